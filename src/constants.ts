@@ -1,0 +1,37 @@
+/** Input and output names, exactly as in action.yml. */
+export const Input = {
+  Mode: 'mode',
+  Path: 'path',
+  Bucket: 'bucket',
+  Region: 'region',
+  Endpoint: 'endpoint',
+  ForcePathStyle: 'force-path-style',
+  KeyPrefix: 'key-prefix',
+  ExpiresIn: 'expires-in',
+  ContentDisposition: 'content-disposition',
+  Concurrency: 'concurrency',
+  IfNoFilesFound: 'if-no-files-found',
+  GithubToken: 'github-token',
+  Comment: 'comment',
+  PrNumber: 'pr-number',
+  CommentKey: 'comment-key',
+  Section: 'section',
+  Matrix: 'matrix',
+  FailOnCommentError: 'fail-on-comment-error',
+  PublicRepo: 'public-repo',
+  RoleToAssume: 'role-to-assume',
+  RoleSessionDuration: 'role-session-duration',
+  RoleSessionName: 'role-session-name',
+  Audience: 'audience',
+  CredentialsExpireAt: 'credentials-expire-at',
+} as const;
+
+export const Output = {
+  Manifest: 'manifest',
+  ManifestFile: 'manifest-file',
+  ExpiresAt: 'expires-at',
+  Count: 'count',
+  TotalBytes: 'total-bytes',
+  CommentId: 'comment-id',
+  CommentUrl: 'comment-url',
+} as const;

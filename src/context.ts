@@ -1,0 +1,66 @@
+/** What the action needs to know about the workflow run, read from the runner's environment and event. Pure. */
+import { slug } from './keys.js';
+
+export interface RunContext {
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** The commit the artifacts were built from: the PR head on pull_request events, not the merge commit. */
+  sha: string;
+  ref: string;
+  runId: string;
+  runAttempt: string;
+  job: string;
+  workflow: string;
+  runUrl: string;
+  serverUrl: string;
+  /** PR number from the `pr-number` input or the event payload; the commit lookup may find it later. */
+  pr?: number;
+  /** Repository visibility from the event payload, when it says. */
+  repoPrivate?: boolean;
+}
+
+type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function readRunContext(env: NodeJS.ProcessEnv, payload: Payload, prNumber?: number): RunContext {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) {
+    throw new Error('GITHUB_REPOSITORY is not set: this action runs inside a GitHub Actions job (or set GITHUB_REPOSITORY=owner/repo to run it elsewhere).');
+  }
+  const pull = payload.pull_request;
+  const run = payload.workflow_run;
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+  const runId = env.GITHUB_RUN_ID || '0';
+  const runAttempt = env.GITHUB_RUN_ATTEMPT || '1';
+  return {
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME || '',
+    sha: pull?.head?.sha || run?.head_sha || env.GITHUB_SHA || '0000000',
+    ref: pull?.head?.ref || run?.head_branch || env.GITHUB_REF_NAME || 'unknown',
+    runId,
+    runAttempt,
+    job: env.GITHUB_JOB || 'job',
+    workflow: env.GITHUB_WORKFLOW || 'workflow',
+    serverUrl,
+    runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}`,
+    pr: prNumber ?? pull?.number ?? run?.pull_requests?.[0]?.number ?? (payload.issue?.pull_request ? payload.issue.number : undefined),
+    repoPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : undefined,
+  };
+}
+
+/**
+ * This job's section of the comment: the `section` input, else the job id plus its matrix values
+ * (so matrix legs get a section each, stable across re-runs).
+ */
+export function sectionId(input: string, job: string, matrixJson: string): string {
+  if (input) return input;
+  let values: string[] = [];
+  try {
+    const matrix = JSON.parse(matrixJson || 'null');
+    if (matrix && typeof matrix === 'object') values = Object.values(matrix).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  } catch {
+    values = [];
+  }
+  return slug([job, ...values].join('-'));
+}

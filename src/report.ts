@@ -1,0 +1,70 @@
+/** Step: publish the links as outputs and a job summary. Rendering is pure; `publishOutputs` does the I/O. */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatUtc, humanBytes, relativeTime } from './comment-body.js';
+import { Output } from './constants.js';
+import { ManifestEntry } from './types.js';
+
+/** Step outputs are limited to 1 MiB each; beyond that the manifest is only in `manifest-file`. */
+const OUTPUT_LIMIT = 1024 * 1024;
+/** Job summaries are limited to 1 MiB; rows past this point are counted, not listed. */
+const SUMMARY_ROWS = 1000;
+
+export interface Report {
+  entries: ManifestEntry[];
+  failed: { path: string; message: string }[];
+  /** Earliest link expiry (ISO), or undefined when there are no links. */
+  expiresAt?: string;
+  notes: string[];
+}
+
+export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
+  return entries.map((e) => e.expiresAt).sort()[0];
+}
+
+export async function publishOutputs(report: Report, tempDir: string, name: string, log: { warning(m: string): void }): Promise<string> {
+  const manifest = JSON.stringify(report.entries);
+  const manifestFile = path.join(tempDir, `artifact-links-${name}.json`);
+  await writeFile(manifestFile, manifest);
+  if (Buffer.byteLength(manifest) <= OUTPUT_LIMIT) {
+    core.setOutput(Output.Manifest, manifest);
+  } else {
+    core.setOutput(Output.Manifest, '[]');
+    log.warning(`The manifest is larger than the 1 MiB output limit; read it from the '${Output.ManifestFile}' output (${manifestFile}).`);
+  }
+  core.setOutput(Output.ManifestFile, manifestFile);
+  core.setOutput(Output.ExpiresAt, report.expiresAt ?? '');
+  core.setOutput(Output.Count, String(report.entries.length));
+  core.setOutput(Output.TotalBytes, String(report.entries.reduce((n, e) => n + e.size, 0)));
+  return manifestFile;
+}
+
+/** The job summary: a heading, the expiry, notes, a table of links and any failures. HTML-escaped. */
+export function renderSummary(report: Report, now: Date): string {
+  const total = report.entries.reduce((n, e) => n + e.size, 0);
+  const lines = [`<h2>📦 Artifact links</h2>`];
+  const expiry = report.expiresAt
+    ? ` Links expire <b>${formatUtc(report.expiresAt)}</b> (${relativeTime(now, new Date(report.expiresAt))}).`
+    : '';
+  lines.push(`<p>${report.entries.length} ${report.entries.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}.${expiry}</p>`);
+  for (const note of report.notes) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`);
+  if (report.entries.length > 0) {
+    const rows = report.entries.slice(0, SUMMARY_ROWS).map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td><a href="${escapeHtml(e.url)}">Download</a></td><td>${formatUtc(e.expiresAt)}</td></tr>`,
+    );
+    const more = report.entries.length - rows.length;
+    if (more > 0) rows.push(`<tr><td colspan="5">… and ${more} more: see the <code>manifest-file</code> output.</td></tr>`);
+    lines.push(`<table><tr><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th>Expires</th></tr>${rows.join('')}</table>`);
+  }
+  if (report.failed.length > 0) {
+    lines.push(`<h3>❌ ${report.failed.length} not uploaded (no link)</h3>`);
+    lines.push(`<ul>${report.failed.map((f) => `<li>${escapeHtml(f.path)}: ${escapeHtml(f.message)}</li>`).join('')}</ul>`);
+  }
+  return lines.join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`@\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

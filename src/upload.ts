@@ -1,0 +1,234 @@
+/** Step: upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { FoundFile } from './files.js';
+import { createLimiter, Sleep, withRetry } from './retry.js';
+import { describeS3Error, s3Retry, StoreTarget } from './s3.js';
+
+export interface UploadPlan {
+  file: FoundFile;
+  key: string;
+  contentType: string;
+  contentDisposition: string;
+}
+
+export interface Uploaded {
+  plan: UploadPlan;
+  sha256: string;
+  /** True when the object already held these exact bytes and headers (multipart-sized files only). */
+  unchanged: boolean;
+}
+
+export interface UploadFailure {
+  plan: UploadPlan;
+  message: string;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface UploadOptions {
+  client: S3Client;
+  target: StoreTarget;
+  /** Requests in flight at once (whole small files and parts of large ones share this budget). */
+  concurrency: number;
+  /** Files larger than this go multipart, in parts of this size (grown if a file needs > 10,000 parts). */
+  partSize: number;
+  sleep: Sleep;
+  log: Logger;
+  progressIntervalMs: number;
+  now?: () => number;
+}
+
+export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+const MAX_PARTS = 10_000;
+/** Errors after which every other upload would fail the same way: stop early instead of retrying 10,000 files. */
+const FATAL = new Set(['AccessDenied', 'NoSuchBucket', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'PermanentRedirect', 'AuthorizationHeaderMalformed', 'InvalidBucketName']);
+
+/**
+ * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
+ * each failure with the file and the store's error, so no link is ever made for a missing object.
+ */
+export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<{ uploaded: Uploaded[]; failed: UploadFailure[] }> {
+  const limit = createLimiter(o.concurrency);
+  const progress = new Progress(plans, o.now ?? Date.now);
+  const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
+  timer.unref();
+  const uploaded: Uploaded[] = [];
+  const failed: UploadFailure[] = [];
+  let fatal: string | undefined;
+  try {
+    await Promise.all(
+      plans.map(async (plan) => {
+        try {
+          if (fatal) throw new Error(`not attempted after an earlier fatal error (${fatal})`);
+          uploaded.push(await uploadOne(plan, o, limit, progress));
+        } catch (error) {
+          const name = (error as { name?: string }).name ?? '';
+          if (FATAL.has(name)) fatal ??= name;
+          failed.push({ plan, message: describe(error, o.target) });
+        } finally {
+          progress.fileDone();
+        }
+      }),
+    );
+  } finally {
+    clearInterval(timer);
+  }
+  o.log.info(progress.line());
+  return { uploaded, failed };
+}
+
+function describe(error: unknown, target: StoreTarget): string {
+  return error instanceof FileChangedError ? error.message : describeS3Error(error, target, 'write objects');
+}
+
+class FileChangedError extends Error {}
+
+type Limit = ReturnType<typeof createLimiter>;
+
+async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progress: Progress): Promise<Uploaded> {
+  const { file } = plan;
+  const before = await statOrExplain(file.absolutePath);
+  const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
+  const digest = await limit(() => hashFile(file.absolutePath, partSize));
+  if (digest.size !== before.size) throw changed(file);
+  const retry = s3Retry(o.sleep, (e, attempt, ms) => o.log.info(`Retrying ${file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${(e as Error).name}: ${(e as Error).message}`));
+  const common = {
+    Bucket: o.target.bucket,
+    Key: plan.key,
+    ContentType: plan.contentType,
+    ContentDisposition: plan.contentDisposition,
+    Metadata: { sha256: digest.sha256 },
+  };
+  let unchanged = false;
+  if (before.size <= partSize) {
+    await limit(() =>
+      withRetry(
+        () => o.client.send(new PutObjectCommand({ ...common, Body: body(file.absolutePath, 0, before.size, progress), ContentLength: before.size, ChecksumSHA256: digest.parts[0] })),
+        retry,
+      ),
+    );
+  } else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
+    unchanged = true;
+    progress.addBytes(before.size);
+  } else {
+    const { UploadId } = await limit(() => withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common, ChecksumAlgorithm: 'SHA256' })), retry));
+    try {
+      const parts = await Promise.all(
+        digest.parts.map((checksum, i) => {
+          const start = i * partSize;
+          const length = Math.min(partSize, before.size - start);
+          return limit(() =>
+            withRetry(async () => {
+              const r = await o.client.send(
+                new UploadPartCommand({ Bucket: common.Bucket, Key: common.Key, UploadId, PartNumber: i + 1, Body: body(file.absolutePath, start, length, progress), ContentLength: length, ChecksumSHA256: checksum }),
+              );
+              return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
+            }, retry),
+          );
+        }),
+      );
+      await limit(() => withRetry(() => o.client.send(new CompleteMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId, MultipartUpload: { Parts: parts } })), retry));
+    } catch (error) {
+      await o.client.send(new AbortMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId })).catch(() => undefined);
+      throw error;
+    }
+  }
+  const after = await statOrExplain(file.absolutePath);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
+  return { plan, sha256: digest.sha256, unchanged };
+}
+
+/** A re-run of the same job skips large files whose object already holds the same bytes and headers. */
+async function isSame(o: UploadOptions, plan: UploadPlan, sha256: string, size: number): Promise<boolean> {
+  const head = await o.client.send(new HeadObjectCommand({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
+  return (
+    head?.Metadata?.sha256 === sha256 && head.ContentLength === size &&
+    head.ContentType === plan.contentType && head.ContentDisposition === plan.contentDisposition
+  );
+}
+
+async function statOrExplain(p: string) {
+  try {
+    return await stat(p);
+  } catch (error) {
+    throw new FileChangedError(`${p} disappeared before it was uploaded (${(error as Error).message}); is another step deleting it?`);
+  }
+}
+
+function changed(file: FoundFile): FileChangedError {
+  return new FileChangedError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+}
+
+function body(p: string, start: number, length: number, progress: Progress): Readable {
+  if (length === 0) return Readable.from([]);
+  const stream = createReadStream(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+  stream.on('data', (chunk) => progress.addBytes(chunk.length));
+  return stream;
+}
+
+/** Whole-file SHA-256 (hex) and one SHA-256 per part (base64, as S3 checksum headers want), in one read. */
+export async function hashFile(p: string, partSize: number): Promise<{ sha256: string; parts: string[]; size: number }> {
+  const whole = createHash('sha256');
+  const parts: string[] = [];
+  let part = createHash('sha256');
+  let inPart = 0;
+  let size = 0;
+  for await (const chunk of createReadStream(p, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    whole.update(chunk);
+    size += chunk.length;
+    for (let offset = 0; offset < chunk.length; ) {
+      const take = Math.min(partSize - inPart, chunk.length - offset);
+      part.update(chunk.subarray(offset, offset + take));
+      inPart += take;
+      offset += take;
+      if (inPart === partSize) {
+        parts.push(part.digest('base64'));
+        part = createHash('sha256');
+        inPart = 0;
+      }
+    }
+  }
+  if (inPart > 0 || parts.length === 0) parts.push(part.digest('base64'));
+  return { sha256: whole.digest('hex'), parts, size };
+}
+
+/** Files done, bytes sent and rate, for the periodic progress line. */
+class Progress {
+  private files = 0;
+  private bytes = 0;
+  private readonly totalBytes: number;
+  private readonly started: number;
+  constructor(private readonly plans: UploadPlan[], private readonly now: () => number) {
+    this.totalBytes = plans.reduce((n, p) => n + p.file.size, 0);
+    this.started = now();
+  }
+  fileDone(): void {
+    this.files++;
+  }
+  addBytes(n: number): void {
+    this.bytes += n;
+  }
+  line(): string {
+    const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
+    return `Uploaded ${this.files}/${this.plans.length} files, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+  }
+}
+
+function mib(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
+}
