@@ -1,0 +1,21 @@
+export declare const ACTION: string;
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  outputs: Record<string, string>;
+  summary: string;
+  warnings: string[];
+  errors: string[];
+  notices: string[];
+}
+export declare function runAction(o?: {
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  event?: object;
+  eventName?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}): Promise<ActionRun>;
+export declare function parseOutputs(text: string): Record<string, string>;

@@ -1,0 +1,41 @@
+// A local S3 server for the demo, tests and benchmarks: @20minutes/s3rver on loopback. It verifies
+// SigV4 signatures (headers and presigned URLs) and presigned-URL expiry, like S3 does.
+import S3rver from '@20minutes/s3rver';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** Credentials s3rver accepts. */
+export const S3_ACCESS_KEY = 'S3RVER';
+export const S3_SECRET_KEY = 'S3RVER';
+
+/**
+ * Starts s3rver on 127.0.0.1 (random port) with `buckets` created, in a fresh temp directory.
+ * Buckets are made through `configureBuckets`: its bucket-level API mis-verifies trailing slashes.
+ */
+export async function startS3Server({ buckets = ['artifacts'], port = 0 } = {}) {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    silent: true,
+    directory,
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
+  const address = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    directory,
+    /** Registers another key pair (e.g. temporary credentials from an STS emulator). */
+    async addCredentials(accessKeyId, secretAccessKey) {
+      require('@20minutes/s3rver/lib/models/account.js').DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
+    },
+    async stop() {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
