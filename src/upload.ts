@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { FoundFile } from './files.js';
 import { createLimiter, Sleep, withRetry } from './retry.js';
@@ -181,27 +181,36 @@ function body(p: string, start: number, length: number, progress: Progress): Rea
   return stream;
 }
 
-/** Whole-file SHA-256 (hex) and one SHA-256 per part (base64, as S3 checksum headers want), in one read. */
+/**
+ * Whole-file SHA-256 (hex) and one SHA-256 per part (base64, as S3 checksum headers want), in one
+ * read through a single reused buffer: no garbage per chunk, so memory stays flat for any file size.
+ */
 export async function hashFile(p: string, partSize: number): Promise<{ sha256: string; parts: string[]; size: number }> {
   const whole = createHash('sha256');
   const parts: string[] = [];
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  const handle = await open(p, 'r');
   let part = createHash('sha256');
   let inPart = 0;
   let size = 0;
-  for await (const chunk of createReadStream(p, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    whole.update(chunk);
-    size += chunk.length;
-    for (let offset = 0; offset < chunk.length; ) {
-      const take = Math.min(partSize - inPart, chunk.length - offset);
-      part.update(chunk.subarray(offset, offset + take));
-      inPart += take;
-      offset += take;
+  try {
+    for (;;) {
+      const want = Math.min(buffer.length, partSize - inPart);
+      const { bytesRead } = await handle.read(buffer, 0, want, size);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      whole.update(chunk);
+      part.update(chunk);
+      size += bytesRead;
+      inPart += bytesRead;
       if (inPart === partSize) {
         parts.push(part.digest('base64'));
         part = createHash('sha256');
         inPart = 0;
       }
     }
+  } finally {
+    await handle.close();
   }
   if (inPart > 0 || parts.length === 0) parts.push(part.digest('base64'));
   return { sha256: whole.digest('hex'), parts, size };

@@ -4,6 +4,7 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   durationMs: number;
+  peakRssBytes: number;
   outputs: Record<string, string>;
   summary: string;
   warnings: string[];

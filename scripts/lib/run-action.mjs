@@ -46,16 +46,21 @@ export async function runAction(o = {}) {
   const child = spawn(process.execPath, [ACTION], { cwd: o.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let peakRssBytes = 0;
+  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, peakRss(child.pid))), 25);
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
   const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? -1)));
   clearTimeout(timer);
+  clearInterval(sampler);
   const result = {
     code,
     stdout,
     stderr,
     durationMs: Date.now() - started,
+    /** The child's peak resident memory (VmHWM, sampled; Linux only, else 0). */
+    peakRssBytes,
     outputs: parseOutputs(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     warnings: stdout.split('\n').filter((l) => l.startsWith('::warning')).map(unescapeCommand),
@@ -64,6 +69,15 @@ export async function runAction(o = {}) {
   };
   rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+function peakRss(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Parses the runner's `name<<delimiter` file format. */

@@ -3,6 +3,7 @@ export declare const S3_SECRET_KEY: string;
 export interface LocalS3 {
   endpoint: string;
   directory: string;
+  requests: { method: string; url: string; status: number }[];
   addCredentials(accessKeyId: string, secretAccessKey: string): Promise<void>;
   stop(): Promise<void>;
 }

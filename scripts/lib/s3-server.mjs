@@ -25,10 +25,23 @@ export async function startS3Server({ buckets = ['artifacts'], port = 0 } = {}) 
     directory,
     configureBuckets: buckets.map((name) => ({ name })),
   });
+  const requests = [];
+  // Koa composes its middleware when the server starts, so this sees every request first.
+  server.middleware.unshift(async (ctx, next) => {
+    const entry = { method: ctx.method, url: ctx.url, status: 0 };
+    requests.push(entry);
+    try {
+      await next();
+    } finally {
+      entry.status = ctx.status;
+    }
+  });
   const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     directory,
+    /** Every request the server answered: method, url (path and query) and status. */
+    requests,
     /** Registers another key pair (e.g. temporary credentials from an STS emulator). */
     async addCredentials(accessKeyId, secretAccessKey) {
       require('@20minutes/s3rver/lib/models/account.js').DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
