@@ -51,10 +51,11 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: Payload, prNumbe
 
 /**
  * This job's section of the comment: the `section` input, else the job id plus its matrix values
- * (so matrix legs get a section each, stable across re-runs).
+ * (so matrix legs get a section each, stable across re-runs). Returns the id (a slug, also used in
+ * object keys) and a title for people.
  */
-export function sectionId(input: string, job: string, matrixJson: string): string {
-  if (input) return input;
+export function jobSection(input: string, job: string, matrixJson: string): { id: string; title: string } {
+  if (input) return { id: slug(input), title: input };
   let values: string[] = [];
   try {
     const matrix = JSON.parse(matrixJson || 'null');
@@ -62,5 +63,5 @@ export function sectionId(input: string, job: string, matrixJson: string): strin
   } catch {
     values = [];
   }
-  return slug([job, ...values].join('-'));
+  return { id: slug([job, ...values].join('-')), title: values.length > 0 ? `${job} (${values.join(', ')})` : job };
 }

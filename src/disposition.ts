@@ -6,7 +6,7 @@ export type DispositionMode = 'auto' | 'inline' | 'attachment';
 
 /** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
 export function contentTypeFor(filePath: string): string {
-  return mimeContentType(path.extname(filePath) || path.basename(filePath)) || 'application/octet-stream';
+  return (path.extname(filePath) && mimeContentType(path.extname(filePath))) || 'application/octet-stream';
 }
 
 /** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */

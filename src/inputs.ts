@@ -144,7 +144,7 @@ function parseBucket(value: string, customEndpoint: boolean): string {
 }
 
 function parseRegion(value: string, customEndpoint: boolean): string {
-  if (!customEndpoint && !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(value)) {
+  if (!customEndpoint && !/^([a-z]{2}(-gov|-iso[a-z]*)?|eusc-[a-z]{2})-[a-z]+-\d+$/.test(value)) {
     throw new Error(
       `Input '${Input.Region}' is '${value}', which is not an AWS region name (e.g. us-east-1, eu-west-3). For an S3-compatible store, also set 'endpoint'.`,
     );

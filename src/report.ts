@@ -41,7 +41,7 @@ export async function publishOutputs(report: Report, tempDir: string, name: stri
 }
 
 /** The job summary: a heading, the expiry, notes, a table of links and any failures. HTML-escaped. */
-export function renderSummary(report: Report, now: Date): string {
+export function renderSummary(report: Report, now: Date, withholdLinks = false): string {
   const total = report.entries.reduce((n, e) => n + e.size, 0);
   const lines = [`<h2>📦 Artifact links</h2>`];
   const expiry = report.expiresAt
@@ -52,7 +52,7 @@ export function renderSummary(report: Report, now: Date): string {
   if (report.entries.length > 0) {
     const rows = report.entries.slice(0, SUMMARY_ROWS).map(
       (e) =>
-        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td><a href="${escapeHtml(e.url)}">Download</a></td><td>${formatUtc(e.expiresAt)}</td></tr>`,
+        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${withholdLinks ? 'withheld (public-repo: refuse)' : `<a href="${escapeHtml(e.url)}">Download</a>`}</td><td>${formatUtc(e.expiresAt)}</td></tr>`,
     );
     const more = report.entries.length - rows.length;
     if (more > 0) rows.push(`<tr><td colspan="5">… and ${more} more: see the <code>manifest-file</code> output.</td></tr>`);

@@ -28,18 +28,19 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, o: Retry
   }
 }
 
-/** Runs at most `limit` tasks at once. */
+/** Runs at most `limit` tasks at once; a finishing task hands its slot straight to the next waiter. */
 export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
   let active = 0;
   const waiting: (() => void)[] = [];
   return async (task) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+    if (active < limit) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
 }

@@ -80,7 +80,7 @@ export function s3Retry(sleep: Sleep, onRetry?: RetryOptions['onRetry']): RetryO
 /** Turns an S3 or network error into a sentence that names the likely fix. */
 export function describeS3Error(error: unknown, target: StoreTarget, action: string): string {
   const e = (error ?? {}) as AwsLikeError;
-  const name = e.name || e.code || 'Error';
+  const name = (e.name && e.name !== 'Error' ? e.name : undefined) || e.code || 'Error';
   const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
   const detail = `${name}: ${e.message ?? String(error)}`;
   switch (name) {

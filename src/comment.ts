@@ -1,0 +1,138 @@
+/**
+ * Step: the sticky pull-request comment. Finds the PR, then merges this job's section into the one
+ * comment the token's identity owns, verifying the write because GitHub has no compare-and-swap.
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { mergeComment, parseSections, SectionData } from './comment-body.js';
+import { Sleep } from './retry.js';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** Octokit with retries of 5xx and honoured primary and secondary rate limits (up to 3 waits each). */
+export function createOctokit(token: string, log: Log, baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com'): Octokit {
+  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+    log.info(`GitHub ${kind} rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s.`);
+    return retryCount < 3;
+  };
+  return getOctokit(
+    token,
+    { baseUrl, throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') }, retry: { retries: 3 } },
+    retry,
+    throttling,
+  );
+}
+
+/**
+ * The pull request of this run: `known` (input or event payload), else the open PR whose head is
+ * `sha` (the `workflow_run` and `push` case; fork PRs are missing from workflow_run payloads).
+ */
+export async function findPullRequest(octokit: Octokit, repo: Repo, sha: string, known?: number): Promise<number | undefined> {
+  if (known !== undefined) return known;
+  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
+  const open = data.filter((pr) => pr.state === 'open');
+  return (open.find((pr) => pr.head.sha === sha) ?? open[0] ?? data[0])?.number;
+}
+
+/** Whether the comment author is the token's own identity (a user, or any bot for app tokens). */
+export type Owner = (user: { login: string; type: string } | null | undefined) => boolean;
+
+export async function tokenOwner(octokit: Octokit): Promise<Owner> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return (user) => user?.login === data.login;
+  } catch {
+    // Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read /user; they post as a bot.
+    return (user) => user?.type === 'Bot';
+  }
+}
+
+export interface UpsertOptions {
+  marker: string;
+  now: () => Date;
+  sleep: Sleep;
+  random?: () => number;
+  log: Log;
+  /** Attempts before giving up on a lost race. */
+  attempts?: number;
+}
+
+interface Comment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user: { login: string; type: string } | null;
+}
+
+/**
+ * After a verified write, wait past the window in which a concurrent job may still land a write
+ * based on an older read (its GET-then-PATCH), then verify again.
+ */
+const SETTLE_MS = 2_500;
+
+/**
+ * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
+ * this section. Duplicate sticky comments (from racing creators or a retried POST) are folded into
+ * the oldest and deleted, so there is only ever one.
+ */
+export async function upsertSection(octokit: Octokit, repo: Repo, issue: number, owner: Owner, section: SectionData, o: UpsertOptions): Promise<{ id: number; url: string }> {
+  const random = o.random ?? Math.random;
+  const attempts = o.attempts ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    const ours = await listOurs(octokit, repo, issue, owner, o.marker);
+    let comment: Comment;
+    if (ours.length === 0) {
+      const body = mergeComment(undefined, section, { marker: o.marker, now: o.now() });
+      comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
+    } else {
+      // A fresh read right before the write keeps the read-to-write window to two requests.
+      const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
+      const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
+      const body = mergeComment(merged, section, { marker: o.marker, now: o.now() });
+      comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
+      for (const duplicate of ours.slice(1)) {
+        await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+      }
+    }
+    if ((await holds(octokit, repo, comment.id, section)) && (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, section))) {
+      const after = await listOurs(octokit, repo, issue, owner, o.marker);
+      if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url };
+    }
+    if (attempt >= attempts) {
+      throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`);
+    }
+    const delay = Math.round(200 + random() * 800 * attempt);
+    o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
+    await o.sleep(delay);
+  }
+}
+
+/** `body` plus the sections of `other` that it lacks (raw blocks; mergeComment re-renders the header). */
+function withSectionsOf(body: string, other: string): string {
+  const have = parseSections(body);
+  const extra = [...parseSections(other).values()].filter((s) => !have.has(s.id)).map((s) => s.raw);
+  return [body, ...extra].join('\n\n');
+}
+
+/** Our sticky comments on the PR, oldest first. */
+async function listOurs(octokit: Octokit, repo: Repo, issue: number, owner: Owner, marker: string): Promise<Comment[]> {
+  const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as Comment[];
+  return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+}
+
+/** True when comment `id` exists and holds this exact rendering of the section. */
+async function holds(octokit: Octokit, repo: Repo, id: number, section: SectionData): Promise<boolean> {
+  const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
+  return parseSections(data?.body ?? '').get(section.id)?.meta?.updatedAt === section.updatedAt;
+}
