@@ -25,7 +25,7 @@ export async function connectGitHub(inputs: Inputs, ctx: RunContext): Promise<Gi
   }
   const octokit = createOctokit(inputs.githubToken, core);
   try {
-    return { octokit, pr: await findPullRequest(octokit, ctx, ctx.sha, ctx.pr) };
+    return { octokit, pr: await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr) };
   } catch (error) {
     core.warning(`Could not look up the pull request of commit ${ctx.sha}: ${(error as Error).message}`);
     return { octokit };

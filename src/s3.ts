@@ -21,7 +21,7 @@ export interface Credentials {
 /** Connect timeout: an unreachable endpoint fails in seconds, not minutes. */
 const CONNECT_TIMEOUT_MS = 5_000;
 /** A socket that sends or receives nothing for this long is abandoned (and the request retried). */
-const IDLE_TIMEOUT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * One client for the whole run: keep-alive sockets sized to the concurrency. The action retries

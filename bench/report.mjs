@@ -1,0 +1,141 @@
+// Pure rendering of the benchmark's results: markdown tables and the targets check.
+import { summarize } from './measure.mjs';
+
+const MiB = 1024 * 1024;
+
+export const TARGETS = {
+  speedupVsCli: 1.5,
+  w3PeakRssMB: 200,
+  linksPerSecond: 20_000,
+  coldStartSeconds: 0.3,
+};
+/** A run whose server CPU (the in-process s3rver) reaches this share of one core is server-bound. */
+export const SERVER_BOUND = 0.9;
+
+const s = (ms) => (ms / 1000).toFixed(2);
+const mb = (bytes) => (bytes / 1e6).toFixed(0);
+const pct = (x) => `${Math.round(x * 100)}%`;
+const ratio = (x) => `${x.toFixed(2)}×`;
+
+/** Per-contender summary of one upload workload's runs. */
+export function summarizeUploads(workload, runs) {
+  return contenderIds(runs).map((id) => {
+    const mine = runs.filter((r) => r.contender === id);
+    const wall = summarize(mine.map((r) => r.wallMs));
+    return {
+      id,
+      label: mine[0].label,
+      wall,
+      mibPerSecond: workload.bytes / MiB / (wall.median / 1000),
+      peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)),
+      clientCpu: summarize(mine.map((r) => r.clientCpu)).median,
+      serverCpu: summarize(mine.map((r) => r.serverCpu)).median,
+      requests: summarize(mine.map((r) => r.requests)).median,
+      toFirstRequestMs: summarize(mine.map((r) => r.toFirstRequestMs)).median,
+      afterLastRequestMs: summarize(mine.map((r) => r.afterLastRequestMs)).median,
+      failures: mine.filter((r) => !r.ok).length,
+    };
+  });
+}
+
+export function uploadTable(workload, rows) {
+  const action = rows.find((r) => r.id === 'action');
+  const lines = [
+    `### ${workload.id}: ${workload.title} (${(workload.bytes / MiB).toFixed(workload.bytes < MiB ? 2 : 0)} MiB, ${rows[0]?.wall.n ?? 0} round${rows[0]?.wall.n === 1 ? '' : 's'})`,
+    '',
+    '| contender | median wall s | min–max s | MiB/s | peak RSS MB | client CPU | server CPU | requests | 1st request s | after last request s | time ÷ action\'s |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label}${r.failures ? ` (**${r.failures} failed**)` : ''} | ${s(r.wall.median)} | ${s(r.wall.min)}–${s(r.wall.max)} | ${r.mibPerSecond.toFixed(1)} | ${mb(r.peakRssBytes)} | ${pct(r.clientCpu)} | ${pct(r.serverCpu)}${r.serverCpu >= SERVER_BOUND ? ' ⚠' : ''} | ${r.requests} | ${s(r.toFirstRequestMs)} | ${s(r.afterLastRequestMs)} | ${action ? ratio(r.wall.median / action.wall.median) : '–'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function presignTable(rows, count) {
+  const action = rows.find((r) => r.id === 'action');
+  const lines = [
+    `### W4: presign ${count.toLocaleString('en-US')} GET links`,
+    '',
+    '| contender | links timed | median links/s | min–max links/s | per link | peak RSS MB | time ÷ action\'s |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label} | ${r.linksTimed.toLocaleString('en-US')} | ${rate(r.lps.median)} | ${rate(r.lps.min)}–${rate(r.lps.max)} | ${perLink(1 / r.lps.median)} | ${mb(r.peakRssBytes)} | ${action ? ratio(action.lps.median / r.lps.median) : '–'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function coldStartTable(rows, runs) {
+  const lines = [
+    `### W5: cold start, spawn → first request at the S3 server (1 file, ${runs} runs)`,
+    '',
+    '| contender | median s | min–max s | median total wall s | peak RSS MB |',
+    '|---|--:|--:|--:|--:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.label} | ${s(r.first.median)} | ${s(r.first.min)}–${s(r.first.max)} | ${s(r.wall.median)} | ${mb(r.peakRssBytes)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** One line per target: the measured value and met / NOT met (or not run). */
+export function targetLines({ uploads, presign, coldStart }) {
+  const row = (w, id) => uploads[w]?.find((r) => r.id === id);
+  const check = (ok) => (ok ? 'met' : '**NOT met**');
+  const lines = [];
+  for (const w of ['W1', 'W2']) {
+    const a = row(w, 'action');
+    const cli = row(w, 'aws');
+    lines.push(
+      a && cli
+        ? `- ${w}: action ≥ ${TARGETS.speedupVsCli}× faster than AWS CLI: ${ratio(cli.wall.median / a.wall.median)} (${s(a.wall.median)} s vs ${s(cli.wall.median)} s) — ${check(cli.wall.median / a.wall.median >= TARGETS.speedupVsCli)}`
+        : `- ${w}: not run`,
+    );
+  }
+  const a3 = row('W3', 'action');
+  const cli3 = row('W3', 'aws');
+  if (a3) {
+    lines.push(`- W3: action peak RSS ≤ ${TARGETS.w3PeakRssMB} MB: ${mb(a3.peakRssBytes)} MB — ${check(a3.peakRssBytes / 1e6 <= TARGETS.w3PeakRssMB)}`);
+    lines.push(
+      cli3
+        ? `- W3: action throughput ≥ AWS CLI: ${a3.mibPerSecond.toFixed(1)} vs ${cli3.mibPerSecond.toFixed(1)} MiB/s — ${check(a3.mibPerSecond >= cli3.mibPerSecond)}`
+        : '- W3: throughput vs AWS CLI: not run',
+    );
+  } else lines.push('- W3: not run');
+  const p = presign?.find((r) => r.id === 'action');
+  lines.push(p ? `- W4: action presigner ≥ ${TARGETS.linksPerSecond.toLocaleString('en-US')} links/s: ${Math.round(p.lps.median).toLocaleString('en-US')} links/s — ${check(p.lps.median >= TARGETS.linksPerSecond)}` : '- W4: not run');
+  const c = coldStart?.find((r) => r.id === 'action');
+  lines.push(c ? `- W5: action cold start ≤ ${TARGETS.coldStartSeconds.toFixed(2)} s: ${s(c.first.median)} s — ${check(c.first.median / 1000 <= TARGETS.coldStartSeconds)}` : '- W5: not run');
+  return lines;
+}
+
+/** Runs in which the in-process S3 server used ≥ SERVER_BOUND of a core. */
+export function serverBoundLines(uploads) {
+  const lines = [];
+  for (const [w, rows] of Object.entries(uploads)) {
+    const bound = rows.filter((r) => r.serverCpu >= SERVER_BOUND).map((r) => `${r.id} (${pct(r.serverCpu)})`);
+    if (bound.length) lines.push(`- ${w}: the S3 server is the bottleneck (≥ ${pct(SERVER_BOUND)} of one core) for ${bound.join(', ')}`);
+  }
+  return lines;
+}
+
+/** Links per second: whole numbers, except below 10 (the CLI's one process per link). */
+function rate(x) {
+  return x < 10 ? x.toFixed(2) : Math.round(x).toLocaleString('en-US');
+}
+
+/** A duration in seconds, in the unit that keeps it readable. */
+function perLink(seconds) {
+  if (seconds < 1e-3) return `${(seconds * 1e6).toFixed(1)} µs`;
+  if (seconds < 1) return `${(seconds * 1e3).toFixed(1)} ms`;
+  return `${seconds.toFixed(2)} s`;
+}
+
+function contenderIds(runs) {
+  return [...new Set(runs.map((r) => r.contender))];
+}

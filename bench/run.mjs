@@ -1,0 +1,265 @@
+// npm run bench: the action vs AWS CLI v2 vs a naive SDK script, against a local S3 server
+// (s3rver, in this process), on generated workloads under .bench/ (kept for reruns).
+//   W1 1,000 × 4 KiB   W2 20 × 8 MiB   W3 one 1 GiB file   W4 presign 10,000 links   W5 cold start
+// Contenders alternate within each round. Prints medians, ratios, peak RSS, client and server CPU;
+// writes the tables to .bench/results.md (and raw runs to .bench/results.json).
+// Environment: BENCH_ROUNDS (3), BENCH_W3_MIB (1024), BENCH_W4_KEYS (10000), BENCH_W4_CLI_SAMPLE (20),
+// BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"), BENCH_CONCURRENCY (the action's concurrency input),
+// BENCH_AWS (path of an AWS CLI v2 binary).
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
+import { actionContender, awsCliContender, findAwsCliV2, naiveContender } from './contenders.mjs';
+import { machine, measured, spawnMeasured, summarize } from './measure.mjs';
+import { coldStartTable, presignTable, serverBoundLines, summarizeUploads, targetLines, uploadTable } from './report.mjs';
+import { ensureWorkloads, workloadSpecs } from './workloads.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCH_DIR = path.join(ROOT, '.bench');
+const BUCKET = 'bench';
+const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
+const W3_MIB = positiveInt('BENCH_W3_MIB', 1024);
+const W4_KEYS = positiveInt('BENCH_W4_KEYS', 10_000);
+const W4_CLI_SAMPLE = positiveInt('BENCH_W4_CLI_SAMPLE', 20);
+const W5_RUNS = positiveInt('BENCH_W5_RUNS', 10);
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ? positiveInt('BENCH_CONCURRENCY', 16) : undefined;
+const ONLY = new Set((process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5').toUpperCase().split(/[\s,]+/).filter(Boolean));
+
+const benchStarted = performance.now();
+mkdirSync(BENCH_DIR, { recursive: true });
+
+// ---- Machine and contenders -------------------------------------------------------------------
+const cli = findAwsCliV2();
+const m = machine();
+const nodeVersion = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
+const dist = statSync(path.join(ROOT, 'dist/index.js'));
+const header = [
+  `Machine: ${m.cores} cores (${m.model}), ${m.memGiB.toFixed(0)} GiB RAM, Linux ${m.kernel}`,
+  `Node: ${nodeVersion} for the action, the naive SDK script, the W4 presigners and this process (${process.execPath})`,
+  `AWS CLI: ${cli ? `${cli.version} (${cli.binary})` : 'no AWS CLI v2 found (apt-get install -y awscli, or set BENCH_AWS): its rows are skipped'}`,
+  `S3 server: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${'$TMPDIR'}`,
+  `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,
+  `Rounds: ${ROUNDS} (contenders alternate; order rotates each round)`,
+];
+console.log(header.join('\n') + '\n');
+if (!nodeVersion.startsWith('v24.')) console.log(`Note: the action runs on node24 on GitHub; this is ${nodeVersion}. Use \`npm run bench\`, which puts node 24 first on the PATH.\n`);
+
+const workloads = Object.fromEntries(
+  ensureWorkloads(BENCH_DIR, workloadSpecs({ w3Mib: W3_MIB }).filter((w) => ONLY.has(w.id)), (line) => console.log(line)).map((w) => [w.id, w]),
+);
+const contenders = [actionContender({ concurrency: CONCURRENCY }), ...(cli ? [awsCliContender({ binary: cli.binary, configDir: BENCH_DIR })] : []), naiveContender()];
+
+// ---- The S3 server, with a timestamp of the first request after `armFirstRequest()` --------------
+const s3 = await startS3Server({ buckets: [BUCKET] });
+let stopping;
+const stop = () => (stopping ??= s3.stop());
+process.once('SIGINT', () => stop().finally(() => process.exit(130)));
+let firstRequestAt = 0;
+/** When each entry of s3.requests arrived (performance.now()): s3rver's log has no timestamps. */
+const arrivals = [];
+s3.requests.push = function push(...entries) {
+  const now = performance.now();
+  if (!firstRequestAt) firstRequestAt = now;
+  for (let i = 0; i < entries.length; i++) arrivals.push(now);
+  return Array.prototype.push.apply(this, entries);
+};
+const armFirstRequest = () => (firstRequestAt = 0);
+const bucketDir = path.join(s3.directory, BUCKET);
+/** Deletes every object and pending upload, keeping the bucket, so each run starts from an empty store. */
+function emptyBucket() {
+  for (const entry of readdirSync(bucketDir)) rmSync(path.join(bucketDir, entry), { recursive: true, force: true });
+}
+
+const raw = { header, uploads: {}, presign: [], coldStart: [] };
+const results = { uploads: {}, presign: undefined, coldStart: undefined };
+try {
+  // ---- W1–W3: uploads ---------------------------------------------------------------------------
+  for (const id of ['W1', 'W2', 'W3']) {
+    const w = workloads[id];
+    if (!w) continue;
+    console.log(`\n${id}: ${w.title}`);
+    const runs = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const c of rotate(contenders, round - 1)) {
+        emptyBucket();
+        const firstRequest = s3.requests.length;
+        const started = performance.now();
+        const r = await measured(() => c.run({ dir: w.path, bucket: BUCKET, prefix: `bench/${id.toLowerCase()}/${c.id}-r${round}`, endpoint: s3.endpoint, expectedCount: w.count }));
+        const requests = s3.requests.slice(firstRequest);
+        const rejected = requests.filter((q) => q.status >= 400 && !(q.method === 'HEAD' && q.status === 404)).length;
+        // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
+        const toFirstRequestMs = requests.length ? arrivals[firstRequest] - started : NaN;
+        const afterLastRequestMs = requests.length ? started + r.wallMs - arrivals[s3.requests.length - 1] : NaN;
+        const run = { workload: id, round, contender: c.id, label: c.label, ...r, requests: requests.length, rejected, toFirstRequestMs, afterLastRequestMs };
+        delete run.detail;
+        runs.push(run);
+        console.log(
+          `  round ${round}  ${c.id.padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  RSS ${(r.peakRssBytes / 1e6).toFixed(0).padStart(5)} MB  ` +
+            `client CPU ${pct(r.clientCpu)}  server CPU ${pct(r.serverCpu)}  ${requests.length} requests (1st at ${(toFirstRequestMs / 1000).toFixed(2)} s, last + ${(afterLastRequestMs / 1000).toFixed(2)} s)${rejected ? `, ${rejected} rejected` : ''}${r.ok ? '' : `  FAILED (exit ${r.code}): ${r.detail.trim().slice(0, 500)}`}`,
+        );
+      }
+    }
+    emptyBucket();
+    raw.uploads[id] = runs;
+    results.uploads[id] = summarizeUploads(w, runs);
+  }
+
+  // ---- W4: presigning ---------------------------------------------------------------------------
+  if (ONLY.has('W4')) results.presign = await presignBench();
+
+  // ---- W5: cold start ---------------------------------------------------------------------------
+  const w5 = workloads.W5;
+  if (w5) {
+    console.log(`\nW5: spawn → first request, ${W5_RUNS} runs`);
+    const runs = [];
+    for (let i = 0; i < W5_RUNS; i++) {
+      for (const c of rotate(contenders, i)) {
+        emptyBucket();
+        armFirstRequest();
+        const started = performance.now();
+        const r = await c.run({ dir: w5.path, bucket: BUCKET, prefix: `bench/w5/${c.id}-${i}`, endpoint: s3.endpoint, expectedCount: w5.count });
+        const wallMs = performance.now() - started;
+        if (!r.ok || !firstRequestAt) throw new Error(`W5 ${c.id} failed (exit ${r.code}): ${r.detail}`);
+        runs.push({ contender: c.id, label: c.label, firstMs: firstRequestAt - started, wallMs, peakRssBytes: r.peakRssBytes });
+      }
+    }
+    raw.coldStart = runs;
+    results.coldStart = contenders.map((c) => {
+      const mine = runs.filter((r) => r.contender === c.id);
+      return { id: c.id, label: c.label, first: summarize(mine.map((r) => r.firstMs)), wall: summarize(mine.map((r) => r.wallMs)), peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)) };
+    });
+    for (const r of results.coldStart) console.log(`  ${r.id.padEnd(6)} median ${(r.first.median / 1000).toFixed(3)} s to the first request, ${(r.wall.median / 1000).toFixed(2)} s in all`);
+  }
+} finally {
+  await stop();
+}
+
+// ---- Report -------------------------------------------------------------------------------------
+const sections = [];
+for (const [id, rows] of Object.entries(results.uploads)) sections.push(uploadTable(workloads[id], rows));
+if (results.presign) sections.push(presignTable(results.presign.rows, W4_KEYS), results.presign.notes.join('\n'));
+if (results.coldStart) sections.push(coldStartTable(results.coldStart, W5_RUNS));
+const bound = serverBoundLines(results.uploads);
+const markdown = [
+  '## Benchmark',
+  '',
+  header.map((l) => `- ${l}`).join('\n'),
+  '',
+  sections.join('\n\n'),
+  '',
+  '### Targets',
+  '',
+  targetLines({ ...results, presign: results.presign?.rows }).join('\n'),
+  '',
+  '### Where the time goes',
+  '',
+  bound.length ? bound.join('\n') : '- No run had the S3 server at ≥ 90% of one core.',
+  '',
+  'Wall time is spawn to exit of the contender process (the action: a full run with upload, presign, outputs and job summary). ' +
+    'Peak RSS is the process\'s VmHWM, sampled every 25 ms. Client CPU is the contender process\'s user+system time over its wall time, ' +
+    'server CPU the bench process\'s (which hosts s3rver) — 100% is one core; ⚠ marks ≥ 90%, where the local server, not the contender, limits the run. ' +
+    '"1st request" is spawn to the first request reaching the server (start-up, file discovery, hashing before upload); ' +
+    '"after last request" is the last request\'s arrival to the process\'s exit (for multipart uploads mostly the server assembling the object). ' +
+    'Each run starts from an empty bucket. "time ÷ action\'s" above 1 means the action was faster.',
+  '',
+].join('\n');
+writeFileSync(path.join(BENCH_DIR, 'results.md'), markdown);
+writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify({ raw, results }, null, 2));
+console.log(`\n${markdown}`);
+console.log(`Written to .bench/results.md (raw runs in .bench/results.json). The bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min.`);
+
+// ---- W4 -----------------------------------------------------------------------------------------
+async function presignBench() {
+  console.log(`\nW4: presign ${W4_KEYS.toLocaleString('en-US')} links`);
+  // Bundle src/presign.ts alone, transpile-only: independent of dist/ and of type errors elsewhere in src/.
+  const bundleDir = path.join(BENCH_DIR, 'presign');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(ROOT, 'src/presign.ts'), '-o', bundleDir, '-t', '-q'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const bundle = path.join(bundleDir, 'index.js');
+  const script = fileURLToPath(new URL('./presign-bench.mjs', import.meta.url));
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY };
+  const signedAt = new Date().toISOString();
+  const labels = { action: 'action presigner (src/presign.ts)', sdk: 'SDK getSignedUrl (sequential)', aws: 'aws s3 presign (one process per link)' };
+  const node = [];
+  const cliRuns = [];
+  const perRoundCli = Math.ceil(W4_CLI_SAMPLE / ROUNDS);
+  const awsCli = contenders.find((c) => c.id === 'aws');
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const id of rotate(['action', 'sdk', ...(awsCli ? ['aws'] : [])], round - 1)) {
+      if (id === 'aws') {
+        for (let i = 0; i < perRoundCli; i++) {
+          const started = performance.now();
+          const r = await awsCli.presign({ bucket: BUCKET, key: `octo-org/demo-app/pr-7/4f6c1b2/build/reports/cli-${round}-${i}.xml`, endpoint: s3.endpoint });
+          if (r.code !== 0) throw new Error(`aws s3 presign failed: ${r.stderr}`);
+          cliRuns.push({ ms: performance.now() - started, peakRssBytes: r.peakRssBytes, url: r.stdout.trim() });
+        }
+        continue;
+      }
+      const r = await spawnMeasured(process.execPath, [script, id, String(W4_KEYS), s3.endpoint, BUCKET, bundle, signedAt], { env });
+      if (r.code !== 0) throw new Error(`presign-bench ${id} failed: ${r.stderr}`);
+      const out = JSON.parse(r.stdout);
+      node.push({ ...out, round, peakRssBytes: r.peakRssBytes });
+      console.log(`  round ${round}  ${id.padEnd(6)} ${Math.round(out.linksPerSecond).toLocaleString('en-US').padStart(9)} links/s  RSS ${(r.peakRssBytes / 1e6).toFixed(0)} MB`);
+    }
+  }
+  raw.presign = { node, cli: cliRuns };
+  const rows = ['action', 'sdk'].map((id) => {
+    const mine = node.filter((r) => r.contender === id);
+    return { id, label: labels[id], linksTimed: W4_KEYS * mine.length, lps: summarize(mine.map((r) => r.linksPerSecond)), peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)) };
+  });
+  if (cliRuns.length) {
+    const perLink = summarize(cliRuns.map((r) => r.ms));
+    rows.push({ id: 'aws', label: labels.aws, linksTimed: cliRuns.length, lps: { median: 1000 / perLink.median, min: 1000 / perLink.max, max: 1000 / perLink.min }, peakRssBytes: Math.max(...cliRuns.map((r) => r.peakRssBytes)) });
+    console.log(`  aws    ${(perLink.median / 1000).toFixed(2)} s per link (median of ${cliRuns.length} processes)`);
+  }
+
+  // The same link from both Node presigners, and each kind of link accepted by the server.
+  const notes = [];
+  const a = node.find((r) => r.contender === 'action');
+  const b = node.find((r) => r.contender === 'sdk');
+  notes.push(`- Identical URL from the action's presigner and getSignedUrl for the same key and signing time: ${a.firstUrl === b.firstUrl ? 'yes' : `**no**\n  - action: ${a.firstUrl}\n  - sdk:    ${b.firstUrl}`}`);
+  const client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: S3_ACCESS_KEY, secretAccessKey: S3_SECRET_KEY }, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  const checks = [['action', a.firstKey, a.firstUrl]];
+  if (cliRuns.length) checks.push(['aws s3 presign', cliKey(cliRuns[0].url), cliRuns[0].url]);
+  const statuses = [];
+  for (const [who, key, url] of checks) {
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'presign check' }));
+    statuses.push(`${who} ${(await fetch(url)).status}`);
+  }
+  client.destroy();
+  emptyBucket();
+  notes.push(`- Links downloaded from the local S3 server (which verifies the signature): ${statuses.join(', ')}`);
+  if (cliRuns.length) {
+    notes.push(`- aws s3 presign starts one CLI process per link: timed on a sample of ${cliRuns.length} links; its links/s is extrapolated as 1 ÷ the median per-process time (CLI start-up included, as in a shell loop).`);
+  }
+  notes.push('- Node presigners: one process each per round; the timed loop excludes process start-up and imports but includes JIT warm-up.');
+  return { rows, notes };
+}
+
+function cliKey(url) {
+  return decodeURIComponent(new URL(url).pathname.split('/').slice(2).join('/'));
+}
+
+// ---- Helpers ------------------------------------------------------------------------------------
+function rotate(list, by) {
+  const k = by % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+function pct(x) {
+  return `${String(Math.round(x * 100)).padStart(3)}%`;
+}
+
+function positiveInt(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
