@@ -83,29 +83,42 @@ const SETTLE_MS = 2_500;
 
 /**
  * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
- * this section. Duplicate sticky comments (from racing creators or a retried POST) are folded into
- * the oldest and deleted, so there is only ever one.
+ * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
+ * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
+ * creators or a retried POST) are folded into the oldest and deleted, so there is only ever one.
  */
-export async function upsertSection(octokit: Octokit, repo: Repo, issue: number, owner: Owner, section: SectionData, o: UpsertOptions): Promise<{ id: number; url: string }> {
+export async function updateSticky(
+  octokit: Octokit,
+  repo: Repo,
+  issue: number,
+  owner: Owner,
+  sectionsFor: (body: string | undefined) => SectionData[],
+  o: UpsertOptions,
+): Promise<{ id: number; url: string } | undefined> {
   const random = o.random ?? Math.random;
   const attempts = o.attempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const ours = await listOurs(octokit, repo, issue, owner, o.marker);
     let comment: Comment;
+    let sections: SectionData[];
     if (ours.length === 0) {
-      const body = mergeComment(undefined, section, { marker: o.marker, now: o.now() });
+      sections = sectionsFor(undefined);
+      if (sections.length === 0) return undefined;
+      const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
       comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
     } else {
       // A fresh read right before the write keeps the read-to-write window to two requests.
       const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
       const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
-      const body = mergeComment(merged, section, { marker: o.marker, now: o.now() });
+      sections = sectionsFor(merged);
+      if (sections.length === 0 && ours.length === 1) return { id: fresh.id, url: fresh.html_url };
+      const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
       comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
       for (const duplicate of ours.slice(1)) {
         await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
       }
     }
-    if ((await holds(octokit, repo, comment.id, section)) && (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, section))) {
+    if ((await holds(octokit, repo, comment.id, sections)) && (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
       const after = await listOurs(octokit, repo, issue, owner, o.marker);
       if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url };
     }
@@ -131,8 +144,9 @@ async function listOurs(octokit: Octokit, repo: Repo, issue: number, owner: Owne
   return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
 }
 
-/** True when comment `id` exists and holds this exact rendering of the section. */
-async function holds(octokit: Octokit, repo: Repo, id: number, section: SectionData): Promise<boolean> {
+/** True when comment `id` exists and holds exactly these renderings of the sections. */
+async function holds(octokit: Octokit, repo: Repo, id: number, sections: SectionData[]): Promise<boolean> {
   const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
-  return parseSections(data?.body ?? '').get(section.id)?.meta?.updatedAt === section.updatedAt;
+  const found = parseSections(data?.body ?? '');
+  return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
 }

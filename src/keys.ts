@@ -93,3 +93,18 @@ export function objectKey(prefix: string, relativePath: string): string {
   }
   return key;
 }
+
+/**
+ * What every object of this pull request (or branch) shares: the template up to and including the
+ * segment with {scope} or {pr}. Refresh and cleanup look there.
+ */
+export function scopePrefix(template: string, ctx: KeyContext): string {
+  const segments = template.trim().split('/');
+  const last = segments.findIndex((s) => /\{(scope|pr)\}/.test(s));
+  if (last < 0) {
+    throw new Error(
+      `Input 'key-prefix' must contain {scope} or {pr} for mode refresh and cleanup, so the action can find this pull request's objects (e.g. ${DEFAULT_KEY_PREFIX}).`,
+    );
+  }
+  return renderKeyPrefix(segments.slice(0, last + 1).join('/'), ctx);
+}

@@ -1,62 +1,53 @@
 /**
- * The action, top to bottom: inputs → pull request → files → credentials → upload → link lifetime →
- * presign → publish (outputs, job summary, pull-request comment).
+ * The action, top to bottom: inputs → pull request → files → credentials → upload → presign →
+ * publish (outputs, job summary, pull-request comment). `mode: refresh` and `mode: cleanup` reuse
+ * the same steps on objects already in the bucket.
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import os from 'node:os';
-import { SectionData } from './comment-body.js';
 import { jobSection, readRunContext, RunContext } from './context.js';
-import { resolveCredentials } from './credentials.js';
 import { contentDisposition, contentTypeFor } from './disposition.js';
-import { formatDuration } from './duration.js';
-import { capLinkLifetime } from './expiry.js';
 import { findFiles, FoundFile } from './files.js';
 import { getInputs, Inputs } from './inputs.js';
 import { objectKey, renderKeyPrefix } from './keys.js';
-import { createPresigner } from './presign.js';
-import { connectGitHub, isPublicRepo, PUBLIC_NOTE, publishComment } from './publish.js';
-import { earliestExpiry, publishOutputs, renderSummary, Report } from './report.js';
+import { putJson } from './bucket.js';
+import { connectGitHub, GitHubTarget, publishLinks } from './publish.js';
+import { earliestExpiry, publishOutputs } from './report.js';
 import { realSleep } from './retry.js';
-import { createS3Client, StoreTarget } from './s3.js';
-import { ManifestEntry } from './types.js';
-import { DEFAULT_PART_SIZE, Uploaded, UploadPlan, uploadAll } from './upload.js';
+import { createS3Client } from './s3.js';
+import { presignFiles, resolveSigner, StoredFile, storeTarget } from './sign.js';
+import { isManifestKey, manifestKey, StoredManifest } from './stored-manifest.js';
+import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from './upload.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const ctx = readRunContext(process.env, github.context.payload, inputs.prNumber);
-    await upload(inputs, ctx);
+    const runCtx = readRunContext(process.env, github.context.payload, inputs.prNumber);
+    const gh = await connectGitHub(inputs, runCtx);
+    const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
+    if (inputs.mode === 'upload') await upload(inputs, ctx, gh);
+    else if (inputs.mode === 'refresh') await (await import('./refresh.js')).refresh(inputs, ctx, gh);
+    else await (await import('./cleanup.js')).cleanup(inputs, ctx, gh);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }
 
-async function upload(inputs: Inputs, runCtx: RunContext): Promise<void> {
-  const gh = await connectGitHub(inputs, runCtx);
-  const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
+async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefined): Promise<void> {
   const section = jobSection(inputs.section, ctx.job, inputs.matrix);
   const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const files = await findFiles(inputs.patterns, workspace);
+  const files = await findFiles(inputs.patterns, process.env.GITHUB_WORKSPACE || process.cwd());
   if (files.length === 0) return reportNoFiles(inputs, section.id);
+  const plans = planUploads(files, prefix, inputs);
 
-  const target: StoreTarget = { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
-  const signer = await resolveCredentials({
-    region: inputs.region,
-    roleToAssume: inputs.roleToAssume,
-    roleSessionName: inputs.roleSessionName,
-    roleSessionDuration: inputs.roleSessionDuration,
-    requestedLinkSeconds: inputs.expiresInSeconds,
-    audience: inputs.audience,
-    credentialsExpireAt: inputs.credentialsExpireAt,
-  });
-
-  core.info(`Uploading ${files.length} files (${totalBytes(files)} bytes) to ${inputs.bucket}/${prefix}/`);
+  const target = storeTarget(inputs);
+  const signer = await resolveSigner(inputs);
+  core.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const client = createS3Client(target, signer.credentials, inputs.concurrency);
-  const { uploaded, failed } = await uploadAll(planUploads(files, prefix, inputs), {
+  const { uploaded, failed } = await uploadAll(plans, {
     client,
     target,
     concurrency: inputs.concurrency,
@@ -65,62 +56,50 @@ async function upload(inputs: Inputs, runCtx: RunContext): Promise<void> {
     log: core,
     progressIntervalMs: PROGRESS_INTERVAL_MS,
   });
+  const stored: StoredFile[] = uploaded.map(({ plan, sha256 }) => ({
+    path: plan.file.displayPath,
+    key: plan.key,
+    size: plan.file.size,
+    sha256,
+    contentType: plan.contentType,
+  }));
+  if (stored.length > 0) {
+    const manifest: StoredManifest = { version: 1, section, sha: ctx.sha, runUrl: ctx.runUrl, uploadedAt: new Date().toISOString(), files: stored };
+    await putJson(client, target, manifestKey(prefix), manifest);
+  }
   client.destroy();
 
-  // The lifetime is capped when the links are signed, after the upload: a long upload eats into a session.
-  const signedAt = new Date();
-  const lifetime = capLinkLifetime(inputs.expiresInSeconds, signedAt, { credentialsExpireAt: signer.expiresAt, credentialsSource: signer.expirySource });
-  for (const clamp of lifetime.clamps) core.warning(`Link lifetime shortened: ${clamp}`);
-  core.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
-  const presign = createPresigner(target, signer.credentials, { now: () => signedAt });
-  const entries = uploaded.map((u) => manifestEntry(u, presign(u.plan.key, lifetime.seconds), lifetime.expiresAt));
-
-  const publicRepo = inputs.publicRepo !== 'allow' && (await isPublicRepo(gh, ctx));
-  const withhold = publicRepo && inputs.publicRepo === 'refuse';
-  if (publicRepo) {
-    core.warning(withhold ? `${PUBLIC_NOTE} public-repo: refuse, so no links are posted in the comment or summary.` : `${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`);
-  }
-  const report: Report = {
-    entries,
-    failed: failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message })),
-    expiresAt: earliestExpiry(entries),
-    notes: [...signer.warnings, ...lifetime.clamps],
+  const { entries, lifetime } = presignFiles(stored, inputs, signer);
+  const expiresAt = earliestExpiry(entries);
+  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+  const data = {
+    id: section.id,
+    title: section.title,
+    sha: ctx.sha,
+    runUrl: ctx.runUrl,
+    updatedAt: new Date().toISOString(),
+    expiresAt: expiresAt ?? lifetime.expiresAt.toISOString(),
+    files: entries,
+    note: failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
   };
-  await publishOutputs(report, process.env.RUNNER_TEMP || os.tmpdir(), section.id, core);
-  await core.summary.addRaw(renderSummary(report, signedAt, withhold), true).write();
-
-  if (!withhold && entries.length > 0) {
-    const data: SectionData = {
-      id: section.id,
-      title: section.title,
-      sha: ctx.sha,
-      runUrl: ctx.runUrl,
-      updatedAt: new Date().toISOString(),
-      expiresAt: report.expiresAt ?? lifetime.expiresAt.toISOString(),
-      files: entries,
-      note: [publicRepo ? PUBLIC_NOTE : '', failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : ''].filter(Boolean).join(' ') || undefined,
-    };
-    await publishComment(gh, inputs, ctx, data);
-  }
+  const report = { entries, failed: failures, expiresAt, notes: [...signer.warnings, ...lifetime.clamps] };
+  await publishLinks(gh, inputs, ctx, report, entries.length > 0 ? [data] : [], section.id);
 
   if (failed.length > 0) {
-    throw new Error(
-      `${failed.length} of ${files.length} files were not uploaded, and have no link:\n` + failed.map((f) => `  ${f.plan.file.displayPath}: ${f.message}`).join('\n'),
-    );
+    throw new Error(`${failed.length} of ${files.length} files were not uploaded, and have no link:\n` + failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
   }
 }
 
 function planUploads(files: FoundFile[], prefix: string, inputs: Inputs): UploadPlan[] {
   return files.map((file) => {
+    const key = objectKey(prefix, file.relativePath);
+    if (isManifestKey(key) && key === manifestKey(prefix)) {
+      throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
+    }
     const contentType = contentTypeFor(file.absolutePath);
     const name = file.relativePath.split('/').pop() ?? file.relativePath;
-    return { file, key: objectKey(prefix, file.relativePath), contentType, contentDisposition: contentDisposition(name, inputs.contentDisposition, contentType) };
+    return { file, key, contentType, contentDisposition: contentDisposition(name, inputs.contentDisposition, contentType) };
   });
-}
-
-function manifestEntry(u: Uploaded, url: string, expiresAt: Date): ManifestEntry {
-  const { file, key, contentType } = u.plan;
-  return { path: file.displayPath, key, size: file.size, sha256: u.sha256, contentType, url, expiresAt: expiresAt.toISOString() };
 }
 
 async function reportNoFiles(inputs: Inputs, name: string): Promise<void> {
@@ -129,8 +108,4 @@ async function reportNoFiles(inputs: Inputs, name: string): Promise<void> {
   if (inputs.ifNoFilesFound === 'warn') core.warning(message);
   else core.info(message);
   await publishOutputs({ entries: [], failed: [], notes: [] }, process.env.RUNNER_TEMP || os.tmpdir(), name, core);
-}
-
-function totalBytes(files: FoundFile[]): number {
-  return files.reduce((n, f) => n + f.size, 0);
 }

@@ -1,11 +1,13 @@
 /** Step: publish the links in the pull-request comment, with the policies that decide whether to. */
 import * as core from '@actions/core';
 import { commentMarker, SectionData } from './comment-body.js';
-import { createOctokit, findPullRequest, Octokit, tokenOwner, upsertSection } from './comment.js';
+import { createOctokit, findPullRequest, Octokit, tokenOwner, updateSticky } from './comment.js';
 import { Output } from './constants.js';
 import { RunContext } from './context.js';
 import { Inputs } from './inputs.js';
+import { publishOutputs, renderSummary, Report } from './report.js';
 import { realSleep } from './retry.js';
+import os from 'node:os';
 
 export interface GitHubTarget {
   octokit: Octokit;
@@ -45,8 +47,11 @@ export async function isPublicRepo(gh: GitHubTarget | undefined, ctx: RunContext
 
 export const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
 
-/** Posts or updates this job's section of the sticky comment. Failures are warnings unless fail-on-comment-error. */
-export async function publishComment(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, section: SectionData): Promise<void> {
+/**
+ * Posts or updates sections of the sticky comment (`sectionsFor` sees the current body; see
+ * updateSticky). Failures are warnings unless fail-on-comment-error.
+ */
+export async function publishComment(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, sectionsFor: (body: string | undefined) => SectionData[]): Promise<void> {
   if (!gh) return;
   if (gh.pr === undefined) {
     const message = `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}: no comment; the links are in the job summary and outputs. Set 'pr-number' to choose one.`;
@@ -58,10 +63,11 @@ export async function publishComment(gh: GitHubTarget | undefined, inputs: Input
   try {
     const owner = await tokenOwner(gh.octokit);
     const marker = commentMarker(inputs.commentKey || ctx.workflow);
-    const { id, url } = await upsertSection(gh.octokit, repo, gh.pr, owner, section, { marker, now: () => new Date(), sleep: realSleep, log: core });
-    core.setOutput(Output.CommentId, String(id));
-    core.setOutput(Output.CommentUrl, url);
-    core.info(`Links posted in ${url}`);
+    const posted = await updateSticky(gh.octokit, repo, gh.pr, owner, sectionsFor, { marker, now: () => new Date(), sleep: realSleep, log: core });
+    if (!posted) return;
+    core.setOutput(Output.CommentId, String(posted.id));
+    core.setOutput(Output.CommentUrl, posted.url);
+    core.info(`Comment updated: ${posted.url}`);
   } catch (error) {
     const message = explainGitHubError(error, gh.pr);
     if (inputs.failOnCommentError) throw new Error(message);
@@ -83,4 +89,25 @@ export function explainGitHubError(error: unknown, pr: number): string {
   if (e.status === 404) return `Could not comment on PR #${pr}: not found (404). Check 'pr-number' and that the token can see this repository.`;
   if (e.status === 401) return `Could not comment on PR #${pr}: the GitHub token was rejected (401 Bad credentials). Check 'github-token'.`;
   return `Could not comment on PR #${pr}: ${text}`;
+}
+
+/**
+ * Publishes links everywhere they go: outputs and manifest file, job summary, and the comment
+ * sections — applying the public-repository policy first.
+ */
+export async function publishLinks(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, report: Report, sections: SectionData[], name: string): Promise<void> {
+  const publicRepo = inputs.publicRepo !== 'allow' && (await isPublicRepo(gh, ctx));
+  const withhold = publicRepo && inputs.publicRepo === 'refuse';
+  if (publicRepo) {
+    core.warning(
+      withhold
+        ? `${PUBLIC_NOTE} public-repo: refuse, so no links are posted in the comment or the job summary.`
+        : `${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`,
+    );
+  }
+  await publishOutputs(report, process.env.RUNNER_TEMP || os.tmpdir(), name, core);
+  await core.summary.addRaw(renderSummary(report, new Date(), withhold), true).write();
+  if (withhold || sections.length === 0) return;
+  const withNote = sections.map((s) => ({ ...s, note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined }));
+  await publishComment(gh, inputs, ctx, () => withNote);
 }

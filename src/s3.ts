@@ -32,7 +32,7 @@ const IDLE_TIMEOUT_MS = 30_000;
  */
 export function createS3Client(target: StoreTarget, credentials: Credentials, maxSockets: number): S3Client {
   const agent = { keepAlive: true, maxSockets };
-  return new S3Client({
+  const client = new S3Client({
     region: target.region,
     endpoint: target.endpoint?.toString(),
     forcePathStyle: target.forcePathStyle,
@@ -47,6 +47,18 @@ export function createS3Client(target: StoreTarget, credentials: Credentials, ma
       httpsAgent: new https.Agent(agent),
     }),
   });
+  // Bucket-level requests (list, delete) in path style go to `/bucket/`; S3 treats that like `/bucket`,
+  // but some S3-compatible servers verify the signature only for `/bucket`. Sign what all accept.
+  const bucketRoot = `/${target.bucket}/`;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { path?: string };
+      if (request.path?.endsWith(bucketRoot)) request.path = request.path.slice(0, -1);
+      return next(args);
+    },
+    { step: 'build', name: 'bucketRootWithoutSlash' },
+  );
+  return client;
 }
 
 interface AwsLikeError {

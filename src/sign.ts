@@ -1,0 +1,42 @@
+/** Steps shared by every mode that makes links: credentials → honest lifetime → presigned URLs. */
+import * as core from '@actions/core';
+import { resolveCredentials, ResolvedCredentials } from './credentials.js';
+import { formatDuration } from './duration.js';
+import { capLinkLifetime, LinkLifetime } from './expiry.js';
+import { Inputs } from './inputs.js';
+import { createPresigner } from './presign.js';
+import { StoreTarget } from './s3.js';
+import { ManifestEntry } from './types.js';
+
+export function storeTarget(inputs: Inputs): StoreTarget {
+  return { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
+}
+
+export function resolveSigner(inputs: Inputs): Promise<ResolvedCredentials> {
+  return resolveCredentials({
+    region: inputs.region,
+    roleToAssume: inputs.roleToAssume,
+    roleSessionName: inputs.roleSessionName,
+    roleSessionDuration: inputs.roleSessionDuration,
+    requestedLinkSeconds: inputs.expiresInSeconds,
+    audience: inputs.audience,
+    credentialsExpireAt: inputs.credentialsExpireAt,
+  });
+}
+
+/** A file that exists in the bucket and gets a link. */
+export type StoredFile = Omit<ManifestEntry, 'url' | 'expiresAt'>;
+
+/**
+ * Signs one link per file. The lifetime is capped at signing time (after any upload, which eats into a
+ * session), logged when clamped, and identical for every link of the batch.
+ */
+export function presignFiles(files: StoredFile[], inputs: Inputs, signer: ResolvedCredentials): { entries: ManifestEntry[]; lifetime: LinkLifetime } {
+  const signedAt = new Date();
+  const lifetime = capLinkLifetime(inputs.expiresInSeconds, signedAt, { credentialsExpireAt: signer.expiresAt, credentialsSource: signer.expirySource });
+  for (const clamp of lifetime.clamps) core.warning(`Link lifetime shortened: ${clamp}`);
+  core.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
+  const presign = createPresigner(storeTarget(inputs), signer.credentials, { now: () => signedAt });
+  const expiresAt = lifetime.expiresAt.toISOString();
+  return { entries: files.map((f) => ({ ...f, url: presign(f.key, lifetime.seconds), expiresAt })), lifetime };
+}
