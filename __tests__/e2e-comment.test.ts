@@ -139,7 +139,7 @@ describe('sticky pull-request comment', () => {
     expect(body).not.toContain('<img');
     expect(body).not.toMatch(/(^|[^\u2060])@octocat/);
     expect(body).not.toContain('[click](http://evil');
-    expect(body.match(/<!-- s3-artifact-links:CI -->/g)).toHaveLength(1);
+    expect(body.match(/<!-- s3-artifact-links:/g)).toHaveLength(1); // our marker only, not the file's fake one
     const rows = body.split('\n').filter((l) => l.startsWith('| ') && l.includes('[Download]'));
     expect(rows).toHaveLength(names.length);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(6); // 4 cells + outer pipes
@@ -163,11 +163,16 @@ describe('sticky pull-request comment', () => {
 
   test('workflow_run finds the PR by the head sha (fork PRs are missing from its payload)', async () => {
     const pr = nextPr++;
-    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, fromFork: true });
+    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, headRef: 'patch-1', fromFork: true });
     write('dist/app.txt', 'two-stage');
-    const event = { workflow_run: { head_sha: HEAD, head_branch: 'patch-1', pull_requests: [] }, repository: { private: true } };
+    gh.addPull(OWNER, REPO, { number: nextPr++, headSha: 'f'.repeat(40), headRef: 'patch-1', fromFork: 'someone-else' });
+    const event = {
+      workflow_run: { head_sha: HEAD, head_branch: 'patch-1', head_repository: { owner: { login: 'contributor' } }, pull_requests: [] },
+      repository: { private: true },
+    };
     const run = ok(await act({ event, eventName: 'workflow_run' }));
     expect(gh.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/commits/${HEAD}/pulls`))).toBe(true);
+    expect(gh.requests.some((r) => r.method === 'GET' && r.path.endsWith('/pulls') && r.query.includes('head=contributor%3Apatch-1'))).toBe(true);
     expect(gh.commentsOn(OWNER, REPO, pr)).toHaveLength(1);
     expect(JSON.parse(run.outputs.manifest)[0].key).toContain(`/pr-${pr}/`);
   });

@@ -81,6 +81,7 @@ describe('fixture', () => {
         'issues/list-comments',
         'issues/update-comment',
         'pulls/get',
+        'pulls/list',
         'repos/get',
         'repos/list-pull-requests-associated-with-commit',
         'users/get-authenticated',
@@ -213,8 +214,13 @@ describe('pulls, repos and identity', () => {
     expect(listed.data.map((p) => p.number)).toEqual([PR]);
     expect(listed.data[0]).toMatchObject({ state: 'open', head: { sha: SHA, ref: 'feature/x', repo: { full_name: `${OWNER}/${REPO}` } } });
 
+    // Like GitHub, a fork's unmerged commit does not list its PR; the head filter of pulls.list does.
     const fork = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: OWNER, repo: REPO, commit_sha: 'c'.repeat(40) });
-    expect(fork.data[0]).toMatchObject({ number: 9, head: { label: 'forker:patch-1', repo: { full_name: `forker/${REPO}`, fork: true } } });
+    expect(fork.data).toEqual([]);
+    const byHead = await octokit.rest.pulls.list({ owner: OWNER, repo: REPO, state: 'open', head: 'forker:patch-1' });
+    expect(byHead.data.map((p) => p.number)).toEqual([9]);
+    expect(byHead.data[0]).toMatchObject({ head: { label: 'forker:patch-1', repo: { full_name: `forker/${REPO}`, fork: true } } });
+    expect((await octokit.rest.pulls.list({ owner: OWNER, repo: REPO, head: 'forker:other' })).data).toEqual([]);
 
     gh.setCommitPulls(OWNER, REPO, SHA, []);
     const none = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: OWNER, repo: REPO, commit_sha: SHA });

@@ -141,8 +141,8 @@ describe('getInputs: every error names its input', () => {
     ['region with a space, with an endpoint', { region: 'us east', endpoint: 'http://127.0.0.1:9000' }, "Input 'region' is 'us east'"],
     ['bad expires-in', { 'expires-in': '7 days' }, "Input 'expires-in' is '7 days'"],
     ['bad content-disposition', { 'content-disposition': 'download' }, "Input 'content-disposition' is 'download'; use one of: auto, inline, attachment."],
-    ['concurrency 0', { concurrency: '0' }, "Input 'concurrency' is '0'; use a whole number from 1 to 64."],
-    ['concurrency 65', { concurrency: '65' }, "Input 'concurrency' is '65'; use a whole number from 1 to 64."],
+    ['concurrency 0', { concurrency: '0' }, "Input 'concurrency' is '0'; use a whole number from 1 to 32."],
+    ['concurrency 33', { concurrency: '33' }, "Input 'concurrency' is '33'; use a whole number from 1 to 32."],
     ['concurrency abc', { concurrency: 'abc' }, "Input 'concurrency' is 'abc'"],
     ['concurrency -1', { concurrency: '-1' }, "Input 'concurrency' is '-1'"],
     ['concurrency 1.5', { concurrency: '1.5' }, "Input 'concurrency' is '1.5'"],
@@ -238,7 +238,7 @@ describe('getInputs: bucket, endpoint and region', () => {
 describe('getInputs: numbers and booleans', () => {
   it.each([
     ['1', 1],
-    ['64', 64],
+    ['32', 32],
     ['016', 16],
   ])('concurrency %j → %i', (concurrency, n) => {
     expect(inputs({ concurrency }).concurrency).toBe(n);

@@ -28,6 +28,7 @@ export const OPERATIONS = [
   ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'patch'],
   ['/repos/{owner}/{repo}/issues/comments/{comment_id}', 'delete'],
   ['/repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'get'],
+  ['/repos/{owner}/{repo}/pulls', 'get'],
   ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
   ['/repos/{owner}/{repo}', 'get'],
   ['/user', 'get'],

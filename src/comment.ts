@@ -36,13 +36,18 @@ export function createOctokit(token: string, log: Log, baseUrl = process.env.GIT
 
 /**
  * The pull request of this run: `known` (input or event payload), else the open PR whose head is
- * `sha` (the `workflow_run` and `push` case; fork PRs are missing from workflow_run payloads).
+ * `sha` (the `workflow_run` and `push` case). GitHub's commit lookup misses fork PRs (their commits
+ * are not in the base repository, and `workflow_run` payloads leave them out), so the head branch
+ * (`fork-owner:branch`) is the fallback.
  */
-export async function findPullRequest(octokit: Octokit, repo: Repo, sha: string, known?: number): Promise<number | undefined> {
+export async function findPullRequest(octokit: Octokit, repo: Repo, sha: string, known?: number, head?: { owner: string; branch: string }): Promise<number | undefined> {
   if (known !== undefined) return known;
   const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
   const open = data.filter((pr) => pr.state === 'open');
-  return (open.find((pr) => pr.head.sha === sha) ?? open[0] ?? data[0])?.number;
+  const found = (open.find((pr) => pr.head.sha === sha) ?? open[0] ?? data[0])?.number;
+  if (found !== undefined || !head) return found;
+  const { data: byHead } = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${head.owner}:${head.branch}` });
+  return byHead.find((pr) => pr.head.sha === sha)?.number;
 }
 
 /** Whether the comment author is the token's own identity (a user, or any bot for app tokens). */

@@ -1,4 +1,5 @@
 /** What the action needs to know about the workflow run, read from the runner's environment and event. Pure. */
+import { existsSync, readFileSync } from 'node:fs';
 import { slug } from './keys.js';
 
 export interface RunContext {
@@ -18,9 +19,17 @@ export interface RunContext {
   pr?: number;
   /** Repository visibility from the event payload, when it says. */
   repoPrivate?: boolean;
+  /** Where the commit's branch lives (a fork for fork PRs), to find its PR when the commit lookup cannot. */
+  head?: { owner: string; branch: string };
 }
 
 type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The webhook event that started the run (GITHUB_EVENT_PATH), or {} outside Actions. */
+export function readEventPayload(env: NodeJS.ProcessEnv): Payload {
+  if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return {};
+  return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload;
+}
 
 export function readRunContext(env: NodeJS.ProcessEnv, payload: Payload, prNumber?: number): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -46,6 +55,9 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: Payload, prNumbe
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}`,
     pr: prNumber ?? pull?.number ?? run?.pull_requests?.[0]?.number ?? (payload.issue?.pull_request ? payload.issue.number : undefined),
     repoPrivate: typeof payload.repository?.private === 'boolean' ? payload.repository.private : undefined,
+    head: run?.head_branch
+      ? { owner: run.head_repository?.owner?.login ?? owner, branch: run.head_branch }
+      : env.GITHUB_REF?.startsWith('refs/heads/') ? { owner, branch: env.GITHUB_REF_NAME ?? '' } : undefined,
   };
 }
 

@@ -9,8 +9,6 @@
  *   STS session from GitHub's OIDC token (AssumeRoleWithWebIdentity).
  */
 import * as core from '@actions/core';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 
 export type CredentialKind = 'long-term' | 'temporary' | 'assumed-role';
 
@@ -373,7 +371,8 @@ function errorText(e: unknown): string {
 async function fromDefaultChain(o: ResolveOptions, log: Log): Promise<ResolvedCredentials> {
   const setSecret = o.setSecret ?? core.setSecret;
   const now = (o.now ?? (() => new Date()))();
-  const provider = o.credentialProvider ?? defaultProvider();
+  // Loaded on demand: start-up time matters, and only this path needs the provider chain.
+  const provider = o.credentialProvider ?? (await import('@aws-sdk/credential-provider-node')).defaultProvider();
   let found: Awaited<ReturnType<CredentialProvider>>;
   try {
     found = await provider();
@@ -466,6 +465,7 @@ async function assumeRole(o: ResolveOptions, roleArn: string, log: Log): Promise
     endpoint: o.stsEndpoint ?? process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL,
     region: o.region,
   };
+  const { AssumeRoleWithWebIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient({
     region: o.region,
     ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}),

@@ -38,6 +38,8 @@ export interface Inputs {
 }
 
 export const DEFAULT_CONCURRENCY = 16;
+/** Above this, memory grows past 200 MB for little gain (see README, Performance). */
+export const MAX_CONCURRENCY = 32;
 
 type Env = NodeJS.ProcessEnv;
 type Read = (name: string) => string;
@@ -64,7 +66,7 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Env = proce
     keyPrefix: get(Input.KeyPrefix) || DEFAULT_KEY_PREFIX,
     expiresInSeconds: parseDuration(get(Input.ExpiresIn) || '7d', Input.ExpiresIn),
     contentDisposition: oneOf(Input.ContentDisposition, get(Input.ContentDisposition) || 'auto', ['auto', 'inline', 'attachment'] as const),
-    concurrency: parseInteger(Input.Concurrency, get(Input.Concurrency), DEFAULT_CONCURRENCY, 1, 64),
+    concurrency: parseInteger(Input.Concurrency, get(Input.Concurrency), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
     ifNoFilesFound: oneOf(Input.IfNoFilesFound, get(Input.IfNoFilesFound) || 'warn', ['warn', 'error', 'ignore'] as const),
     githubToken: get(Input.GithubToken),
     comment: oneOf(Input.Comment, get(Input.Comment) || 'auto', ['auto', 'always', 'never'] as const),

@@ -4,9 +4,8 @@
  * the same steps on objects already in the bucket.
  */
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import os from 'node:os';
-import { jobSection, readRunContext, RunContext } from './context.js';
+import { jobSection, readEventPayload, readRunContext, RunContext } from './context.js';
 import { contentDisposition, contentTypeFor } from './disposition.js';
 import { findFiles, FoundFile } from './files.js';
 import { getInputs, Inputs } from './inputs.js';
@@ -25,7 +24,7 @@ const PROGRESS_INTERVAL_MS = 5_000;
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const runCtx = readRunContext(process.env, github.context.payload, inputs.prNumber);
+    const runCtx = readRunContext(process.env, readEventPayload(process.env), inputs.prNumber);
     const gh = await connectGitHub(inputs, runCtx);
     const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
     if (inputs.mode === 'upload') await upload(inputs, ctx, gh);
@@ -56,10 +55,10 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
     log: core,
     progressIntervalMs: PROGRESS_INTERVAL_MS,
   });
-  const stored: StoredFile[] = uploaded.map(({ plan, sha256 }) => ({
+  const stored: StoredFile[] = uploaded.map(({ plan, sha256, size }) => ({
     path: plan.file.displayPath,
     key: plan.key,
-    size: plan.file.size,
+    size,
     sha256,
     contentType: plan.contentType,
   }));

@@ -1,12 +1,13 @@
 /** Step: publish the links in the pull-request comment, with the policies that decide whether to. */
 import * as core from '@actions/core';
 import { commentMarker, SectionData } from './comment-body.js';
-import { createOctokit, findPullRequest, Octokit, tokenOwner, updateSticky } from './comment.js';
+import type { Octokit } from './comment.js';
 import { Output } from './constants.js';
 import { RunContext } from './context.js';
 import { Inputs } from './inputs.js';
 import { publishOutputs, renderSummary, Report } from './report.js';
 import { realSleep } from './retry.js';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 
 export interface GitHubTarget {
@@ -25,9 +26,11 @@ export async function connectGitHub(inputs: Inputs, ctx: RunContext): Promise<Gi
     core.notice('No github-token: the links are in the job summary and outputs only.');
     return undefined;
   }
+  // Loaded on demand: the GitHub client is a large part of start-up time.
+  const { createOctokit, findPullRequest } = await import('./comment.js');
   const octokit = createOctokit(inputs.githubToken, core);
   try {
-    return { octokit, pr: await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr) };
+    return { octokit, pr: await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head) };
   } catch (error) {
     core.warning(`Could not look up the pull request of commit ${ctx.sha}: ${(error as Error).message}`);
     return { octokit };
@@ -61,8 +64,9 @@ export async function publishComment(gh: GitHubTarget | undefined, inputs: Input
   }
   const repo = { owner: ctx.owner, repo: ctx.repo };
   try {
+    const { tokenOwner, updateSticky } = await import('./comment.js');
     const owner = await tokenOwner(gh.octokit);
-    const marker = commentMarker(inputs.commentKey || ctx.workflow);
+    const marker = commentMarker(inputs.commentKey || defaultCommentKey(inputs));
     const posted = await updateSticky(gh.octokit, repo, gh.pr, owner, sectionsFor, { marker, now: () => new Date(), sleep: realSleep, log: core });
     if (!posted) return;
     core.setOutput(Output.CommentId, String(posted.id));
@@ -73,6 +77,15 @@ export async function publishComment(gh: GitHubTarget | undefined, inputs: Input
     if (inputs.failOnCommentError) throw new Error(message);
     core.warning(message);
   }
+}
+
+/**
+ * One comment per artifact layout: uses of the action with the same bucket and key-prefix share the
+ * comment (matrix legs, other workflows, refresh and cleanup), each job in its own section; uses that
+ * store elsewhere get their own comment.
+ */
+export function defaultCommentKey(inputs: Pick<Inputs, 'bucket' | 'keyPrefix'>): string {
+  return createHash('sha256').update(`${inputs.bucket}/${inputs.keyPrefix}`).digest('hex').slice(0, 12);
 }
 
 export function explainGitHubError(error: unknown, pr: number): string {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { FoundFile } from './files.js';
 import { createLimiter, Sleep, withRetry } from './retry.js';
@@ -26,6 +26,8 @@ export interface UploadPlan {
 export interface Uploaded {
   plan: UploadPlan;
   sha256: string;
+  /** Bytes uploaded (the file may have changed size since it was found). */
+  size: number;
   /** True when the object already held these exact bytes and headers (multipart-sized files only). */
   unchanged: boolean;
 }
@@ -54,6 +56,11 @@ export interface UploadOptions {
 }
 
 export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+/**
+ * Files up to this size are read once into memory, hashed and sent from that buffer: one open and
+ * one read instead of a hashing pass plus a stream. Memory stays bounded by concurrency × this.
+ */
+export const SMALL_FILE_BYTES = 1024 * 1024;
 const MAX_PARTS = 10_000;
 /** Errors after which every other upload would fail the same way: stop early instead of retrying 10,000 files. */
 const FATAL = new Set(['AccessDenied', 'NoSuchBucket', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'PermanentRedirect', 'AuthorizationHeaderMalformed', 'InvalidBucketName']);
@@ -102,23 +109,39 @@ type Limit = ReturnType<typeof createLimiter>;
 
 async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progress: Progress): Promise<Uploaded> {
   const { file } = plan;
-  const before = await statOrExplain(file.absolutePath);
-  const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
-  const digest = await limit(() => hashFile(file.absolutePath, partSize));
-  if (digest.size !== before.size) throw changed(file);
   const retry = s3Retry(o.sleep, (e, attempt, ms) => o.log.info(`Retrying ${file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${(e as Error).name}: ${(e as Error).message}`));
   const common = {
     Bucket: o.target.bucket,
     Key: plan.key,
     ContentType: plan.contentType,
     ContentDisposition: plan.contentDisposition,
-    Metadata: { sha256: digest.sha256 },
   };
+  if (file.size <= SMALL_FILE_BYTES) {
+    // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
+    const bytes = await limit(() => readFile(file.absolutePath)).catch((e: Error) => {
+      throw new FileChangedError(`${file.displayPath} disappeared before it was uploaded (${e.message}); is another step deleting it?`);
+    });
+    if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
+    const digest = createHash('sha256').update(bytes).digest();
+    await limit(() =>
+      withRetry(
+        () => o.client.send(new PutObjectCommand({ ...common, Metadata: { sha256: digest.toString('hex') }, Body: bytes, ContentLength: bytes.length, ChecksumSHA256: digest.toString('base64') })),
+        retry,
+      ),
+    );
+    progress.addBytes(bytes.length);
+    return { plan, sha256: digest.toString('hex'), size: bytes.length, unchanged: false };
+  }
+  const before = await statOrExplain(file.absolutePath);
+  const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
+  const digest = await limit(() => hashFile(file.absolutePath, partSize));
+  if (digest.size !== before.size) throw changed(file);
+  const metadata = { Metadata: { sha256: digest.sha256 } };
   let unchanged = false;
   if (before.size <= partSize) {
     await limit(() =>
       withRetry(
-        () => o.client.send(new PutObjectCommand({ ...common, Body: body(file.absolutePath, 0, before.size, progress), ContentLength: before.size, ChecksumSHA256: digest.parts[0] })),
+        () => o.client.send(new PutObjectCommand({ ...common, ...metadata, Body: body(file.absolutePath, 0, before.size, progress), ContentLength: before.size, ChecksumSHA256: digest.parts[0] })),
         retry,
       ),
     );
@@ -126,7 +149,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
     unchanged = true;
     progress.addBytes(before.size);
   } else {
-    const { UploadId } = await limit(() => withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common, ChecksumAlgorithm: 'SHA256' })), retry));
+    const { UploadId } = await limit(() => withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common, ...metadata, ChecksumAlgorithm: 'SHA256' })), retry));
     try {
       const parts = await Promise.all(
         digest.parts.map((checksum, i) => {
@@ -150,7 +173,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
   }
   const after = await statOrExplain(file.absolutePath);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
-  return { plan, sha256: digest.sha256, unchanged };
+  return { plan, sha256: digest.sha256, size: before.size, unchanged };
 }
 
 /** A re-run of the same job skips large files whose object already holds the same bytes and headers. */

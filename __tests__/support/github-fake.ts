@@ -835,11 +835,26 @@ export async function startGitHubFake(opts: FakeOptions = {}): Promise<GitHubFak
       const repo = findRepo(String(params.owner), String(params.repo));
       if (!repo) return notFound(op);
       const sha = String(params.commit_sha);
+      // Like GitHub: a fork's unmerged commit is not in the base repository, so its PR is not listed
+      // here (workflow_run payloads leave fork PRs out too); pulls?head=owner:branch finds it.
       const numbers =
         repo.commitPulls.get(sha) ??
-        [...repo.issues.values()].filter((i) => i.pull?.headSha === sha).map((i) => i.number);
+        [...repo.issues.values()].filter((i) => i.pull?.headSha === sha && !i.pull.forkOwner).map((i) => i.number);
       const pulls = numbers.filter((n) => repo.issues.get(n)?.pull).map((n) => renderPull(repo, n, false));
       return paginate(pulls, url, repo, `/commits/${sha}/pulls`);
+    },
+
+    'pulls/list': ({ op, params, url }) => {
+      const repo = findRepo(String(params.owner), String(params.repo));
+      if (!repo) return notFound(op);
+      const state = url.searchParams.get('state') ?? 'open';
+      const head = url.searchParams.get('head');
+      const pulls = [...repo.issues.values()]
+        .filter((i) => i.pull && (state === 'all' || i.pull.state === state))
+        .filter((i) => !head || `${i.pull!.forkOwner ?? repo.owner}:${i.pull!.headRef}` === head)
+        .sort((a, b) => b.number - a.number)
+        .map((i) => renderPull(repo, i.number, false));
+      return paginate(pulls, url, repo, '/pulls');
     },
 
     'issues/list-comments': ({ op, params, url }) => {
