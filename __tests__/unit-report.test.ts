@@ -126,12 +126,20 @@ describe('renderSummary', () => {
 
   it('withholds the links (and never prints the URL) when asked', () => {
     const e = entry('dist/app.js');
-    const html = renderSummary(report({ entries: [e] }), NOW, true);
+    const html = renderSummary(report({ entries: [e] }), NOW, 'withheld (public-repo: refuse)');
     expect(html).toContain('<td>withheld (public-repo: refuse)</td>');
     expect(html).not.toContain('<a ');
     expect(html).not.toContain('X-Amz-');
     expect(html).not.toContain(escapeHtml(e.url));
     expect(html).toContain('<td>dist/app.js</td>');
+  });
+
+  it('links signed with a session token: none in the summary, which says where they are', () => {
+    const e = entry('dist/app.js');
+    const html = renderSummary(report({ entries: [e], signedWithSessionToken: true }), NOW, 'in the PR comment');
+    expect(html).toContain('<td>in the PR comment</td>');
+    expect(html).toMatch(/session token.*masks/);
+    expect(html).not.toContain('X-Amz-');
   });
 
   it('shows the links by default', () => {

@@ -31,24 +31,56 @@ export function reapedChildrenCpuSeconds() {
   }
 }
 
+/** CPU seconds (user + system) this process has used: the S3 server's when s3rver runs in it. */
+export function ownCpuSeconds() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** CPU seconds (user + system) used so far by another process (`utime` + `stime` of /proc/<pid>/stat). */
+export function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // fields 14 and 15 of proc(5)
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds the whole machine has been busy (all cores; the first line of /proc/stat, less idle and iowait). */
+export function machineBusyCpuSeconds() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = ticks;
+    return (user + nice + system + irq + softirq + (steal || 0)) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * Runs `fn` (which runs one contender process) and measures, around it, the wall time, the CPU of
- * this process (it hosts the S3 server, so that is the server's CPU) and the CPU of the child.
- * `fn` returns `{code, peakRssBytes, ...}`.
+ * the S3 server (`serverCpuSeconds`: by default this process's, which hosts s3rver), the CPU of the
+ * child, and the CPU the rest of the machine used meanwhile (`otherCpu`: other processes, such as a
+ * test suite running alongside) — all as shares of one core. `fn` returns `{code, peakRssBytes, ...}`.
  */
-export async function measured(fn) {
-  const cpuBefore = process.cpuUsage();
+export async function measured(fn, { serverCpuSeconds = ownCpuSeconds } = {}) {
+  const serverIsThisProcess = serverCpuSeconds === ownCpuSeconds;
+  const ownBefore = ownCpuSeconds();
+  const serverBefore = serverCpuSeconds();
+  const machineBefore = machineBusyCpuSeconds();
   const childBefore = reapedChildrenCpuSeconds();
   const started = performance.now();
   const result = await fn();
   const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
-  return {
-    ...result,
-    wallMs,
-    serverCpu: (cpu.user + cpu.system) / 1000 / wallMs,
-    clientCpu: ((reapedChildrenCpuSeconds() - childBefore) * 1000) / wallMs,
-  };
+  const serverCpu = ((serverCpuSeconds() - serverBefore) * 1000) / wallMs;
+  const clientCpu = ((reapedChildrenCpuSeconds() - childBefore) * 1000) / wallMs;
+  const machineCpu = ((machineBusyCpuSeconds() - machineBefore) * 1000) / wallMs;
+  const benchCpu = serverIsThisProcess ? 0 : ((ownCpuSeconds() - ownBefore) * 1000) / wallMs;
+  // Ticks are 10 ms and sampled separately: small negative remainders are rounding, shown as 0.
+  const otherCpu = Math.max(0, machineCpu - clientCpu - serverCpu - benchCpu);
+  return { ...result, wallMs, serverCpu, clientCpu, machineCpu, otherCpu };
 }
 
 /** Spawns a command, sampling its VmHWM like scripts/lib/run-action.mjs does. */

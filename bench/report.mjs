@@ -9,8 +9,14 @@ export const TARGETS = {
   linksPerSecond: 20_000,
   coldStartSeconds: 0.3,
 };
-/** A run whose server CPU (the in-process s3rver) reaches this share of one core is server-bound. */
+/** A run whose server CPU (s3rver in the bench process, or the sink process) reaches this share of one core is server-bound. */
 export const SERVER_BOUND = 0.9;
+
+/** The servers W1–W3 run against (BENCH_SERVER). */
+export const SERVERS = {
+  s3rver: { name: 's3rver', title: 's3rver', about: 'verifies SigV4, stores the objects; single-threaded, in the bench process' },
+  sink: { name: 'the null sink', title: 'the null S3 sink', about: 'its own process; discards bodies, verifies nothing: client throughput only' },
+};
 
 const s = (ms) => (ms / 1000).toFixed(2);
 const mb = (bytes) => (bytes / 1e6).toFixed(0);
@@ -30,6 +36,7 @@ export function summarizeUploads(workload, runs) {
       peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)),
       clientCpu: summarize(mine.map((r) => r.clientCpu)).median,
       serverCpu: summarize(mine.map((r) => r.serverCpu)).median,
+      otherCpu: summarize(mine.map((r) => r.otherCpu ?? 0)).median,
       requests: summarize(mine.map((r) => r.requests)).median,
       toFirstRequestMs: summarize(mine.map((r) => r.toFirstRequestMs)).median,
       afterLastRequestMs: summarize(mine.map((r) => r.afterLastRequestMs)).median,
@@ -38,19 +45,23 @@ export function summarizeUploads(workload, runs) {
   });
 }
 
-export function uploadTable(workload, rows) {
+export function uploadTable(workload, rows, serverId = 's3rver', check = undefined) {
   const action = rows.find((r) => r.id === 'action');
+  const server = SERVERS[serverId];
   const lines = [
-    `### ${workload.id}: ${workload.title} (${(workload.bytes / MiB).toFixed(workload.bytes < MiB ? 2 : 0)} MiB, ${rows[0]?.wall.n ?? 0} round${rows[0]?.wall.n === 1 ? '' : 's'})`,
+    `### ${workload.id} on ${server.title}: ${workload.title} (${(workload.bytes / MiB).toFixed(workload.bytes < MiB ? 2 : 0)} MiB, ${rows[0]?.wall.n ?? 0} round${rows[0]?.wall.n === 1 ? '' : 's'})`,
     '',
-    '| contender | median wall s | min–max s | MiB/s | peak RSS MB | client CPU | server CPU | requests | 1st request s | after last request s | time ÷ action\'s |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `Server: ${server.title} (${server.about}).`,
+    '',
+    '| contender | median wall s | min–max s | MiB/s | peak RSS MB | client CPU | server CPU | other CPU | requests | 1st request s | after last request s | time ÷ action\'s |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.label}${r.failures ? ` (**${r.failures} failed**)` : ''} | ${s(r.wall.median)} | ${s(r.wall.min)}–${s(r.wall.max)} | ${r.mibPerSecond.toFixed(1)} | ${mb(r.peakRssBytes)} | ${pct(r.clientCpu)} | ${pct(r.serverCpu)}${r.serverCpu >= SERVER_BOUND ? ' ⚠' : ''} | ${r.requests} | ${s(r.toFirstRequestMs)} | ${s(r.afterLastRequestMs)} | ${action ? ratio(r.wall.median / action.wall.median) : '–'} |`,
+      `| ${r.label}${r.failures ? ` (**${r.failures} failed**)` : ''} | ${s(r.wall.median)} | ${s(r.wall.min)}–${s(r.wall.max)} | ${r.mibPerSecond.toFixed(1)} | ${mb(r.peakRssBytes)} | ${pct(r.clientCpu)} | ${pct(r.serverCpu)}${r.serverCpu >= SERVER_BOUND ? ' ⚠' : ''} | ${pct(r.otherCpu)} | ${r.requests} | ${s(r.toFirstRequestMs)} | ${s(r.afterLastRequestMs)} | ${action ? ratio(r.wall.median / action.wall.median) : '–'} |`,
     );
   }
+  if (check) lines.push('', `Check (sink): ${check}`);
   return lines.join('\n');
 }
 
@@ -83,30 +94,42 @@ export function coldStartTable(rows, runs) {
   return lines.join('\n');
 }
 
-/** One line per target: the measured value and met / NOT met (or not run). */
+/**
+ * One line per target: the measured value and met / NOT met (or not run). The upload targets (W1–W3)
+ * are evaluated once per server, each group labelled; a server at ≥ SERVER_BOUND of a core is named
+ * as the bottleneck next to the verdict. `uploads` is {serverId: {W1: rows, ...}}.
+ */
 export function targetLines({ uploads, presign, coldStart }) {
-  const row = (w, id) => uploads[w]?.find((r) => r.id === id);
   const check = (ok) => (ok ? 'met' : '**NOT met**');
   const lines = [];
-  for (const w of ['W1', 'W2']) {
-    const a = row(w, 'action');
-    const cli = row(w, 'aws');
-    lines.push(
-      a && cli
-        ? `- ${w}: action ≥ ${TARGETS.speedupVsCli}× faster than AWS CLI: ${ratio(cli.wall.median / a.wall.median)} (${s(a.wall.median)} s vs ${s(cli.wall.median)} s) — ${check(cli.wall.median / a.wall.median >= TARGETS.speedupVsCli)}`
-        : `- ${w}: not run`,
-    );
+  const servers = Object.keys(uploads ?? {});
+  if (servers.length === 0) lines.push('- W1–W3: not run');
+  for (const serverId of servers) {
+    const server = SERVERS[serverId];
+    const row = (w, id) => uploads[serverId][w]?.find((r) => r.id === id);
+    lines.push(`**On ${server.title}** (${server.about}):`, '');
+    for (const w of ['W1', 'W2']) {
+      const a = row(w, 'action');
+      const cli = row(w, 'aws');
+      lines.push(
+        a && cli
+          ? `- ${w} on ${server.name}: action ≥ ${TARGETS.speedupVsCli}× faster than AWS CLI: ${ratio(cli.wall.median / a.wall.median)} (${s(a.wall.median)} s vs ${s(cli.wall.median)} s) — ${check(cli.wall.median / a.wall.median >= TARGETS.speedupVsCli)}${notes(server, a, cli)}`
+          : `- ${w} on ${server.name}: not run`,
+      );
+    }
+    const a3 = row('W3', 'action');
+    const cli3 = row('W3', 'aws');
+    if (a3) {
+      lines.push(`- W3 on ${server.name}: action peak RSS ≤ ${TARGETS.w3PeakRssMB} MB: ${mb(a3.peakRssBytes)} MB — ${check(a3.peakRssBytes / 1e6 <= TARGETS.w3PeakRssMB)}`);
+      lines.push(
+        cli3
+          ? `- W3 on ${server.name}: action throughput ≥ AWS CLI: ${a3.mibPerSecond.toFixed(1)} vs ${cli3.mibPerSecond.toFixed(1)} MiB/s — ${check(a3.mibPerSecond >= cli3.mibPerSecond)}${notes(server, a3, cli3)}`
+          : `- W3 on ${server.name}: throughput vs AWS CLI: not run`,
+      );
+    } else lines.push(`- W3 on ${server.name}: not run`);
+    lines.push('');
   }
-  const a3 = row('W3', 'action');
-  const cli3 = row('W3', 'aws');
-  if (a3) {
-    lines.push(`- W3: action peak RSS ≤ ${TARGETS.w3PeakRssMB} MB: ${mb(a3.peakRssBytes)} MB — ${check(a3.peakRssBytes / 1e6 <= TARGETS.w3PeakRssMB)}`);
-    lines.push(
-      cli3
-        ? `- W3: action throughput ≥ AWS CLI: ${a3.mibPerSecond.toFixed(1)} vs ${cli3.mibPerSecond.toFixed(1)} MiB/s — ${check(a3.mibPerSecond >= cli3.mibPerSecond)}`
-        : '- W3: throughput vs AWS CLI: not run',
-    );
-  } else lines.push('- W3: not run');
+  lines.push('**Independent of the upload server** (W4 offline; W5 against s3rver):', '');
   const p = presign?.find((r) => r.id === 'action');
   lines.push(p ? `- W4: action presigner ≥ ${TARGETS.linksPerSecond.toLocaleString('en-US')} links/s: ${Math.round(p.lps.median).toLocaleString('en-US')} links/s — ${check(p.lps.median >= TARGETS.linksPerSecond)}` : '- W4: not run');
   const c = coldStart?.find((r) => r.id === 'action');
@@ -114,12 +137,24 @@ export function targetLines({ uploads, presign, coldStart }) {
   return lines;
 }
 
-/** Runs in which the in-process S3 server used ≥ SERVER_BOUND of a core. */
+/** Failed runs, and the server as the bottleneck when it was at ≥ SERVER_BOUND of a core for either side. */
+function notes(server, ...rows) {
+  const out = [];
+  const failed = rows.filter((r) => r.failures).map((r) => `${r.id} ${r.failures}`);
+  if (failed.length) out.push(`**failed runs**: ${failed.join(', ')}`);
+  const bound = rows.filter((r) => r.serverCpu >= SERVER_BOUND).map((r) => `${pct(r.serverCpu)} of a core with ${r.id}`);
+  if (bound.length) out.push(`⚠ ${server.title} is the bottleneck (${bound.join(', ')}): this compares the server, not the clients`);
+  return out.length ? ` (${out.join('; ')})` : '';
+}
+
+/** Runs in which the S3 server used ≥ SERVER_BOUND of a core. `uploads` is {serverId: {W1: rows, ...}}. */
 export function serverBoundLines(uploads) {
   const lines = [];
-  for (const [w, rows] of Object.entries(uploads)) {
-    const bound = rows.filter((r) => r.serverCpu >= SERVER_BOUND).map((r) => `${r.id} (${pct(r.serverCpu)})`);
-    if (bound.length) lines.push(`- ${w}: the S3 server is the bottleneck (≥ ${pct(SERVER_BOUND)} of one core) for ${bound.join(', ')}`);
+  for (const [serverId, byWorkload] of Object.entries(uploads)) {
+    for (const [w, rows] of Object.entries(byWorkload)) {
+      const bound = rows.filter((r) => r.serverCpu >= SERVER_BOUND).map((r) => `${r.id} (${pct(r.serverCpu)})`);
+      if (bound.length) lines.push(`- ${w} on ${SERVERS[serverId].title}: the server is the bottleneck (≥ ${pct(SERVER_BOUND)} of one core) for ${bound.join(', ')}`);
+    }
   }
   return lines;
 }

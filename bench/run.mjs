@@ -1,20 +1,26 @@
-// npm run bench: the action vs AWS CLI v2 vs a naive SDK script, against a local S3 server
-// (s3rver, in this process), on generated workloads under .bench/ (kept for reruns).
+// npm run bench: the action vs AWS CLI v2 vs a naive SDK script, against a local S3 server, on
+// generated workloads under .bench/ (kept for reruns). Two servers for the uploads (W1–W3):
+//   s3rver  @20minutes/s3rver in this process: verifies SigV4 and stores the objects, but is
+//           single-threaded and itself the limit for many small files;
+//   sink    bench/sink-server.mjs, a null S3 sink in its own process: answers and discards, verifies
+//           nothing, so the run measures the clients' throughput. W4 and W5 use s3rver.
 //   W1 1,000 × 4 KiB   W2 20 × 8 MiB   W3 one 1 GiB file   W4 presign 10,000 links   W5 cold start
 // Contenders alternate within each round. Prints medians, ratios, peak RSS, client and server CPU;
 // writes the tables to .bench/results.md (and raw runs to .bench/results.json).
 // Environment: BENCH_ROUNDS (3), BENCH_W3_MIB (1024), BENCH_W4_KEYS (10000), BENCH_W4_CLI_SAMPLE (20),
 // BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"), BENCH_CONCURRENCY (the action's concurrency input),
-// BENCH_AWS (path of an AWS CLI v2 binary).
+// BENCH_AWS (path of an AWS CLI v2 binary), BENCH_SERVER (s3rver | sink | both: the servers for W1–W3; both).
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { actionContender, awsCliContender, findAwsCliV2, naiveContender } from './contenders.mjs';
-import { machine, measured, spawnMeasured, summarize } from './measure.mjs';
+import { machine, measured, ownCpuSeconds, spawnMeasured, summarize } from './measure.mjs';
 import { coldStartTable, presignTable, serverBoundLines, summarizeUploads, targetLines, uploadTable } from './report.mjs';
+import { startSink } from './sink.mjs';
 import { ensureWorkloads, workloadSpecs } from './workloads.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +32,7 @@ const W4_KEYS = positiveInt('BENCH_W4_KEYS', 10_000);
 const W4_CLI_SAMPLE = positiveInt('BENCH_W4_CLI_SAMPLE', 20);
 const W5_RUNS = positiveInt('BENCH_W5_RUNS', 10);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? positiveInt('BENCH_CONCURRENCY', 16) : undefined;
+const SERVER_MODES = serverModes(process.env.BENCH_SERVER || 'both');
 const ONLY = new Set((process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5').toUpperCase().split(/[\s,]+/).filter(Boolean));
 
 const benchStarted = performance.now();
@@ -40,9 +47,12 @@ const header = [
   `Machine: ${m.cores} cores (${m.model}), ${m.memGiB.toFixed(0)} GiB RAM, Linux ${m.kernel}`,
   `Node: ${nodeVersion} for the action, the naive SDK script, the W4 presigners and this process (${process.execPath})`,
   `AWS CLI: ${cli ? `${cli.version} (${cli.binary})` : 'no AWS CLI v2 found (apt-get install -y awscli, or set BENCH_AWS): its rows are skipped'}`,
-  `S3 server: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${'$TMPDIR'}`,
+  `S3 server for W1–W3: ${SERVER_MODES.join(' and ')} (BENCH_SERVER); for W4 and W5: s3rver`,
+  ...(SERVER_MODES.includes('s3rver') || ONLY.has('W4') || ONLY.has('W5') ? [`s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${'$TMPDIR'}`] : []),
+  ...(SERVER_MODES.includes('sink') ? ['sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature or checksum — it measures client throughput only; link correctness is tested against s3rver in the test suite'] : []),
   `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,
   `Rounds: ${ROUNDS} (contenders alternate; order rotates each round)`,
+  `Load at start: ${loadLine()}`,
 ];
 console.log(header.join('\n') + '\n');
 if (!nodeVersion.startsWith('v24.')) console.log(`Note: the action runs on node24 on GitHub; this is ${nodeVersion}. Use \`npm run bench\`, which puts node 24 first on the PATH.\n`);
@@ -55,14 +65,15 @@ const contenders = [actionContender({ concurrency: CONCURRENCY }), ...(cli ? [aw
 // ---- The S3 server, with a timestamp of the first request after `armFirstRequest()` --------------
 const s3 = await startS3Server({ buckets: [BUCKET] });
 let stopping;
-const stop = () => (stopping ??= s3.stop());
+let sink;
+const stop = () => (stopping ??= Promise.all([s3.stop(), sink?.stop()]));
 process.once('SIGINT', () => stop().finally(() => process.exit(130)));
 let firstRequestAt = 0;
-/** When each entry of s3.requests arrived (performance.now()): s3rver's log has no timestamps. */
+/** When each entry of s3.requests arrived (hrMs()): s3rver's log has no timestamps. */
 const arrivals = [];
 s3.requests.push = function push(...entries) {
-  const now = performance.now();
-  if (!firstRequestAt) firstRequestAt = now;
+  if (!firstRequestAt) firstRequestAt = performance.now();
+  const now = hrMs();
   for (let i = 0; i < entries.length; i++) arrivals.push(now);
   return Array.prototype.push.apply(this, entries);
 };
@@ -74,37 +85,49 @@ function emptyBucket() {
 }
 
 const raw = { header, uploads: {}, presign: [], coldStart: [] };
-const results = { uploads: {}, presign: undefined, coldStart: undefined };
+const results = { uploads: {}, checks: {}, presign: undefined, coldStart: undefined };
 try {
-  // ---- W1–W3: uploads ---------------------------------------------------------------------------
-  for (const id of ['W1', 'W2', 'W3']) {
-    const w = workloads[id];
-    if (!w) continue;
-    console.log(`\n${id}: ${w.title}`);
-    const runs = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const c of rotate(contenders, round - 1)) {
-        emptyBucket();
-        const firstRequest = s3.requests.length;
-        const started = performance.now();
-        const r = await measured(() => c.run({ dir: w.path, bucket: BUCKET, prefix: `bench/${id.toLowerCase()}/${c.id}-r${round}`, endpoint: s3.endpoint, expectedCount: w.count }));
-        const requests = s3.requests.slice(firstRequest);
-        const rejected = requests.filter((q) => q.status >= 400 && !(q.method === 'HEAD' && q.status === 404)).length;
-        // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
-        const toFirstRequestMs = requests.length ? arrivals[firstRequest] - started : NaN;
-        const afterLastRequestMs = requests.length ? started + r.wallMs - arrivals[s3.requests.length - 1] : NaN;
-        const run = { workload: id, round, contender: c.id, label: c.label, ...r, requests: requests.length, rejected, toFirstRequestMs, afterLastRequestMs };
-        delete run.detail;
-        runs.push(run);
-        console.log(
-          `  round ${round}  ${c.id.padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  RSS ${(r.peakRssBytes / 1e6).toFixed(0).padStart(5)} MB  ` +
-            `client CPU ${pct(r.clientCpu)}  server CPU ${pct(r.serverCpu)}  ${requests.length} requests (1st at ${(toFirstRequestMs / 1000).toFixed(2)} s, last + ${(afterLastRequestMs / 1000).toFixed(2)} s)${rejected ? `, ${rejected} rejected` : ''}${r.ok ? '' : `  FAILED (exit ${r.code}): ${r.detail.trim().slice(0, 500)}`}`,
-        );
+  // ---- W1–W3: uploads, on each server -------------------------------------------------------------
+  for (const serverId of SERVER_MODES) {
+    if (!['W1', 'W2', 'W3'].some((id) => workloads[id])) break;
+    const server = serverId === 's3rver' ? s3rverTarget() : await sinkTarget();
+    raw.uploads[serverId] = {};
+    results.uploads[serverId] = {};
+    for (const id of ['W1', 'W2', 'W3']) {
+      const w = workloads[id];
+      if (!w) continue;
+      console.log(`\n${id} on ${serverId}: ${w.title}`);
+      const runs = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const c of rotate(contenders, round - 1)) {
+          await server.before();
+          const prefix = `bench/${id.toLowerCase()}/${c.id}-r${round}`;
+          const startedHr = hrMs();
+          const r = await measured(() => c.run({ dir: w.path, bucket: BUCKET, prefix, endpoint: server.endpoint, expectedCount: w.count }), { serverCpuSeconds: server.cpuSeconds });
+          const seen = await server.after(w, prefix);
+          // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
+          const toFirstRequestMs = seen.requests ? seen.firstHr - startedHr : NaN;
+          const afterLastRequestMs = seen.requests ? startedHr + r.wallMs - seen.lastHr : NaN;
+          const ok = r.ok && (seen.check?.ok ?? true);
+          const run = { workload: id, server: serverId, round, contender: c.id, label: c.label, ...r, ok, requests: seen.requests, rejected: seen.rejected, toFirstRequestMs, afterLastRequestMs, ...(seen.check ? { check: seen.check } : {}) };
+          delete run.detail;
+          runs.push(run);
+          console.log(
+            `  round ${round}  ${c.id.padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  RSS ${(r.peakRssBytes / 1e6).toFixed(0).padStart(5)} MB  ` +
+              `client CPU ${pct(r.clientCpu)}  server CPU ${pct(r.serverCpu)}  other ${pct(r.otherCpu)}  ${seen.requests} requests (1st at ${(toFirstRequestMs / 1000).toFixed(2)} s, last + ${(afterLastRequestMs / 1000).toFixed(2)} s)${seen.rejected ? `, ${seen.rejected} rejected` : ''}` +
+              `${r.ok ? '' : `  FAILED (exit ${r.code}): ${r.detail.trim().slice(0, 500)}`}${seen.check ? `\n    check: ${seen.check.line}` : ''}`,
+          );
+        }
       }
+      await server.before();
+      raw.uploads[serverId][id] = runs;
+      results.uploads[serverId][id] = summarizeUploads(w, runs);
+      if (server.checkSummary) (results.checks[serverId] ??= {})[id] = server.checkSummary(w, runs);
     }
-    emptyBucket();
-    raw.uploads[id] = runs;
-    results.uploads[id] = summarizeUploads(w, runs);
+    if (serverId === 'sink') {
+      await sink.stop();
+      sink = undefined;
+    }
   }
 
   // ---- W4: presigning ---------------------------------------------------------------------------
@@ -139,10 +162,13 @@ try {
 
 // ---- Report -------------------------------------------------------------------------------------
 const sections = [];
-for (const [id, rows] of Object.entries(results.uploads)) sections.push(uploadTable(workloads[id], rows));
+for (const [serverId, byWorkload] of Object.entries(results.uploads)) {
+  for (const [id, rows] of Object.entries(byWorkload)) sections.push(uploadTable(workloads[id], rows, serverId, results.checks[serverId]?.[id]));
+}
 if (results.presign) sections.push(presignTable(results.presign.rows, W4_KEYS), results.presign.notes.join('\n'));
 if (results.coldStart) sections.push(coldStartTable(results.coldStart, W5_RUNS));
 const bound = serverBoundLines(results.uploads);
+header.push(`Load at end: ${loadLine()}`);
 const markdown = [
   '## Benchmark',
   '',
@@ -156,14 +182,16 @@ const markdown = [
   '',
   '### Where the time goes',
   '',
-  bound.length ? bound.join('\n') : '- No run had the S3 server at ≥ 90% of one core.',
+  bound.length ? bound.join('\n') : '- No upload run had its S3 server at ≥ 90% of one core.',
   '',
   'Wall time is spawn to exit of the contender process (the action: a full run with upload, presign, outputs and job summary). ' +
-    'Peak RSS is the process\'s VmHWM, sampled every 25 ms. Client CPU is the contender process\'s user+system time over its wall time, ' +
-    'server CPU the bench process\'s (which hosts s3rver) — 100% is one core; ⚠ marks ≥ 90%, where the local server, not the contender, limits the run. ' +
+    'Peak RSS is the process\'s VmHWM, sampled every 25 ms. Client CPU is the contender process\'s user+system time over its wall time (above 100% when it uses more than one thread: libuv\'s pool, GC, the CLI\'s transfer threads), ' +
+    'server CPU is s3rver\'s (the bench process, which hosts it) or the sink process\'s (from /proc/<pid>/stat) — 100% is one core; ⚠ marks ≥ 90%, where the local server, not the contender, limits the run. ' +
+    '"other CPU" is what the rest of the machine used meanwhile (/proc/stat less the contender, the server and the bench), e.g. a test suite running alongside: on 2 cores, much of it slows every contender. ' +
     '"1st request" is spawn to the first request reaching the server (start-up, file discovery, hashing before upload); ' +
-    '"after last request" is the last request\'s arrival to the process\'s exit (for multipart uploads mostly the server assembling the object). ' +
-    'Each run starts from an empty bucket. "time ÷ action\'s" above 1 means the action was faster.',
+    '"after last request" is the last request\'s arrival to the process\'s exit (for multipart uploads on s3rver mostly the server assembling the object). ' +
+    'Each run starts from an empty bucket (s3rver) or reset counters (sink). "time ÷ action\'s" above 1 means the action was faster. ' +
+    'The sink check compares, per run, the bytes the sink received for each workload file\'s key with the file sizes.',
   '',
 ].join('\n');
 writeFileSync(path.join(BENCH_DIR, 'results.md'), markdown);
@@ -242,7 +270,92 @@ function cliKey(url) {
   return decodeURIComponent(new URL(url).pathname.split('/').slice(2).join('/'));
 }
 
+// ---- The two upload servers ---------------------------------------------------------------------
+/** s3rver in this process: emptied before each run; its request log says what arrived when. */
+function s3rverTarget() {
+  let mark = 0;
+  return {
+    endpoint: s3.endpoint,
+    cpuSeconds: ownCpuSeconds,
+    async before() {
+      emptyBucket();
+      mark = s3.requests.length;
+    },
+    async after() {
+      const requests = s3.requests.slice(mark);
+      return {
+        requests: requests.length,
+        rejected: requests.filter((q) => q.status >= 400 && !(q.method === 'HEAD' && q.status === 404)).length,
+        firstHr: arrivals[mark],
+        lastHr: arrivals[s3.requests.length - 1],
+      };
+    },
+  };
+}
+
+/** The null S3 sink, a child process: counters reset before each run; checks the bytes it received. */
+async function sinkTarget() {
+  sink = await startSink();
+  console.log(`\nNull S3 sink: pid ${sink.pid} at ${sink.endpoint} — verifies no signature, stores nothing: client throughput only.`);
+  return {
+    endpoint: sink.endpoint,
+    cpuSeconds: sink.cpuSeconds,
+    before: () => sink.reset(),
+    async after(w, prefix) {
+      const st = await sink.stats();
+      let received = 0;
+      const missing = [];
+      const wrong = [];
+      for (const [file, size] of w.files) {
+        const got = st.objects[`${prefix}/${file}`];
+        if (got === undefined) missing.push(file);
+        else if (got !== size) wrong.push(`${file} ${got}≠${size}`);
+        received += got ?? 0;
+      }
+      const extraKeys = Object.keys(st.objects).filter((k) => !w.files.some(([file]) => k === `${prefix}/${file}`));
+      const extraBytes = extraKeys.reduce((n, k) => n + st.objects[k], 0);
+      const ok = received === w.bytes && !missing.length && !wrong.length && !st.unhandled.length;
+      const line =
+        `${ok ? 'ok' : 'MISMATCH'}: ${w.files.length - missing.length}/${w.files.length} objects, ${received.toLocaleString('en-US')} B received for them ${received === w.bytes ? '=' : '≠'} workload ${w.bytes.toLocaleString('en-US')} B` +
+        `${extraKeys.length ? `; + ${extraKeys.length} other object${extraKeys.length === 1 ? '' : 's'} (${extraBytes.toLocaleString('en-US')} B: ${extraKeys.map((k) => k.slice(prefix.length + 1)).slice(0, 3).join(', ')})` : ''}` +
+        `; ${st.bodyBytes.toLocaleString('en-US')} B of request bodies in all; ${Object.entries(st.byOperation).map(([op, n]) => `${op} ${n}`).join(', ')}` +
+        `${missing.length ? `; missing ${missing.slice(0, 3).join(', ')}` : ''}${wrong.length ? `; wrong size ${wrong.slice(0, 3).join(', ')}` : ''}${st.unhandled.length ? `; unhandled ${st.unhandled.slice(0, 3).join(', ')}` : ''}`;
+      return { requests: st.requests, rejected: st.rejected, firstHr: st.firstAt, lastHr: st.lastAt, check: { ok, received, expected: w.bytes, extraKeys: extraKeys.length, extraBytes, extraNames: extraKeys.map((k) => k.slice(prefix.length + 1)), line } };
+    },
+    checkSummary(w, runs) {
+      const bad = runs.filter((r) => !r.check?.ok);
+      const extras = [...new Set(runs.map((r) => r.contender))].flatMap((id) => {
+        const mine = runs.filter((r) => r.contender === id && r.check?.extraKeys);
+        if (!mine.length) return [];
+        const names = [...new Set(mine.flatMap((r) => r.check.extraNames))];
+        const bytes = mine.map((r) => r.check.extraBytes);
+        return [`${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.includes('.artifact-links.json') ? ': its manifest for mode: refresh' : ''})`];
+      });
+      return bad.length
+        ? `**${bad.length} of ${runs.length} runs did not deliver the workload**: ${bad.map((r) => `${r.contender} r${r.round}: ${r.check?.line ?? 'no stats'}`).join('; ')}`
+        : `all ${runs.length} runs exited 0 and the sink received exactly ${w.bytes.toLocaleString('en-US')} B in ${w.files.length.toLocaleString('en-US')} objects for the workload's keys${extras.length ? `; besides, ${extras.join('; ')}` : ''}`;
+    },
+  };
+}
+
 // ---- Helpers ------------------------------------------------------------------------------------
+/** Milliseconds of CLOCK_MONOTONIC: comparable with the sink process's timestamps. */
+function hrMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function loadLine() {
+  const [a, b, c] = os.loadavg();
+  return `load average ${a.toFixed(2)} / ${b.toFixed(2)} / ${c.toFixed(2)} (1 / 5 / 15 min) on ${os.cpus().length} cores`;
+}
+
+function serverModes(value) {
+  const v = value.trim().toLowerCase();
+  if (v === 'both') return ['s3rver', 'sink'];
+  if (v === 's3rver' || v === 'sink') return [v];
+  throw new Error(`BENCH_SERVER must be s3rver, sink or both, got ${JSON.stringify(value)}`);
+}
+
 function rotate(list, by) {
   const k = by % list.length;
   return [...list.slice(k), ...list.slice(0, k)];

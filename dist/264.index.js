@@ -60,7 +60,7 @@ async function refresh(inputs, ctx, gh) {
         note: `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`,
     }));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
-    const report = { entries, failed: [], expiresAt: (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .earliestExpiry */ .tJ)(entries), notes: [...signer.warnings, ...lifetime.clamps] };
+    const report = { entries, failed: [], expiresAt: (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .earliestExpiry */ .tJ)(entries), notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
     await (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .publishLinks */ .bB)(gh, inputs, ctx, report, sections, 'refresh');
 }
 

@@ -19,29 +19,32 @@ export interface FoundFile {
  */
 export async function findFiles(patterns: string[], workspace: string): Promise<FoundFile[]> {
   const globber = await glob.create(patterns.join('\n'), { matchDirectories: false, implicitDescendants: true });
+  const searchPaths = globber.getSearchPaths();
+  if (searchPaths.length === 0) return []; // only exclusions: nothing can match
   const matches = [...new Set(await globber.glob())].sort();
-  const root = await commonRoot(globber.getSearchPaths(), isFile);
+  const root = await commonRoot(searchPaths, isFile);
   const workspaceReal = await realpath(workspace);
   const escaping: string[] = [];
-  const files: FoundFile[] = [];
-  for (const absolutePath of matches) {
-    const real = await realpath(absolutePath);
-    if (real !== absolutePath && !isInside(real, workspaceReal)) {
-      escaping.push(`${absolutePath} -> ${real}`);
-      continue;
-    }
-    const info = await stat(absolutePath);
-    if (!info.isFile()) continue;
-    files.push({
-      absolutePath,
-      relativePath: toPosix(path.relative(root, absolutePath)),
-      displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
-      size: info.size,
-    });
-  }
+  const found = await Promise.all(
+    matches.map(async (absolutePath): Promise<FoundFile | undefined> => {
+      const [real, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
+      if (real !== absolutePath && !isInside(real, workspaceReal)) {
+        escaping.push(`${absolutePath} -> ${real}`);
+        return undefined;
+      }
+      if (!info.isFile()) return undefined;
+      return {
+        absolutePath,
+        relativePath: toPosix(path.relative(root, absolutePath)),
+        displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
+        size: info.size,
+      };
+    }),
+  );
+  const files = found.filter((f): f is FoundFile => f !== undefined);
   if (escaping.length > 0) {
     throw new Error(
-      `Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.join(', ')}. ` +
+      `Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
         `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`,
     );
   }

@@ -77,7 +77,7 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Env = proce
     failOnCommentError: parseBoolean(Input.FailOnCommentError, get(Input.FailOnCommentError), false),
     publicRepo: oneOf(Input.PublicRepo, get(Input.PublicRepo) || 'warn', ['warn', 'refuse', 'allow'] as const),
     roleToAssume: parseRoleArn(get(Input.RoleToAssume)),
-    roleSessionDuration: get(Input.RoleSessionDuration) ? parseDuration(get(Input.RoleSessionDuration), Input.RoleSessionDuration) : undefined,
+    roleSessionDuration: parseSessionDuration(get(Input.RoleSessionDuration)),
     roleSessionName: get(Input.RoleSessionName) || 'github-artifact-links',
     audience: get(Input.Audience) || 'sts.amazonaws.com',
     credentialsExpireAt: parseTime(Input.CredentialsExpireAt, get(Input.CredentialsExpireAt)),
@@ -155,6 +155,16 @@ function parseRegion(value: string, customEndpoint: boolean): string {
     throw new Error(`Input '${Input.Region}' is '${value}'; use the region name your store expects (e.g. us-east-1 or auto).`);
   }
   return value;
+}
+
+/** STS accepts 15 minutes to 12 hours (and no more than the role's maximum session duration). */
+function parseSessionDuration(value: string): number | undefined {
+  if (!value) return undefined;
+  const seconds = parseDuration(value, Input.RoleSessionDuration);
+  if (seconds < 900 || seconds > 43_200) {
+    throw new Error(`Input '${Input.RoleSessionDuration}' is '${value}'; STS sessions last from 900 s (15m) to 43200 s (12h).`);
+  }
+  return seconds;
 }
 
 function parseRoleArn(value: string): string | undefined {

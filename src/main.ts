@@ -16,7 +16,7 @@ import { earliestExpiry, publishOutputs } from './report.js';
 import { realSleep } from './retry.js';
 import { createS3Client } from './s3.js';
 import { presignFiles, resolveSigner, StoredFile, storeTarget } from './sign.js';
-import { isManifestKey, manifestKey, StoredManifest } from './stored-manifest.js';
+import { manifestKey, StoredManifest } from './stored-manifest.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from './upload.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
@@ -63,8 +63,11 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
     contentType: plan.contentType,
   }));
   if (stored.length > 0) {
+    // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
     const manifest: StoredManifest = { version: 1, section, sha: ctx.sha, runUrl: ctx.runUrl, uploadedAt: new Date().toISOString(), files: stored };
-    await putJson(client, target, manifestKey(prefix), manifest);
+    await putJson(client, target, manifestKey(prefix), manifest).catch((e: Error) =>
+      core.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${e.message}`),
+    );
   }
   client.destroy();
 
@@ -81,7 +84,7 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
     files: entries,
     note: failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
   };
-  const report = { entries, failed: failures, expiresAt, notes: [...signer.warnings, ...lifetime.clamps] };
+  const report = { entries, failed: failures, expiresAt, notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
   await publishLinks(gh, inputs, ctx, report, entries.length > 0 ? [data] : [], section.id);
 
   if (failed.length > 0) {
@@ -92,7 +95,7 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
 function planUploads(files: FoundFile[], prefix: string, inputs: Inputs): UploadPlan[] {
   return files.map((file) => {
     const key = objectKey(prefix, file.relativePath);
-    if (isManifestKey(key) && key === manifestKey(prefix)) {
+    if (key === manifestKey(prefix)) {
       throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
     }
     const contentType = contentTypeFor(file.absolutePath);

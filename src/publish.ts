@@ -29,12 +29,23 @@ export async function connectGitHub(inputs: Inputs, ctx: RunContext): Promise<Gi
   // Loaded on demand: the GitHub client is a large part of start-up time.
   const { createOctokit, findPullRequest } = await import('./comment.js');
   const octokit = createOctokit(inputs.githubToken, core);
+  let pr: number | undefined;
   try {
-    return { octokit, pr: await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head) };
+    pr = await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head);
   } catch (error) {
     core.warning(`Could not look up the pull request of commit ${ctx.sha}: ${(error as Error).message}`);
-    return { octokit };
   }
+  // Known before anything is uploaded: fail now rather than leave links behind a failed step.
+  if (pr === undefined && inputs.comment === 'always') {
+    throw new Error(
+      `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}, so nothing was uploaded (comment: always). Set 'pr-number', or use comment: auto to upload without a comment.`,
+    );
+  }
+  return { octokit, pr };
+}
+
+function noPullRequest(ctx: RunContext): string {
+  return `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}: no comment; the links are in the job summary and outputs. Set 'pr-number' to choose one.`;
 }
 
 /** Public repositories: anyone can read the comment, so anyone can use the links until they expire. */
@@ -57,9 +68,7 @@ export const PUBLIC_NOTE = 'This repository is public: anyone who can read this 
 export async function publishComment(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, sectionsFor: (body: string | undefined) => SectionData[]): Promise<void> {
   if (!gh) return;
   if (gh.pr === undefined) {
-    const message = `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}: no comment; the links are in the job summary and outputs. Set 'pr-number' to choose one.`;
-    if (inputs.comment === 'always') throw new Error(`${message} (comment: always)`);
-    core.notice(message);
+    core.notice(noPullRequest(ctx));
     return;
   }
   const repo = { owner: ctx.owner, repo: ctx.repo };
@@ -119,7 +128,10 @@ export async function publishLinks(gh: GitHubTarget | undefined, inputs: Inputs,
     );
   }
   await publishOutputs(report, process.env.RUNNER_TEMP || os.tmpdir(), name, core);
-  await core.summary.addRaw(renderSummary(report, new Date(), withhold), true).write();
+  // The runner masks secrets in job summaries, URL-encoded too: links holding a session token would
+  // read X-Amz-Security-Token=*** there and fail. They go to the comment and the outputs only.
+  const summaryLinks = withhold ? 'withheld (public-repo: refuse)' : report.signedWithSessionToken ? 'in the PR comment' : undefined;
+  await core.summary.addRaw(renderSummary(report, new Date(), summaryLinks), true).write();
   if (withhold || sections.length === 0) return;
   const withNote = sections.map((s) => ({ ...s, note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined }));
   await publishComment(gh, inputs, ctx, () => withNote);

@@ -45,6 +45,6 @@ export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget 
     note: `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`,
   }));
   core.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
-  const report = { entries, failed: [], expiresAt: earliestExpiry(entries), notes: [...signer.warnings, ...lifetime.clamps] };
+  const report = { entries, failed: [], expiresAt: earliestExpiry(entries), notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
   await publishLinks(gh, inputs, ctx, report, sections, 'refresh');
 }

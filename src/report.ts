@@ -17,6 +17,8 @@ export interface Report {
   /** Earliest link expiry (ISO), or undefined when there are no links. */
   expiresAt?: string;
   notes: string[];
+  /** The links carry a session token (temporary credentials), which the runner masks in summaries. */
+  signedWithSessionToken?: boolean;
 }
 
 export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
@@ -41,7 +43,8 @@ export async function publishOutputs(report: Report, tempDir: string, name: stri
 }
 
 /** The job summary: a heading, the expiry, notes, a table of links and any failures. HTML-escaped. */
-export function renderSummary(report: Report, now: Date, withholdLinks = false): string {
+/** `linksElsewhere`: instead of the links, say where they are (they must not appear in the summary). */
+export function renderSummary(report: Report, now: Date, linksElsewhere?: string): string {
   const total = report.entries.reduce((n, e) => n + e.size, 0);
   const lines = [`<h2>📦 Artifact links</h2>`];
   const expiry = report.expiresAt
@@ -49,10 +52,15 @@ export function renderSummary(report: Report, now: Date, withholdLinks = false):
     : '';
   lines.push(`<p>${report.entries.length} ${report.entries.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}.${expiry}</p>`);
   for (const note of report.notes) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`);
+  if (report.signedWithSessionToken && report.entries.length > 0) {
+    lines.push(
+      '<p>The links are signed with temporary credentials and contain their session token, which the runner masks in job summaries: they are in the pull-request comment and the <code>manifest</code> output.</p>',
+    );
+  }
   if (report.entries.length > 0) {
     const rows = report.entries.slice(0, SUMMARY_ROWS).map(
       (e) =>
-        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${withholdLinks ? 'withheld (public-repo: refuse)' : `<a href="${escapeHtml(e.url)}">Download</a>`}</td><td>${formatUtc(e.expiresAt)}</td></tr>`,
+        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${linksElsewhere ? escapeHtml(linksElsewhere) : `<a href="${escapeHtml(e.url)}">Download</a>`}</td><td>${formatUtc(e.expiresAt)}</td></tr>`,
     );
     const more = report.entries.length - rows.length;
     if (more > 0) rows.push(`<tr><td colspan="5">… and ${more} more: see the <code>manifest-file</code> output.</td></tr>`);

@@ -92,7 +92,9 @@ export function s3Retry(sleep: Sleep, onRetry?: RetryOptions['onRetry']): RetryO
 /** Turns an S3 or network error into a sentence that names the likely fix. */
 export function describeS3Error(error: unknown, target: StoreTarget, action: string): string {
   const e = (error ?? {}) as AwsLikeError;
-  const name = (e.name && e.name !== 'Error' ? e.name : undefined) || e.code || 'Error';
+  // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
+  const reset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
+  const name = reset ? 'ECONNRESET' : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
   const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
   const detail = `${name}: ${e.message ?? String(error)}`;
   switch (name) {
@@ -113,6 +115,8 @@ export function describeS3Error(error: unknown, target: StoreTarget, action: str
     case 'AuthorizationHeaderMalformed':
     case 'IllegalLocationConstraintException':
       return `${detail}. Bucket '${target.bucket}' is in a different region: set 'region' to the bucket's region.`;
+    case 'ECONNRESET':
+      return `${detail}. The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ECONNREFUSED':

@@ -64,28 +64,46 @@ export const SMALL_FILE_BYTES = 1024 * 1024;
 const MAX_PARTS = 10_000;
 /** Errors after which every other upload would fail the same way: stop early instead of retrying 10,000 files. */
 const FATAL = new Set(['AccessDenied', 'NoSuchBucket', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'PermanentRedirect', 'AuthorizationHeaderMalformed', 'InvalidBucketName']);
+/** An endpoint that cannot be reached (after the retries of one file) will not be reached by the next file either. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function fatalCause(error: unknown): string | undefined {
+  const e = error as { name?: string; code?: string; message?: string };
+  if (FATAL.has(e.name ?? '')) return e.name;
+  if (UNREACHABLE.has(e.code ?? '')) return e.code;
+  if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? '')) return 'no response (timeout)';
+  return undefined;
+}
 
 /**
  * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
  * each failure with the file and the store's error, so no link is ever made for a missing object.
  */
 export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<{ uploaded: Uploaded[]; failed: UploadFailure[] }> {
-  const limit = createLimiter(o.concurrency);
+  const slots = createLimiter(o.concurrency);
+  let fatal: string | undefined;
+  // Every request waits for a slot; once one file has hit a fatal error, queued requests are not sent.
+  const limit: Limit = (task) =>
+    slots(async () => {
+      if (fatal) throw new Error(`not attempted after an earlier fatal error (${fatal})`);
+      try {
+        return await task();
+      } catch (error) {
+        fatal ??= fatalCause(error); // before the slot is handed on
+        throw error;
+      }
+    });
   const progress = new Progress(plans, o.now ?? Date.now);
   const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
   timer.unref();
   const uploaded: Uploaded[] = [];
   const failed: UploadFailure[] = [];
-  let fatal: string | undefined;
   try {
     await Promise.all(
       plans.map(async (plan) => {
         try {
-          if (fatal) throw new Error(`not attempted after an earlier fatal error (${fatal})`);
           uploaded.push(await uploadOne(plan, o, limit, progress));
         } catch (error) {
-          const name = (error as { name?: string }).name ?? '';
-          if (FATAL.has(name)) fatal ??= name;
           failed.push({ plan, message: describe(error, o.target) });
         } finally {
           progress.fileDone();
@@ -105,7 +123,7 @@ function describe(error: unknown, target: StoreTarget): string {
 
 class FileChangedError extends Error {}
 
-type Limit = ReturnType<typeof createLimiter>;
+type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
 async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progress: Progress): Promise<Uploaded> {
   const { file } = plan;
@@ -165,7 +183,18 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
           );
         }),
       );
-      await limit(() => withRetry(() => o.client.send(new CompleteMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId, MultipartUpload: { Parts: parts } })), retry));
+      await limit(() =>
+        withRetry(async (attempt) => {
+          try {
+            await o.client.send(new CompleteMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId, MultipartUpload: { Parts: parts } }));
+          } catch (error) {
+            // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
+            // the object is there if it holds our bytes.
+            if (attempt > 1 && (await isSame(o, plan, digest.sha256, before.size))) return;
+            throw error;
+          }
+        }, retry),
+      );
     } catch (error) {
       await o.client.send(new AbortMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId })).catch(() => undefined);
       throw error;
