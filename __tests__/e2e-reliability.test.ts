@@ -7,8 +7,8 @@
  * everything every run produced for them.
  */
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { ActionRun, runAction } from '../scripts/lib/run-action.mjs';
 import { LocalS3, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { ManifestEntry } from '../src/types.js';
 import { FaultProxy, FaultProxyOptions, startFaultProxy } from './support/fault-proxy.js';
+import { sha256, writeBig } from './support/files.js';
 import { GitHubFake, startGitHubFake } from './support/github-fake.js';
 
 const BUCKET = 'reliability-artifacts';
@@ -89,26 +90,6 @@ function write(ws: string, rel: string, content: string | Buffer): Buffer {
 }
 
 /** Writes a file of `size` bytes (patterned, not sparse) and returns its SHA-256. */
-function writeBig(ws: string, rel: string, size: number): string {
-  const file = path.join(ws, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'w');
-  const chunk = Buffer.alloc(MiB);
-  for (let written = 0, i = 0; written < size; i++) {
-    chunk.fill(i % 251);
-    const n = Math.min(chunk.length, size - written);
-    writeSync(fd, chunk, 0, n);
-    hash.update(chunk.subarray(0, n));
-    written += n;
-  }
-  closeSync(fd);
-  return hash.digest('hex');
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function pullRequestEvent(pr: number) {
   return { pull_request: { number: pr, head: { sha: HEAD, ref: 'feature/reliability' } }, repository: { private: true } };

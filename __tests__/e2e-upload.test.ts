@@ -3,13 +3,13 @@
  * S3 server that verifies SigV4 signatures and expiry. Every link is downloaded, as a reviewer would.
  */
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ActionRun, runAction } from '../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { ManifestEntry } from '../src/types.js';
+import { sha256, writeBig } from './support/files.js';
 
 const BUCKET = 'e2e-artifacts';
 let s3: LocalS3;
@@ -36,9 +36,6 @@ function write(rel: string, content: string | Buffer): Buffer {
   return bytes;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function act(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
@@ -149,28 +146,10 @@ describe('upload and presign, end to end', () => {
     expect(manifest.find((e) => e.path === 'docs/readme.md')?.key).toMatch(/\/build\/docs\/readme\.md$/);
   });
 
-  /** Writes a file of `size` bytes (patterned, not sparse) and returns its SHA-256. */
-  function writeBig(rel: string, size: number): string {
-    const file = path.join(workspace, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    const hash = createHash('sha256');
-    const fd = openSync(file, 'w');
-    const chunk = Buffer.alloc(1024 * 1024);
-    for (let written = 0, i = 0; written < size; i++) {
-      chunk.fill(i % 251);
-      const n = Math.min(chunk.length, size - written);
-      writeSync(fd, chunk, 0, n);
-      hash.update(chunk.subarray(0, n));
-      written += n;
-    }
-    closeSync(fd);
-    return hash.digest('hex');
-  }
-
   test('a 64 MiB file goes multipart and streams: memory does not grow with the file size', async () => {
     const MiB = 1024 * 1024;
     const size = 64 * MiB + 12345;
-    const digest = writeBig('big/blob.bin', size);
+    const digest = writeBig(workspace, 'big/blob.bin', size);
     const before = s3.requests.length;
     const run = await act({ path: 'big/blob.bin' });
     const [entry] = manifestOf(run);
@@ -189,7 +168,7 @@ describe('upload and presign, end to end', () => {
 
     // Four times the bytes: if the upload held files (or parts) in memory, the peak would follow.
     const bigger = 256 * MiB;
-    writeBig('big/blob.bin', bigger);
+    writeBig(workspace, 'big/blob.bin', bigger);
     const run4 = await act({ path: 'big/blob.bin' });
     expect(run4.code).toBe(0);
     expect(run.peakRssBytes).toBeGreaterThan(0);
