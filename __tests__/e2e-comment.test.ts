@@ -199,6 +199,12 @@ describe('sticky pull-request comment', () => {
     const refuse = ok(await act({ event: pullRequestEvent(pr2, false), inputs: { 'public-repo': 'refuse' } }));
     expect(gh.commentsOn(OWNER, REPO, pr2)).toHaveLength(0);
     expect(refuse.summary).not.toContain('X-Amz-Signature');
+
+    // refuse fails closed: visibility unknown (no `private` in the event, no API calls) counts as public.
+    const unknown = ok(await act({ event: { pull_request: { number: pr2, head: { sha: HEAD, ref: 'f' } } }, inputs: { 'public-repo': 'refuse', comment: 'never' } }));
+    expect(unknown.warnings.join('\n')).toMatch(/visibility is unknown.*public-repo: refuse/);
+    expect(unknown.summary).not.toContain('X-Amz-Signature');
+    expect(JSON.parse(unknown.outputs.manifest)).toHaveLength(1);
   });
 
   test('transient GitHub errors and secondary rate limits are retried', async () => {

@@ -163,6 +163,9 @@ describe('getInputs: every error names its input', () => {
     ['credentials-expire-at date only', { 'credentials-expire-at': '2026-11-22' }, "Input 'credentials-expire-at' is '2026-11-22'"],
     ['credentials-expire-at impossible date', { 'credentials-expire-at': '2026-13-45T00:00:00Z' }, "Input 'credentials-expire-at' is '2026-13-45T00:00:00Z'"],
     ['credentials-expire-at epoch seconds', { 'credentials-expire-at': '1795000000' }, "Input 'credentials-expire-at' is '1795000000'"],
+    ['credentials-expire-at without an offset (local time is ambiguous)', { 'credentials-expire-at': '2026-11-22T15:00:00' }, 'with Z or an offset'],
+    ['role-session-name too short', { 'role-session-name': 'x' }, "Input 'role-session-name' is 'x'"],
+    ['role-session-name with a space', { 'role-session-name': 'my session' }, "Input 'role-session-name' is 'my session'"],
   ])('%s', (_label, values, message) => {
     expect(errorOf(values)).toContain(message);
   });

@@ -41,8 +41,9 @@ async function findPullRequest(octokit, repo, sha, known, head) {
     if (known !== undefined)
         return known;
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
+    // Only open PRs: a merge commit pushed to main belongs to a closed PR whose artifacts are cleaned up.
     const open = data.filter((pr) => pr.state === 'open');
-    const found = (open.find((pr) => pr.head.sha === sha) ?? open[0] ?? data[0])?.number;
+    const found = (open.find((pr) => pr.head.sha === sha) ?? open[0])?.number;
     if (found !== undefined || !head)
         return found;
     const { data: byHead } = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${head.owner}:${head.branch}` });

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4496);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(665);
 /* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2049);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2203);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8669);
 /* harmony import */ var _stored_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3924);
 /** mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild. */
 
@@ -57,7 +57,7 @@ async function refresh(inputs, ctx, gh) {
         updatedAt,
         expiresAt: lifetime.expiresAt.toISOString(),
         files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-        note: `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`,
+        note: [`Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, (0,_sign_js__WEBPACK_IMPORTED_MODULE_6__/* .assumedExpiryNote */ .OB)(signer) ?? ''].filter(Boolean).join(' '),
     }));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
     const report = { entries, failed: [], expiresAt: (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .earliestExpiry */ .tJ)(entries), notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };

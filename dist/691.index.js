@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7847);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4496);
 /* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2049);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2203);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8669);
 /** mode: cleanup — delete this PR's objects and mark the comment's links removed. Idempotent. */
 
 

@@ -128,12 +128,13 @@ export function relativeTime(from: Date, to: Date): string {
   if (Number.isNaN(ms)) return 'unknown';
   if (ms <= 0) return 'expired';
   const plural = (n: number, unit: string) => `in ${n} ${unit}${n === 1 ? '' : 's'}`;
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'in less than a minute';
-  if (minutes < 60) return plural(minutes, 'minute');
-  const hours = Math.round(ms / 3_600_000);
-  if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.round(ms / 86_400_000), 'day');
+  // Rounded down, never up (a reader must not expect more time than there is), after allowing two
+  // minutes for the time between signing and rendering, so a fresh 7-day link reads "in 7 days".
+  const count = (unit: number) => Math.floor((ms + 120_000) / unit);
+  if (ms < 60_000) return 'in less than a minute';
+  if (count(3_600_000) < 1) return plural(Math.max(1, Math.floor(ms / 60_000)), 'minute');
+  if (count(3_600_000) < 48) return plural(count(3_600_000), 'hour');
+  return plural(count(86_400_000), 'day');
 }
 
 /** "2026-11-29 14:00 UTC", or "unknown time". */

@@ -43,8 +43,9 @@ export function createOctokit(token: string, log: Log, baseUrl = process.env.GIT
 export async function findPullRequest(octokit: Octokit, repo: Repo, sha: string, known?: number, head?: { owner: string; branch: string }): Promise<number | undefined> {
   if (known !== undefined) return known;
   const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
+  // Only open PRs: a merge commit pushed to main belongs to a closed PR whose artifacts are cleaned up.
   const open = data.filter((pr) => pr.state === 'open');
-  const found = (open.find((pr) => pr.head.sha === sha) ?? open[0] ?? data[0])?.number;
+  const found = (open.find((pr) => pr.head.sha === sha) ?? open[0])?.number;
   if (found !== undefined || !head) return found;
   const { data: byHead } = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${head.owner}:${head.branch}` });
   return byHead.find((pr) => pr.head.sha === sha)?.number;

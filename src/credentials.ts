@@ -9,6 +9,7 @@
  *   STS session from GitHub's OIDC token (AssumeRoleWithWebIdentity).
  */
 import * as core from '@actions/core';
+import { formatDuration } from './duration.js';
 
 export type CredentialKind = 'long-term' | 'temporary' | 'assumed-role';
 
@@ -28,6 +29,8 @@ export interface ResolvedCredentials {
   expirySource?: string;
   /** Warnings about the lifetime; `resolveCredentials` has already logged each of them. */
   warnings: string[];
+  /** True when expiresAt is an assumed cap (temporary credentials of unknown expiry), not a known time. */
+  expiryAssumed?: boolean;
 }
 
 /** Temporary credentials of unknown expiry are assumed to live this long (1 h, the STS default). */
@@ -153,7 +156,7 @@ export function classifyCredentials(
     expirySource = `unknown-expiry cap (${cap} s)`;
     warnings.push(
       `The AWS credentials are temporary (they have a session token) but their expiry is unknown, so ` +
-        `links are capped at ${formatSeconds(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
+        `links are capped at ${formatDuration(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
         `earlier if the session does. To fix this, ${UNKNOWN_EXPIRY_FIX}.`,
     );
   }
@@ -164,7 +167,7 @@ export function classifyCredentials(
         'Refresh them right before this step (e.g. configure-aws-credentials), or set `role-to-assume`.',
     );
   }
-  return { credentials, kind, expiresAt, expirySource, warnings };
+  return { credentials, kind, expiresAt, expirySource, warnings, ...(known.length === 0 && temporary ? { expiryAssumed: true } : {}) };
 }
 
 /**
@@ -277,11 +280,6 @@ export function explainStsError(err: unknown, ctx: StsErrorContext): string {
   return `${prefix}: ${name || 'error'}: ${message}`;
 }
 
-function formatSeconds(s: number): string {
-  if (s % 3600 === 0) return `${s / 3600} h`;
-  if (s % 60 === 0) return `${s / 60} min`;
-  return `${s} s`;
-}
 
 /* ------------------------------------------------------------------------------------------------ */
 /* I/O                                                                                              */
@@ -495,7 +493,7 @@ async function assumeRole(o: ResolveOptions, roleArn: string, log: Log): Promise
       if (retry === undefined) throw e;
       warnings.push(
         `STS refused a ${requested} s session for ${roleArn} (${message}); retried with ${retry} s. ` +
-          `Links will be capped at the session's end (about ${formatSeconds(retry)} from now). To allow ` +
+          `Links will be capped at the session's end (about ${formatDuration(retry)} from now). To allow ` +
           "longer links, raise the role's maximum session duration (up to 12 h).",
       );
       granted = retry;

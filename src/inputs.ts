@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { Input } from './constants.js';
 import { DispositionMode } from './disposition.js';
 import { parseDuration } from './duration.js';
+import { DEFAULT_AUDIENCE, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, parseIsoInstant } from './credentials.js';
 import { DEFAULT_KEY_PREFIX } from './keys.js';
 
 export type Mode = 'upload' | 'refresh' | 'cleanup';
@@ -78,8 +79,8 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Env = proce
     publicRepo: oneOf(Input.PublicRepo, get(Input.PublicRepo) || 'warn', ['warn', 'refuse', 'allow'] as const),
     roleToAssume: parseRoleArn(get(Input.RoleToAssume)),
     roleSessionDuration: parseSessionDuration(get(Input.RoleSessionDuration)),
-    roleSessionName: get(Input.RoleSessionName) || 'github-artifact-links',
-    audience: get(Input.Audience) || 'sts.amazonaws.com',
+    roleSessionName: parseSessionName(get(Input.RoleSessionName) || 'github-artifact-links'),
+    audience: get(Input.Audience) || DEFAULT_AUDIENCE,
     credentialsExpireAt: parseTime(Input.CredentialsExpireAt, get(Input.CredentialsExpireAt)),
   };
 }
@@ -139,7 +140,9 @@ function parseBucket(value: string, customEndpoint: boolean): string {
     : /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) && !/\.\.|^\d+\.\d+\.\d+\.\d+$/.test(value);
   if (!valid) {
     throw new Error(
-      `Input '${Input.Bucket}' is '${value}', which is not a valid bucket name: use 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.`,
+      customEndpoint
+        ? `Input '${Input.Bucket}' is '${value}', which is not a bucket name: use 3-255 letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit.`
+        : `Input '${Input.Bucket}' is '${value}', which is not a valid bucket name: use 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.`,
     );
   }
   return value;
@@ -161,7 +164,7 @@ function parseRegion(value: string, customEndpoint: boolean): string {
 function parseSessionDuration(value: string): number | undefined {
   if (!value) return undefined;
   const seconds = parseDuration(value, Input.RoleSessionDuration);
-  if (seconds < 900 || seconds > 43_200) {
+  if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
     throw new Error(`Input '${Input.RoleSessionDuration}' is '${value}'; STS sessions last from 900 s (15m) to 43200 s (12h).`);
   }
   return seconds;
@@ -177,9 +180,18 @@ function parseRoleArn(value: string): string | undefined {
 
 function parseTime(name: string, value: string): Date | undefined {
   if (!value) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(date.getTime())) {
-    throw new Error(`Input '${name}' is '${value}'; use an ISO 8601 time such as 2026-11-22T15:00:00Z (configure-aws-credentials' aws-expiration output).`);
+  const date = parseIsoInstant(value);
+  if (!date) {
+    throw new Error(
+      `Input '${name}' is '${value}'; use an ISO 8601 time with Z or an offset, such as 2026-11-22T15:00:00Z (configure-aws-credentials' aws-expiration output).`,
+    );
   }
   return date;
+}
+
+function parseSessionName(value: string): string {
+  if (!/^[\w+=,.@-]{2,64}$/.test(value)) {
+    throw new Error(`Input '${Input.RoleSessionName}' is '${value}'; use 2 to 64 characters from letters, digits and _+=,.@-`);
+  }
+  return value;
 }

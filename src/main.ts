@@ -15,7 +15,7 @@ import { connectGitHub, GitHubTarget, publishLinks } from './publish.js';
 import { earliestExpiry, publishOutputs } from './report.js';
 import { realSleep } from './retry.js';
 import { createS3Client } from './s3.js';
-import { presignFiles, resolveSigner, StoredFile, storeTarget } from './sign.js';
+import { assumedExpiryNote, presignFiles, resolveSigner, StoredFile, storeTarget } from './sign.js';
 import { manifestKey, StoredManifest } from './stored-manifest.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from './upload.js';
 
@@ -82,7 +82,9 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
     updatedAt: new Date().toISOString(),
     expiresAt: expiresAt ?? lifetime.expiresAt.toISOString(),
     files: entries,
-    note: failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
+    note: [failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : '', assumedExpiryNote(signer) ?? '']
+      .filter(Boolean)
+      .join(' ') || undefined,
   };
   const report = { entries, failed: failures, expiresAt, notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
   await publishLinks(gh, inputs, ctx, report, entries.length > 0 ? [data] : [], section.id);

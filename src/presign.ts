@@ -10,6 +10,7 @@
  * Links are signed on `host` only with `UNSIGNED-PAYLOAD`, so a plain browser click works.
  */
 import { createHash, createHmac, type Hash } from 'node:crypto';
+import { SIGV4_MAX_SECONDS } from './expiry.js';
 
 /** Where the objects live. */
 export interface PresignTarget {
@@ -44,7 +45,7 @@ export interface PresignOptions {
 export type Presign = (key: string, expiresInSeconds: number, query?: Readonly<Record<string, string>>) => string;
 
 /** SigV4 refuses presigned URLs valid for more than seven days. */
-const MAX_PRESIGN_EXPIRY_SECONDS = 604_800;
+const MAX_PRESIGN_EXPIRY_SECONDS = SIGV4_MAX_SECONDS;
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';

@@ -48,14 +48,17 @@ function noPullRequest(ctx: RunContext): string {
   return `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}: no comment; the links are in the job summary and outputs. Set 'pr-number' to choose one.`;
 }
 
-/** Public repositories: anyone can read the comment, so anyone can use the links until they expire. */
-export async function isPublicRepo(gh: GitHubTarget | undefined, ctx: RunContext): Promise<boolean> {
+/**
+ * Public repositories: anyone can read the comment, so anyone can use the links until they expire.
+ * Undefined when neither the event nor the API says.
+ */
+export async function isPublicRepo(gh: GitHubTarget | undefined, ctx: RunContext): Promise<boolean | undefined> {
   if (ctx.repoPrivate !== undefined) return !ctx.repoPrivate;
-  if (!gh) return false;
+  if (!gh) return undefined;
   try {
     return !(await gh.octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo })).data.private;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -65,11 +68,11 @@ export const PUBLIC_NOTE = 'This repository is public: anyone who can read this 
  * Posts or updates sections of the sticky comment (`sectionsFor` sees the current body; see
  * updateSticky). Failures are warnings unless fail-on-comment-error.
  */
-export async function publishComment(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, sectionsFor: (body: string | undefined) => SectionData[]): Promise<void> {
-  if (!gh) return;
+export async function publishComment(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, sectionsFor: (body: string | undefined) => SectionData[]): Promise<boolean> {
+  if (!gh) return false;
   if (gh.pr === undefined) {
     core.notice(noPullRequest(ctx));
-    return;
+    return false;
   }
   const repo = { owner: ctx.owner, repo: ctx.repo };
   try {
@@ -77,14 +80,16 @@ export async function publishComment(gh: GitHubTarget | undefined, inputs: Input
     const owner = await tokenOwner(gh.octokit);
     const marker = commentMarker(inputs.commentKey || defaultCommentKey(inputs));
     const posted = await updateSticky(gh.octokit, repo, gh.pr, owner, sectionsFor, { marker, now: () => new Date(), sleep: realSleep, log: core });
-    if (!posted) return;
+    if (!posted) return false;
     core.setOutput(Output.CommentId, String(posted.id));
     core.setOutput(Output.CommentUrl, posted.url);
     core.info(`Comment updated: ${posted.url}`);
+    return true;
   } catch (error) {
     const message = explainGitHubError(error, gh.pr);
     if (inputs.failOnCommentError) throw new Error(message);
     core.warning(message);
+    return false;
   }
 }
 
@@ -118,21 +123,27 @@ export function explainGitHubError(error: unknown, pr: number): string {
  * sections — applying the public-repository policy first.
  */
 export async function publishLinks(gh: GitHubTarget | undefined, inputs: Inputs, ctx: RunContext, report: Report, sections: SectionData[], name: string): Promise<void> {
-  const publicRepo = inputs.publicRepo !== 'allow' && (await isPublicRepo(gh, ctx));
-  const withhold = publicRepo && inputs.publicRepo === 'refuse';
-  if (publicRepo) {
-    core.warning(
-      withhold
-        ? `${PUBLIC_NOTE} public-repo: refuse, so no links are posted in the comment or the job summary.`
-        : `${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`,
-    );
+  const visibility = inputs.publicRepo === 'allow' ? false : await isPublicRepo(gh, ctx);
+  // refuse fails closed: a repository whose visibility is unknown is treated as public.
+  const withhold = inputs.publicRepo === 'refuse' && visibility !== false;
+  const publicRepo = visibility === true;
+  if (withhold) {
+    core.warning(`${visibility ? PUBLIC_NOTE : 'The repository visibility is unknown.'} public-repo: refuse, so no links are posted in the comment or the job summary.`);
+  } else if (publicRepo) {
+    core.warning(`${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`);
   }
   await publishOutputs(report, process.env.RUNNER_TEMP || os.tmpdir(), name, core);
+  let commented = false;
+  if (!withhold && sections.length > 0) {
+    const withNote = sections.map((s) => ({ ...s, note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined }));
+    commented = await publishComment(gh, inputs, ctx, () => withNote);
+  }
   // The runner masks secrets in job summaries, URL-encoded too: links holding a session token would
   // read X-Amz-Security-Token=*** there and fail. They go to the comment and the outputs only.
-  const summaryLinks = withhold ? 'withheld (public-repo: refuse)' : report.signedWithSessionToken ? 'in the PR comment' : undefined;
+  const summaryLinks = withhold
+    ? 'withheld (public-repo: refuse)'
+    : report.signedWithSessionToken
+      ? commented ? 'in the PR comment' : 'in the manifest output'
+      : undefined;
   await core.summary.addRaw(renderSummary(report, new Date(), summaryLinks), true).write();
-  if (withhold || sections.length === 0) return;
-  const withNote = sections.map((s) => ({ ...s, note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined }));
-  await publishComment(gh, inputs, ctx, () => withNote);
 }

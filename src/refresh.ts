@@ -8,7 +8,7 @@ import { scopePrefix } from './keys.js';
 import { GitHubTarget, publishLinks } from './publish.js';
 import { earliestExpiry } from './report.js';
 import { createS3Client } from './s3.js';
-import { presignFiles, resolveSigner, storeTarget } from './sign.js';
+import { assumedExpiryNote, presignFiles, resolveSigner, storeTarget } from './sign.js';
 import { isManifestKey, latestPerSection, parseStoredManifest } from './stored-manifest.js';
 
 export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefined): Promise<void> {
@@ -42,7 +42,7 @@ export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget 
     updatedAt,
     expiresAt: lifetime.expiresAt.toISOString(),
     files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-    note: `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`,
+    note: [`Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, assumedExpiryNote(signer) ?? ''].filter(Boolean).join(' '),
   }));
   core.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
   const report = { entries, failed: [], expiresAt: earliestExpiry(entries), notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };

@@ -8,8 +8,8 @@ import { ManifestEntry } from './types.js';
 
 /** Step outputs are limited to 1 MiB each; beyond that the manifest is only in `manifest-file`. */
 const OUTPUT_LIMIT = 1024 * 1024;
-/** Job summaries are limited to 1 MiB; rows past this point are counted, not listed. */
-const SUMMARY_ROWS = 1000;
+/** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
+const SUMMARY_TABLE_CHARS = 800_000;
 
 export interface Report {
   entries: ManifestEntry[];
@@ -54,14 +54,19 @@ export function renderSummary(report: Report, now: Date, linksElsewhere?: string
   for (const note of report.notes) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`);
   if (report.signedWithSessionToken && report.entries.length > 0) {
     lines.push(
-      '<p>The links are signed with temporary credentials and contain their session token, which the runner masks in job summaries: they are in the pull-request comment and the <code>manifest</code> output.</p>',
+      `<p>The links are signed with temporary credentials and contain their session token, which the runner masks in job summaries, so they are not listed here: see ${linksElsewhere === 'in the PR comment' ? 'the pull-request comment and ' : ''}the <code>manifest</code> output.</p>`,
     );
   }
   if (report.entries.length > 0) {
-    const rows = report.entries.slice(0, SUMMARY_ROWS).map(
-      (e) =>
-        `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${linksElsewhere ? escapeHtml(linksElsewhere) : `<a href="${escapeHtml(e.url)}">Download</a>`}</td><td>${formatUtc(e.expiresAt)}</td></tr>`,
-    );
+    const rows: string[] = [];
+    let chars = 0;
+    for (const e of report.entries) {
+      const link = linksElsewhere ? escapeHtml(linksElsewhere) : `<a href="${escapeHtml(e.url)}">Download</a>`;
+      const row = `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${link}</td><td>${formatUtc(e.expiresAt)}</td></tr>`;
+      if (chars + row.length > SUMMARY_TABLE_CHARS) break;
+      rows.push(row);
+      chars += row.length;
+    }
     const more = report.entries.length - rows.length;
     if (more > 0) rows.push(`<tr><td colspan="5">… and ${more} more: see the <code>manifest-file</code> output.</td></tr>`);
     lines.push(`<table><tr><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th>Expires</th></tr>${rows.join('')}</table>`);

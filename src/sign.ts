@@ -24,6 +24,13 @@ export function resolveSigner(inputs: Inputs): Promise<ResolvedCredentials> {
   });
 }
 
+/** Said wherever the expiry is stated, when it rests on an assumption rather than a known time. */
+export function assumedExpiryNote(signer: ResolvedCredentials): string | undefined {
+  return signer.expiryAssumed
+    ? 'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.'
+    : undefined;
+}
+
 /** A file that exists in the bucket and gets a link. */
 export type StoredFile = Omit<ManifestEntry, 'url' | 'expiresAt'>;
 

@@ -28,8 +28,6 @@ export interface Uploaded {
   sha256: string;
   /** Bytes uploaded (the file may have changed size since it was found). */
   size: number;
-  /** True when the object already held these exact bytes and headers (multipart-sized files only). */
-  unchanged: boolean;
 }
 
 export interface UploadFailure {
@@ -148,14 +146,13 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
       ),
     );
     progress.addBytes(bytes.length);
-    return { plan, sha256: digest.toString('hex'), size: bytes.length, unchanged: false };
+    return { plan, sha256: digest.toString('hex'), size: bytes.length };
   }
   const before = await statOrExplain(file.absolutePath);
   const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
   const digest = await limit(() => hashFile(file.absolutePath, partSize));
   if (digest.size !== before.size) throw changed(file);
   const metadata = { Metadata: { sha256: digest.sha256 } };
-  let unchanged = false;
   if (before.size <= partSize) {
     await limit(() =>
       withRetry(
@@ -164,7 +161,6 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
       ),
     );
   } else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
-    unchanged = true;
     progress.addBytes(before.size);
   } else {
     const { UploadId } = await limit(() => withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common, ...metadata, ChecksumAlgorithm: 'SHA256' })), retry));
@@ -202,7 +198,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
   }
   const after = await statOrExplain(file.absolutePath);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
-  return { plan, sha256: digest.sha256, size: before.size, unchanged };
+  return { plan, sha256: digest.sha256, size: before.size };
 }
 
 /** A re-run of the same job skips large files whose object already holds the same bytes and headers. */
