@@ -11,26 +11,10 @@
  */
 import { createHash, createHmac, type Hash } from 'node:crypto';
 import { SIGV4_MAX_SECONDS } from './expiry.js';
+import type { Credentials, StoreTarget } from './types.js';
 
-/** Where the objects live. */
-export interface PresignTarget {
-  /**
-   * S3 endpoint, e.g. `https://s3.us-east-1.amazonaws.com` or `http://127.0.0.1:9000`. A path
-   * (`https://gw.example.com/s3`) is kept as a prefix. Default: AWS's regional endpoint.
-   */
-  endpoint?: URL;
-  bucket: string;
-  /** Signing region (`auto` for R2, usually `us-east-1` for MinIO). */
-  region: string;
-  /** Always put the bucket in the path, as MinIO and most self-hosted stores need. */
-  forcePathStyle: boolean;
-}
-
-export interface PresignCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export type PresignTarget = StoreTarget;
+export type PresignCredentials = Credentials;
 
 export interface PresignOptions {
   /** Clock used for `X-Amz-Date`; injectable for tests. */

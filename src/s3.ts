@@ -4,19 +4,9 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import http from 'node:http';
 import https from 'node:https';
 import { RetryOptions, Sleep } from './retry.js';
+import type { Credentials, StoreTarget } from './types.js';
 
-export interface StoreTarget {
-  bucket: string;
-  region: string;
-  endpoint?: URL;
-  forcePathStyle: boolean;
-}
-
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export type { Credentials, StoreTarget } from './types.js';
 
 /** Connect timeout: an unreachable endpoint fails in seconds, not minutes. */
 const CONNECT_TIMEOUT_MS = 5_000;
