@@ -1,11 +1,15 @@
-// npm run demo: runs the bundled action end to end against a local S3 server, on sample artifacts,
-// then downloads every link it printed to prove the links work. No AWS account or GitHub token.
+// npm run demo: runs the bundled action end to end against a local S3 server and a local fake of
+// the GitHub API, on sample artifacts; prints the outputs, the job summary and the PR comment, then
+// downloads every link to prove the links work. No AWS account or GitHub token.
+// (The GitHub fake is the test suite's, in TypeScript: Node 24, which npm scripts use here, runs it.)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
+
+const { startGitHubFake } = await import('../__tests__/support/github-fake.ts');
 
 const workspace = path.resolve('.demo');
 rmSync(workspace, { recursive: true, force: true });
@@ -23,21 +27,25 @@ for (const [file, content] of Object.entries(samples)) {
   writeFileSync(path.join(workspace, file), content);
 }
 
+const HEAD_SHA = 'c0ffee5a1b2c3d4e5f60718293a4b5c6d7e8f901';
 const s3 = await startS3Server({ buckets: ['demo-artifacts'] });
+const gh = await startGitHubFake();
+gh.addRepo('octo-org', 'demo-app', { private: true });
+gh.addPull('octo-org', 'demo-app', { number: 7, headSha: HEAD_SHA, headRef: 'feature/preview' });
 try {
-  console.log(`Local S3 server: ${s3.endpoint}, bucket demo-artifacts\n`);
+  console.log(`Local S3 server: ${s3.endpoint}, bucket demo-artifacts; local GitHub API: ${gh.url}, PR #7\n`);
   const run = await runAction({
     cwd: workspace,
     eventName: 'pull_request',
-    event: { pull_request: { number: 7, head: { sha: 'c0ffee5a1b2c3d4e5f60718293a4b5c6d7e8f901', ref: 'feature/preview' } }, repository: { private: true } },
+    event: { pull_request: { number: 7, head: { sha: HEAD_SHA, ref: 'feature/preview' } }, repository: { private: true } },
     inputs: {
       path: 'dist/**\n!dist/**/*.log',
       bucket: 'demo-artifacts',
       endpoint: s3.endpoint,
       'expires-in': '7d',
-      comment: 'never',
+      'github-token': 'ghs_test',
     },
-    env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY },
+    env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
   });
   process.stdout.write(run.stdout.replace(/^::debug::.*\n/gm, '').replace(/^::add-mask::.*\n/gm, '').replace(/^::(warning|error|notice)[^:]*::/gm, '$1: '));
   process.stderr.write(run.stderr);
@@ -47,6 +55,14 @@ try {
   console.log(`\nOutputs: count=${run.outputs.count} total-bytes=${run.outputs['total-bytes']} expires-at=${run.outputs['expires-at']}`);
   console.log('\nJob summary (markdown/HTML written to GITHUB_STEP_SUMMARY):\n');
   console.log(run.summary);
+  const [comment] = gh.commentsOn('octo-org', 'demo-app', 7);
+  console.log(`\nPull-request comment ${run.outputs['comment-url']} (Markdown, as reviewers see it rendered):\n`);
+  console.log(comment.body);
+  const commentLinks = [...comment.body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  if (commentLinks.length !== manifest.length || !manifest.every((e) => commentLinks.includes(e.url))) {
+    console.log('FAIL: the comment does not hold exactly the manifest links');
+    process.exitCode = 1;
+  }
   console.log('\nDownloading every link, as a reviewer clicking it would:');
   for (const entry of manifest) {
     const response = await fetch(entry.url);
@@ -59,6 +75,7 @@ try {
   }
   console.log(`\nExample link:\n  ${manifest[0].url}`);
 } finally {
+  await gh.close();
   await s3.stop();
 }
 

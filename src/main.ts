@@ -55,6 +55,8 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
     log: core,
     progressIntervalMs: PROGRESS_INTERVAL_MS,
   });
+  // Uploads finish in any order; links are listed in path order.
+  uploaded.sort((a, b) => (a.plan.file.displayPath < b.plan.file.displayPath ? -1 : 1));
   const stored: StoredFile[] = uploaded.map(({ plan, sha256, size }) => ({
     path: plan.file.displayPath,
     key: plan.key,
