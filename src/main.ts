@@ -12,10 +12,10 @@ import { getInputs, Inputs } from './inputs.js';
 import { objectKey, renderKeyPrefix } from './keys.js';
 import { putJson } from './bucket.js';
 import { connectGitHub, GitHubTarget, publishLinks } from './publish.js';
-import { earliestExpiry, publishOutputs } from './report.js';
+import { publishOutputs } from './report.js';
 import { realSleep } from './retry.js';
 import { createS3Client } from './s3.js';
-import { assumedExpiryNote, presignFiles, resolveSigner, StoredFile, storeTarget } from './sign.js';
+import { presignFiles, resolveSigner, sectionNote, StoredFile, storeTarget } from './sign.js';
 import { manifestKey, StoredManifest } from './stored-manifest.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from './upload.js';
 
@@ -73,22 +73,18 @@ async function upload(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefi
   }
   client.destroy();
 
-  const { entries, lifetime } = presignFiles(stored, inputs, signer);
-  const expiresAt = earliestExpiry(entries);
   const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+  const { entries, lifetime, report } = presignFiles(stored, inputs, signer, failures);
   const data = {
     id: section.id,
     title: section.title,
     sha: ctx.sha,
     runUrl: ctx.runUrl,
     updatedAt: new Date().toISOString(),
-    expiresAt: expiresAt ?? lifetime.expiresAt.toISOString(),
+    expiresAt: lifetime.expiresAt.toISOString(),
     files: entries,
-    note: [failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : '', assumedExpiryNote(signer) ?? '']
-      .filter(Boolean)
-      .join(' ') || undefined,
+    note: sectionNote(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
   };
-  const report = { entries, failed: failures, expiresAt, notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
   await publishLinks(gh, inputs, ctx, report, entries.length > 0 ? [data] : [], section.id);
 
   if (failed.length > 0) {

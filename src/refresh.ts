@@ -6,9 +6,8 @@ import { RunContext } from './context.js';
 import { Inputs } from './inputs.js';
 import { scopePrefix } from './keys.js';
 import { GitHubTarget, publishLinks } from './publish.js';
-import { earliestExpiry } from './report.js';
 import { createS3Client } from './s3.js';
-import { assumedExpiryNote, presignFiles, resolveSigner, storeTarget } from './sign.js';
+import { presignFiles, resolveSigner, sectionNote, storeTarget } from './sign.js';
 import { isManifestKey, latestPerSection, parseStoredManifest } from './stored-manifest.js';
 
 export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget | undefined): Promise<void> {
@@ -31,7 +30,7 @@ export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget 
   const files = manifests.flatMap((m) => m.files);
   const missing = files.filter((f) => !present.has(f.key));
   if (missing.length > 0) core.warning(`${missing.length} files of the earlier upload are gone from the bucket and get no link, e.g. ${missing[0].path}.`);
-  const { entries, lifetime } = presignFiles(files.filter((f) => present.has(f.key)), inputs, signer);
+  const { entries, lifetime, report } = presignFiles(files.filter((f) => present.has(f.key)), inputs, signer);
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const updatedAt = new Date().toISOString();
   const sections: SectionData[] = manifests.map((m) => ({
@@ -42,9 +41,8 @@ export async function refresh(inputs: Inputs, ctx: RunContext, gh: GitHubTarget 
     updatedAt,
     expiresAt: lifetime.expiresAt.toISOString(),
     files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-    note: [`Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, assumedExpiryNote(signer) ?? ''].filter(Boolean).join(' '),
+    note: sectionNote(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`),
   }));
   core.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
-  const report = { entries, failed: [], expiresAt: earliestExpiry(entries), notes: [...signer.warnings, ...lifetime.clamps], signedWithSessionToken: Boolean(signer.credentials.sessionToken) };
   await publishLinks(gh, inputs, ctx, report, sections, 'refresh');
 }
