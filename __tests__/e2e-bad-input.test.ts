@@ -13,7 +13,7 @@ import { ActionRun, runAction } from '../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { ManifestEntry } from '../src/types.js';
 import { FaultProxy, startFaultProxy } from './support/fault-proxy.js';
-import { GitHubFake, startGitHubFake } from './support/github-fake.js';
+import { GitHubFake, startGitHubFake } from './support/github-fake/index.js';
 
 const BUCKET = 'bad-input-artifacts';
 const OWNER = 'octo-org';

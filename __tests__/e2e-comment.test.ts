@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActionRun, runAction } from '../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
-import { GitHubFake, startGitHubFake } from './support/github-fake.js';
+import { GitHubFake, startGitHubFake } from './support/github-fake/index.js';
 
 const BUCKET = 'comment-artifacts';
 const OWNER = 'octo-org';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ActionRun, runAction } from '../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { ManifestEntry } from '../src/types.js';
-import { GitHubFake, startGitHubFake } from './support/github-fake.js';
+import { GitHubFake, startGitHubFake } from './support/github-fake/index.js';
 import { describeIfMoto, MotoServer, startMoto } from './support/moto.js';
 
 const BUCKET = 'lifetime-artifacts';

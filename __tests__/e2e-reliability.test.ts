@@ -17,7 +17,7 @@ import { LocalS3, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { ManifestEntry } from '../src/types.js';
 import { FaultProxy, FaultProxyOptions, startFaultProxy } from './support/fault-proxy.js';
 import { sha256, writeBig } from './support/files.js';
-import { GitHubFake, startGitHubFake } from './support/github-fake.js';
+import { GitHubFake, startGitHubFake } from './support/github-fake/index.js';
 
 const BUCKET = 'reliability-artifacts';
 const OWNER = 'octo-org';

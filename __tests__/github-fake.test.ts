@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { openApiVersion, startGitHubFake, type GitHubFake } from './support/github-fake.js';
+import { openApiVersion, startGitHubFake, type GitHubFake } from './support/github-fake/index.js';
 
 const OWNER = 'octo-org';
 const REPO = 'widgets';

@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
 
-const { startGitHubFake } = await import('../__tests__/support/github-fake.ts');
+const { startGitHubFake } = await import('../__tests__/support/github-fake/index.ts');
 
 const workspace = path.resolve('.demo');
 rmSync(workspace, { recursive: true, force: true });
