@@ -14,15 +14,19 @@ const common = {
 };
 
 export default {
+  // Per-test default for every tier (a project-level testTimeout is ignored); slow tests set their own.
+  testTimeout: 120_000,
+  // The e2e and integration suites mostly wait on local servers and child processes: run two at once
+  // even on a 2-core machine.
+  maxWorkers: '100%',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'], testTimeout: 10_000 },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/__tests__/support/fresh-bundle.mjs',
-      testTimeout: 120_000,
     },
   ],
 };

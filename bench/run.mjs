@@ -202,14 +202,14 @@ console.log(`Written to .bench/results.md (raw runs in .bench/results.json). The
 // ---- W4 -----------------------------------------------------------------------------------------
 async function presignBench() {
   console.log(`\nW4: presign ${W4_KEYS.toLocaleString('en-US')} links`);
-  // Bundle src/presign.ts alone, transpile-only: independent of dist/ and of type errors elsewhere in src/.
+  // Bundle src/aws/presign.ts alone, transpile-only: independent of dist/ and of type errors elsewhere in src/.
   const bundleDir = path.join(BENCH_DIR, 'presign');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(ROOT, 'src/presign.ts'), '-o', bundleDir, '-t', '-q'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(ROOT, 'src/aws/presign.ts'), '-o', bundleDir, '-t', '-q'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const bundle = path.join(bundleDir, 'index.js');
   const script = fileURLToPath(new URL('./presign-bench.mjs', import.meta.url));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY };
   const signedAt = new Date().toISOString();
-  const labels = { action: 'action presigner (src/presign.ts)', sdk: 'SDK getSignedUrl (sequential)', aws: 'aws s3 presign (one process per link)' };
+  const labels = { action: 'action presigner (src/aws/presign.ts)', sdk: 'SDK getSignedUrl (sequential)', aws: 'aws s3 presign (one process per link)' };
   const node = [];
   const cliRuns = [];
   const perRoundCli = Math.ceil(W4_CLI_SAMPLE / ROUNDS);

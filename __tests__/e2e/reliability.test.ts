@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, startS3Server } from '../../scripts/lib/s3-server.mjs';
+import { TEST_S3_IDLE_TIMEOUT_VAR } from '../../src/config/context.js';
 import { ManifestEntry } from '../../src/links/manifest-entry.js';
 import { FaultProxy, FaultProxyOptions, startFaultProxy } from '../support/fault-proxy.js';
 import { sha256, writeBig } from '../support/files.js';
@@ -41,9 +42,14 @@ const workspaces: string[] = [];
 const runs: { label: string; run: ActionRun }[] = [];
 /** PRs commented on, for the secrets scan. */
 const prs: number[] = [];
-/** Started in beforeAll and awaited by its test at the end, so its ~minutes of waiting overlap the other tests. */
+/**
+ * Started in beforeAll and awaited by its test at the end, so its waiting overlaps the other tests.
+ * The test-only idle timeout (1 s instead of 30 s) keeps that to seconds; the retry and stop logic
+ * under test is the same.
+ */
 let blackholeRun: Promise<ActionRun> | undefined;
 let blackhole: FaultProxy;
+const BLACKHOLE_IDLE_MS = 1_000;
 
 beforeAll(async () => {
   s3 = await startS3Server({ buckets: [BUCKET] });
@@ -53,7 +59,11 @@ beforeAll(async () => {
   blackhole = await proxy({ mode: 'blackhole' });
   const ws = workspace();
   write(ws, 'out/one.txt', 'never arrives');
-  blackholeRun = act('blackhole', ws, { inputs: { path: 'out/**', endpoint: blackhole.url, comment: 'never' }, timeoutMs: 300_000 });
+  blackholeRun = act('blackhole', ws, {
+    inputs: { path: 'out/**', endpoint: blackhole.url, comment: 'never' },
+    env: { [TEST_S3_IDLE_TIMEOUT_VAR]: String(BLACKHOLE_IDLE_MS) },
+    timeoutMs: 120_000,
+  });
 });
 
 afterAll(async () => {
@@ -419,12 +429,15 @@ describe('reliability', () => {
     const run = await blackholeRun!;
     console.log(`BLACKHOLE: failed after ${run.durationMs} ms (${blackhole.stats.connections} connections)`);
     expect(run.code).toBe(1);
-    expect(run.durationMs).toBeLessThan(240_000);
+    // Five attempts of one idle timeout each, plus backoff (at most 0.25 + 0.5 + 1 + 2 s): one file's
+    // retries, not one per file.
+    expect(run.durationMs).toBeLessThan(5 * BLACKHOLE_IDLE_MS + 4_000 + 10_000);
+    expect(run.stdout).toContain(`timed out after ${BLACKHOLE_IDLE_MS} ms`);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain(new URL(blackhole.url).host);
     expect(run.errors[0]).toMatch(/'endpoint'/);
     expect(manifestOf(run)).toEqual([]);
-  }, 300_000);
+  }, 120_000);
 
   test('secrets: no output of any run above holds the secret key or the session token outside its link', async () => {
     expect(runs.length).toBeGreaterThanOrEqual(10);

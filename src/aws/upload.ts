@@ -1,4 +1,4 @@
-/** Step: upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+/** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,

@@ -1,4 +1,4 @@
-/** Step 1: find the artifacts. Glob semantics follow actions/upload-artifact. */
+/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 import * as glob from '@actions/glob';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';

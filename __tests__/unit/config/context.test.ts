@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readRunContext } from '../../../src/config/context.js';
+import { DEFAULT_S3_TIMEOUTS, readEnv, readRunContext, TEST_S3_CONNECT_TIMEOUT_VAR, TEST_S3_IDLE_TIMEOUT_VAR } from '../../../src/config/context.js';
 
 const MERGE_SHA = 'ffffffffffffffffffffffffffffffffffffffff';
 const HEAD_SHA = '1111111111111111111111111111111111111111';
@@ -124,5 +124,25 @@ describe('readRunContext', () => {
     [{}, undefined],
   ])('reads repository visibility from %j as %s', (payload, expected) => {
     expect(readRunContext(ENV, payload).repoPrivate).toBe(expected);
+  });
+});
+
+describe('readEnv', () => {
+  it('reads the runner variables, with defaults outside Actions', () => {
+    const env = readEnv({ GITHUB_WORKSPACE: '/w', RUNNER_TEMP: '/t', GITHUB_API_URL: 'http://127.0.0.1:1', GITHUB_REPOSITORY: 'o/r' });
+    expect(env).toMatchObject({ workspace: '/w', runnerTemp: '/t', apiUrl: 'http://127.0.0.1:1', repository: 'o/r' });
+    expect(readEnv({})).toMatchObject({ workspace: process.cwd(), apiUrl: 'https://api.github.com', s3Timeouts: DEFAULT_S3_TIMEOUTS });
+  });
+
+  it('prefers AWS_ENDPOINT_URL_STS over AWS_ENDPOINT_URL for the STS endpoint', () => {
+    expect(readEnv({ AWS_ENDPOINT_URL: 'http://a', AWS_ENDPOINT_URL_STS: 'http://sts' }).stsEndpoint).toBe('http://sts');
+    expect(readEnv({ AWS_ENDPOINT_URL: 'http://a' }).stsEndpoint).toBe('http://a');
+  });
+
+  it('takes the test-only S3 timeouts when they are whole positive milliseconds', () => {
+    expect(readEnv({ [TEST_S3_CONNECT_TIMEOUT_VAR]: '200', [TEST_S3_IDLE_TIMEOUT_VAR]: '1000' }).s3Timeouts).toEqual({ connectMs: 200, idleMs: 1000 });
+    for (const bad of ['', '0', '-5', '1.5', 'soon']) {
+      expect(readEnv({ [TEST_S3_CONNECT_TIMEOUT_VAR]: bad, [TEST_S3_IDLE_TIMEOUT_VAR]: bad }).s3Timeouts).toEqual(DEFAULT_S3_TIMEOUTS);
+    }
   });
 });
