@@ -26,14 +26,20 @@ const examples = path.join(root, 'examples');
  * has no commit to pin to (the README's "Versioning and releases" explains pinning a SHA).
  */
 const THIS_ACTION_BY_TAG = /^your-org\/s3-artifact-links@v\d+$/;
-const optionsFor = (file) =>
-  path.dirname(file) === examples ? { allowUses: (ref) => THIS_ACTION_BY_TAG.test(ref) } : {};
+const optionsFor = (file) => (path.dirname(file) === examples ? { allowUses: (ref) => THIS_ACTION_BY_TAG.test(ref) } : {});
 
 const args = process.argv.slice(2);
-const files = args.length > 0
-  ? args.map((f) => path.resolve(f))
-  : folders.filter((dir) => existsSync(dir)).flatMap((dir) =>
-      readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)));
+const files =
+  args.length > 0
+    ? args.map((f) => path.resolve(f))
+    : folders
+        .filter((dir) => existsSync(dir))
+        .flatMap((dir) =>
+          readdirSync(dir)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort()
+            .map((f) => path.join(dir, f)),
+        );
 if (files.length === 0) {
   console.error(`No workflow files to lint in ${folders.map((d) => path.relative(process.cwd(), d) || '.').join(' or ')}.`);
   process.exit(1);
