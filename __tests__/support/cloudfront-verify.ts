@@ -56,12 +56,14 @@ export function verifyCloudFrontUrl(url: string, publicKeys: ReadonlyMap<string,
   if (!publicKey) return { ok: false, code: 'InvalidKey', reason: `Unknown Key ${keyPairId}` };
   if (own.has('Policy')) return { ok: false, code: 'MalformedSignature', reason: 'custom policies are not expected from this action' };
   const expiresText = own.get('Expires') ?? '';
-  if (!/^\d{1,12}$/.test(expiresText)) return { ok: false, code: 'MalformedSignature', reason: `Expires '${expiresText}' is not an epoch time` };
+  if (!/^\d{1,12}$/.test(expiresText))
+    return { ok: false, code: 'MalformedSignature', reason: `Expires '${expiresText}' is not an epoch time` };
   const expires = Number(expiresText);
   const signature = decodeCloudFrontBase64(own.get('Signature') ?? '');
   if (!signature) return { ok: false, code: 'MalformedSignature', reason: 'Signature is not CloudFront base64' };
   const hashParam = own.get('Hash-Algorithm');
-  if (hashParam !== undefined && hashParam !== 'SHA256') return { ok: false, code: 'MalformedSignature', reason: `Hash-Algorithm '${hashParam}'` };
+  if (hashParam !== undefined && hashParam !== 'SHA256')
+    return { ok: false, code: 'MalformedSignature', reason: `Hash-Algorithm '${hashParam}'` };
   const resource = kept.length > 0 ? `${base}?${kept.join('&')}` : base;
   let policy: string;
   try {
@@ -71,6 +73,7 @@ export function verifyCloudFrontUrl(url: string, publicKeys: ReadonlyMap<string,
   }
   const good = verify(hashParam === 'SHA256' ? 'sha256' : 'sha1', Buffer.from(policy, 'utf8'), publicKey, signature);
   if (!good) return { ok: false, code: 'InvalidSignature', reason: 'Signature does not match the canned policy of this URL' };
-  if (Math.floor(now.getTime() / 1000) >= expires) return { ok: false, code: 'Expired', reason: `Expired at ${new Date(expires * 1000).toISOString()}` };
+  if (Math.floor(now.getTime() / 1000) >= expires)
+    return { ok: false, code: 'Expired', reason: `Expired at ${new Date(expires * 1000).toISOString()}` };
   return { ok: true, resource, expires, keyPairId };
 }

@@ -31,7 +31,12 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 export function parseXmlError(body: string): { code?: string; message?: string; requestId?: string } {
   const field = (name: string) => new RegExp(`<${name}>([^<]{0,2000})</${name}>`).exec(body)?.[1];
   const unescape = (s: string | undefined) =>
-    s?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    s
+      ?.replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return { code: field('Code'), message: unescape(field('Message')), requestId: field('RequestId') };
 }
 
@@ -108,7 +113,7 @@ export function explainSigningKeyFailure(outcome: Exclude<ProbeOutcome, { ok: tr
         return /kms/i.test(outcome.message)
           ? `The bucket encrypts objects with a KMS key: allow the signing IAM user kms:Decrypt on that key, besides s3:GetObject on ${arn}.`
           : `Allow the signing IAM user (${KEY_ID}) s3:GetObject on ${arn}` +
-              ' (and kms:Decrypt on the bucket\'s KMS key if it uses SSE-KMS). If the user belongs to another AWS account, the bucket policy must grant it as well; check that no bucket policy denies it.';
+              " (and kms:Decrypt on the bucket's KMS key if it uses SSE-KMS). If the user belongs to another AWS account, the bucket policy must grant it as well; check that no bucket policy denies it.";
       case 'NoSuchBucket':
         return `Bucket '${ctx.bucket}' does not exist at ${ctx.where}: check 'bucket', 'region' and 'endpoint'.`;
       case 'NoSuchKey':
@@ -145,7 +150,8 @@ export interface CloudFrontContext {
 export function explainCloudFrontFailure(outcome: Exclude<ProbeOutcome, { ok: true }>, ctx: CloudFrontContext): string {
   const head = `A CloudFront signed link does not work (${outcome.code}${outcome.status ? `, HTTP ${outcome.status}` : ''}: ${outcome.message}).`;
   const fix = ((): string => {
-    if (outcome.status === undefined) return `Could not reach ${ctx.cloudFrontUrl}: check 'cloudfront-url' and that the runner can reach it.`;
+    if (outcome.status === undefined)
+      return `Could not reach ${ctx.cloudFrontUrl}: check 'cloudfront-url' and that the runner can reach it.`;
     if (outcome.code === 'MissingKey' || outcome.code === 'InvalidKey') {
       return "The distribution does not trust 'cloudfront-key-pair-id': add that public key to a key group and the key group to the distribution's cache behavior (Restrict viewer access → trusted key groups).";
     }
@@ -158,7 +164,8 @@ export function explainCloudFrontFailure(outcome: Exclude<ProbeOutcome, { ok: tr
     if (outcome.code === 'NoSuchKey' || outcome.status === 404) {
       return `The distribution does not serve '${ctx.key}' at ${ctx.cloudFrontUrl}/<key>: its origin must be bucket '${ctx.bucket}' with no origin path, and 'cloudfront-url' must not add a path the distribution does not strip.`;
     }
-    if (outcome.code === 'NoSuchBucket') return `The distribution's origin is not bucket '${ctx.bucket}': point its origin at the bucket the action uploads to.`;
+    if (outcome.code === 'NoSuchBucket')
+      return `The distribution's origin is not bucket '${ctx.bucket}': point its origin at the bucket the action uploads to.`;
     return `Check 'cloudfront-url' (the distribution in front of bucket '${ctx.bucket}') and that its origin is reachable.`;
   })();
   return `${head} ${fix}`;

@@ -18,7 +18,13 @@ export interface OpenPull {
 
 /** Every open pull request of `owner/repo`, newest first. */
 export async function listOpenPulls(octokit: Octokit, repo: { owner: string; repo: string }): Promise<OpenPull[]> {
-  const pulls = await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 });
+  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+    ...repo,
+    state: 'open',
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100,
+  });
   const seen = new Set<number>();
   const open: OpenPull[] = [];
   // Pages can shift while they are read (a PR opened or closed in between): keep each number once.

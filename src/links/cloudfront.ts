@@ -10,7 +10,7 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { getSignedCookies } from '@aws-sdk/cloudfront-signer';
-import { assertPresignableKey, encodeKeyPath } from '../presign.js';
+import { assertPresignableKey, encodeKeyPath } from '../aws/presign.js';
 
 const URL_INPUT = 'cloudfront-url';
 const KEY_PAIR_ID_INPUT = 'cloudfront-key-pair-id';
@@ -46,8 +46,10 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function parseCloudFrontUrl(value: string): string {
   const raw = value.trim();
-  const fail = (problem: string, fix = 'Use the distribution URL, e.g. https://d111111abcdef8.cloudfront.net or https://files.example.com.') =>
-    new Error(`Input '${URL_INPUT}' ${problem}. ${fix}`);
+  const fail = (
+    problem: string,
+    fix = 'Use the distribution URL, e.g. https://d111111abcdef8.cloudfront.net or https://files.example.com.',
+  ) => new Error(`Input '${URL_INPUT}' ${problem}. ${fix}`);
   let url: URL;
   try {
     url = new URL(raw);
@@ -59,7 +61,9 @@ export function parseCloudFrontUrl(value: string): string {
   }
   if (url.username || url.password) throw fail('must not contain a user name or password');
   if (raw.includes('?') || raw.includes('#')) {
-    throw fail('must not have a query or fragment: the signature covers the URL of each file, which the action builds as <cloudfront-url>/<key>');
+    throw fail(
+      'must not have a query or fragment: the signature covers the URL of each file, which the action builds as <cloudfront-url>/<key>',
+    );
   }
   const path = raw.slice(raw.indexOf('//') + 2).replace(/^[^/]*/, '');
   if (path.split('/').some((s) => s === '.' || s === '..' || /^%2e(%2e)?$/i.test(s)) || /\/\/./.test(path)) {
@@ -81,12 +85,10 @@ export function parseCloudFrontUrl(value: string): string {
 export function parseCloudFrontKeyPairId(value: string): string {
   const id = value.trim();
   if (!/^[A-Z0-9]{8,64}$/.test(id)) {
-    const hint = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(id)
-      ? ' This looks like the key group ID; use the ID of the public key inside it.'
-      : '';
+    const hint = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(id) ? ' This looks like the key group ID; use the ID of the public key inside it.' : '';
     throw new Error(
       `Input '${KEY_PAIR_ID_INPUT}' is '${id.slice(0, 80)}', which is not a CloudFront public key ID.${hint} ` +
-        'Use the ID of the public key in the distribution\'s trusted key group (upper-case letters and digits, e.g. K2JCJMDEHXQW5F; `aws cloudfront list-public-keys`).',
+        "Use the ID of the public key in the distribution's trusted key group (upper-case letters and digits, e.g. K2JCJMDEHXQW5F; `aws cloudfront list-public-keys`).",
     );
   }
   return id;
@@ -109,7 +111,10 @@ export function parseCloudFrontPrivateKey(value: string): string {
     throw fail('is not a PEM key', `Store the whole file, including the -----BEGIN … KEY----- and -----END … KEY----- lines. ${generate}`);
   }
   if (/PUBLIC KEY|CERTIFICATE/.test(header)) {
-    throw fail(`holds a ${header.toLowerCase()}`, 'The action signs with the private key; the public key is what you upload to CloudFront.');
+    throw fail(
+      `holds a ${header.toLowerCase()}`,
+      'The action signs with the private key; the public key is what you upload to CloudFront.',
+    );
   }
   if (header === 'OPENSSH PRIVATE KEY') {
     throw fail('is in OpenSSH format', `Convert it to PEM with \`ssh-keygen -p -m PEM -f <file>\`, or generate a new pair. ${generate}`);
@@ -122,16 +127,25 @@ export function parseCloudFrontPrivateKey(value: string): string {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw fail(`could not be read as a private key${code ? ` (${code})` : ''}`, `Check that the secret holds the complete PEM file, unmodified. ${generate}`);
+    throw fail(
+      `could not be read as a private key${code ? ` (${code})` : ''}`,
+      `Check that the secret holds the complete PEM file, unmodified. ${generate}`,
+    );
   }
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') {
     if (details.modulusLength !== 2048) {
-      throw fail(`is a ${details.modulusLength}-bit RSA key`, `CloudFront accepts RSA keys of exactly 2048 bits, or ECDSA P-256. ${generate}`);
+      throw fail(
+        `is a ${details.modulusLength}-bit RSA key`,
+        `CloudFront accepts RSA keys of exactly 2048 bits, or ECDSA P-256. ${generate}`,
+      );
     }
   } else if (key.asymmetricKeyType === 'ec') {
     if (details.namedCurve !== 'prime256v1') {
-      throw fail(`is an ECDSA key on curve ${details.namedCurve}`, `CloudFront accepts ECDSA keys on P-256 (prime256v1) only, or RSA 2048. ${generate}`);
+      throw fail(
+        `is an ECDSA key on curve ${details.namedCurve}`,
+        `CloudFront accepts ECDSA keys on P-256 (prime256v1) only, or RSA 2048. ${generate}`,
+      );
     }
   } else {
     throw fail(`is an ${key.asymmetricKeyType} key`, `CloudFront accepts RSA 2048 and ECDSA P-256 keys. ${generate}`);
@@ -154,7 +168,13 @@ export function createCloudFrontSigner(signing: CloudFrontSigning, options: Clou
     assertPresignableKey(key);
     const resource = `${baseUrl}/${encodeKeyPath(key)}`;
     const expires = Math.floor(now().getTime() / 1000) + expiresInSeconds;
-    const signed = getSignedCookies({ url: resource, keyPairId, privateKey: privateKeyPem, dateLessThan: new Date(expires * 1000), algorithm });
+    const signed = getSignedCookies({
+      url: resource,
+      keyPairId,
+      privateKey: privateKeyPem,
+      dateLessThan: new Date(expires * 1000),
+      algorithm,
+    });
     if (signed['CloudFront-Expires'] !== expires || signed['CloudFront-Policy'] !== undefined) {
       throw new Error('@aws-sdk/cloudfront-signer did not produce a canned policy for this link; refusing to publish it.');
     }

@@ -27,16 +27,21 @@ describe('parseXmlError', () => {
 });
 
 describe('explainSigningKeyFailure', () => {
-  it('names the permission and the prefix-scoped ARN when access is denied, in the region\'s partition', () => {
+  it("names the permission and the prefix-scoped ARN when access is denied, in the region's partition", () => {
     expect(explainSigningKeyFailure(failure('AccessDenied', 'Access Denied'), CTX)).toContain(
       "Allow the signing IAM user ('signing-access-key-id') s3:GetObject on arn:aws:s3:::ci-artifacts/octo/repo/*",
     );
-    expect(explainSigningKeyFailure(failure('AccessDenied'), { ...CTX, region: 'cn-north-1' })).toContain('arn:aws-cn:s3:::ci-artifacts/octo/repo/*');
+    expect(explainSigningKeyFailure(failure('AccessDenied'), { ...CTX, region: 'cn-north-1' })).toContain(
+      'arn:aws-cn:s3:::ci-artifacts/octo/repo/*',
+    );
     expect(explainSigningKeyFailure(failure('AccessDenied'), { ...CTX, region: 'us-gov-west-1' })).toContain('arn:aws-us-gov:s3:::');
   });
 
   it('points at KMS when S3 says the key may not decrypt', () => {
-    const message = explainSigningKeyFailure(failure('AccessDenied', 'User: arn:aws:iam::1:user/s is not authorized to perform: kms:Decrypt'), CTX);
+    const message = explainSigningKeyFailure(
+      failure('AccessDenied', 'User: arn:aws:iam::1:user/s is not authorized to perform: kms:Decrypt'),
+      CTX,
+    );
     expect(message).toContain('allow the signing IAM user kms:Decrypt on that key');
   });
 
@@ -59,8 +64,12 @@ describe('explainCloudFrontFailure', () => {
   const ctx = { cloudFrontUrl: 'https://d111111abcdef8.cloudfront.net', bucket: 'ci-artifacts', key: 'octo/repo/a.txt' };
 
   it('tells an S3 refusal behind CloudFront (Origin Access Control) from a refused signature', () => {
-    expect(explainCloudFrontFailure(failure('AccessDenied', 'Access Denied', 403, true), ctx)).toContain('give the distribution an Origin Access Control');
-    expect(explainCloudFrontFailure(failure('AccessDenied', 'Access denied', 403, false), ctx)).toContain("'cloudfront-private-key' must be the private key");
+    expect(explainCloudFrontFailure(failure('AccessDenied', 'Access Denied', 403, true), ctx)).toContain(
+      'give the distribution an Origin Access Control',
+    );
+    expect(explainCloudFrontFailure(failure('AccessDenied', 'Access denied', 403, false), ctx)).toContain(
+      "'cloudfront-private-key' must be the private key",
+    );
   });
 
   it('says when the distribution is unreachable or serves another origin', () => {
@@ -107,7 +116,11 @@ describe('probeLink', () => {
 
   it('retries server errors and network errors, then reports the last', async () => {
     const network = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } });
-    const f = fetchOf(new Response('<Error><Code>SlowDown</Code><Message>slow</Message></Error>', { status: 503 }), network, new Response('', { status: 500, statusText: 'Internal Server Error' }));
+    const f = fetchOf(
+      new Response('<Error><Code>SlowDown</Code><Message>slow</Message></Error>', { status: 503 }),
+      network,
+      new Response('', { status: 500, statusText: 'Internal Server Error' }),
+    );
     expect(await probeLink('https://x/a', { fetch: f.fetch, sleep: async () => undefined })).toEqual({
       ok: false,
       status: 500,

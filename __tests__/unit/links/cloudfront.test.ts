@@ -7,7 +7,7 @@ import {
   parseCloudFrontUrl,
   type CloudFrontHashAlgorithm,
 } from '../../../src/links/cloudfront.js';
-import { createPresigner } from '../../../src/presign.js';
+import { createPresigner } from '../../../src/aws/presign.js';
 import { cannedPolicy, decodeCloudFrontBase64, verifyCloudFrontUrl } from '../../support/cloudfront-verify.js';
 
 const KEYS = [
@@ -16,7 +16,7 @@ const KEYS = [
   'unicode/été/naïve-日本語.txt',
   'emoji/😀🚀 party.png',
   "chars/+&=%#?'.bin",
-  "more/!()*~@$,;:[]{}|^`\"<>\\.bin",
+  'more/!()*~@$,;:[]{}|^`"<>\\.bin',
   'pct%2Fnot-a-slash%20.txt',
   'Expires=1&Signature=x&Key-Pair-Id=K/evil.txt',
   'a//b.txt',
@@ -38,7 +38,8 @@ let ec: Pair;
 let other: Pair;
 
 function pair(name: string, type: 'rsa' | 'ec', format: 'pkcs1' | 'sec1' | 'pkcs8'): Pair {
-  const keys = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const keys =
+    type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   return { name, pem: keys.privateKey.export({ type: format, format: 'pem' }).toString(), publicKey: keys.publicKey };
 }
 
@@ -132,19 +133,41 @@ describe('parseCloudFrontPrivateKey', () => {
     ['an RSA public key', () => rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(), 'holds a rsa public key'],
     [
       'an encrypted PKCS#8 key',
-      () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString(),
+      () =>
+        generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+          .toString(),
       'encrypted with a passphrase',
     ],
     [
       'an encrypted PKCS#1 key',
-      () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString(),
+      () =>
+        generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+          .toString(),
       'encrypted with a passphrase',
     ],
-    ['an OpenSSH key', () => '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----', 'OpenSSH format'],
+    [
+      'an OpenSSH key',
+      () => '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----',
+      'OpenSSH format',
+    ],
     ['a truncated key', () => rsa.pem.slice(0, 400) + '\n-----END RSA PRIVATE KEY-----', 'could not be read as a private key'],
-    ['an RSA 1024 key', () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), '1024-bit RSA key'],
-    ['an RSA 4096 key', () => generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), '4096-bit RSA key'],
-    ['an ECDSA P-384 key', () => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'curve secp384r1'],
+    [
+      'an RSA 1024 key',
+      () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      '1024-bit RSA key',
+    ],
+    [
+      'an RSA 4096 key',
+      () => generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      '4096-bit RSA key',
+    ],
+    [
+      'an ECDSA P-384 key',
+      () => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      'curve secp384r1',
+    ],
     ['an Ed25519 key', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'ed25519 key'],
   ])('rejects %s, naming the input and never quoting the key', (_name, make, problem) => {
     const value = make();
@@ -179,11 +202,21 @@ describe('createCloudFrontSigner', () => {
       expect(url.origin).toBe(BASE);
       expect(url.pathname).toMatch(/^\/[A-Za-z0-9\-._~%/]+$/);
       expect(url.pathname.slice(1).split('/').map(decodeURIComponent).join('/')).toBe(key);
-      expect([...url.searchParams.keys()]).toEqual(['Expires', 'Signature', 'Key-Pair-Id', ...(hashAlgorithm === 'SHA256' ? ['Hash-Algorithm'] : [])]);
+      expect([...url.searchParams.keys()]).toEqual([
+        'Expires',
+        'Signature',
+        'Key-Pair-Id',
+        ...(hashAlgorithm === 'SHA256' ? ['Hash-Algorithm'] : []),
+      ]);
       expect(url.searchParams.get('Expires')).toBe(String(SIGNED_AT_S + 30 * DAY));
 
       const verdict = verifyCloudFrontUrl(link, keys, new Date((SIGNED_AT_S + 30 * DAY - 1) * 1000));
-      expect(verdict).toEqual({ ok: true, resource: `${BASE}${url.pathname}`, expires: SIGNED_AT_S + 30 * DAY, keyPairId: 'K2JCJMDEHXQW5F' });
+      expect(verdict).toEqual({
+        ok: true,
+        resource: `${BASE}${url.pathname}`,
+        expires: SIGNED_AT_S + 30 * DAY,
+        keyPairId: 'K2JCJMDEHXQW5F',
+      });
     });
   });
 
@@ -202,7 +235,9 @@ describe('createCloudFrontSigner', () => {
     const bytes = decodeCloudFrontBase64(signature)!;
     expect(bytes).toHaveLength(256);
     const policy = cannedPolicy(`${BASE}/dir%20with%20spaces/a.txt`, expires);
-    expect(policy).toBe(`{"Statement":[{"Resource":"${BASE}/dir%20with%20spaces/a.txt","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`);
+    expect(policy).toBe(
+      `{"Statement":[{"Resource":"${BASE}/dir%20with%20spaces/a.txt","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`,
+    );
     // RSA PKCS#1 v1.5 is deterministic: signing the documented policy with node:crypto gives the same bytes.
     expect(bytes.equals(cryptoSign('sha1', Buffer.from(policy), rsa.pem))).toBe(true);
     expect(link).toBe(`${BASE}/dir%20with%20spaces/a.txt?Expires=${expires}&Signature=${signature}&Key-Pair-Id=K2JCJMDEHXQW5F`);
@@ -226,8 +261,12 @@ describe('createCloudFrontSigner', () => {
     expect(verifyCloudFrontUrl(link, keys, at).ok).toBe(true);
     expect(verifyCloudFrontUrl(link.replace('chars/', 'chars2/'), keys, at)).toMatchObject({ code: 'InvalidSignature' });
     expect(verifyCloudFrontUrl(link.replace('%27', "'"), keys, at)).toMatchObject({ code: 'InvalidSignature' });
-    expect(verifyCloudFrontUrl(link.replace(`Expires=${expires}`, `Expires=${expires + 1}`), keys, at)).toMatchObject({ code: 'InvalidSignature' });
-    expect(verifyCloudFrontUrl(link.replace('Key-Pair-Id=K2JCJMDEHXQW5F', 'Key-Pair-Id=KOTHER'), keys, at)).toMatchObject({ code: 'InvalidKey' });
+    expect(verifyCloudFrontUrl(link.replace(`Expires=${expires}`, `Expires=${expires + 1}`), keys, at)).toMatchObject({
+      code: 'InvalidSignature',
+    });
+    expect(verifyCloudFrontUrl(link.replace('Key-Pair-Id=K2JCJMDEHXQW5F', 'Key-Pair-Id=KOTHER'), keys, at)).toMatchObject({
+      code: 'InvalidKey',
+    });
     expect(verifyCloudFrontUrl(link, new Map([['K2JCJMDEHXQW5F', other.publicKey]]), at)).toMatchObject({ code: 'InvalidSignature' });
     expect(verifyCloudFrontUrl(`${link}&Hash-Algorithm=SHA256`, keys, at)).toMatchObject({ code: 'InvalidSignature' });
   });
@@ -248,7 +287,10 @@ describe('createCloudFrontSigner', () => {
     const base = parseCloudFrontUrl('https://files.example.com/ci/');
     const link = signer(ec, { baseUrl: base })('a b.txt', DAY);
     expect(link.startsWith('https://files.example.com/ci/a%20b.txt?Expires=')).toBe(true);
-    expect(verifyCloudFrontUrl(link, new Map([['K2JCJMDEHXQW5F', ec.publicKey]]), SIGNED_AT)).toMatchObject({ ok: true, resource: 'https://files.example.com/ci/a%20b.txt' });
+    expect(verifyCloudFrontUrl(link, new Map([['K2JCJMDEHXQW5F', ec.publicKey]]), SIGNED_AT)).toMatchObject({
+      ok: true,
+      resource: 'https://files.example.com/ci/a%20b.txt',
+    });
   });
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses a lifetime of %p seconds', (seconds) => {

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { throttling } from '@octokit/plugin-throttling';
-import { listOpenPulls } from '../../src/github/open-pulls.js';
-import { GitHubFake, startGitHubFake } from '../support/github-fake.js';
+import { listOpenPulls } from '../../../src/github/open-pulls.js';
+import { GitHubFake, startGitHubFake } from '../../support/github-fake/index.js';
 
 const OWNER = 'octo';
 const REPO = 'many-prs';
@@ -34,7 +34,12 @@ describe('listOpenPulls', () => {
     const pulls = await listOpenPulls(getOctokit('ghs_test', { baseUrl: gh.url }), { owner: OWNER, repo: REPO });
     const expected = Array.from({ length: 230 }, (_, i) => 230 - i).filter((n) => n % 7 !== 0);
     expect(pulls.map((p) => p.number)).toEqual(expected);
-    expect(pulls.find((p) => p.number === 22)).toEqual({ number: 22, headSha: (22).toString(16).padStart(40, 'a'), headRef: 'feature-22', draft: false });
+    expect(pulls.find((p) => p.number === 22)).toEqual({
+      number: 22,
+      headSha: (22).toString(16).padStart(40, 'a'),
+      headRef: 'feature-22',
+      draft: false,
+    });
     expect(pulls.find((p) => p.number === 10)?.draft).toBe(true);
     const calls = gh.requests.slice(before);
     expect(calls.map((r) => [r.operationId, r.status])).toEqual([
@@ -51,7 +56,10 @@ describe('listOpenPulls', () => {
     const waits: number[] = [];
     const octokit = getOctokit(
       'ghs_test',
-      { baseUrl: gh.url, throttle: { retryAfterBaseValue: 1, onSecondaryRateLimit: (after: number) => (waits.push(after), true), onRateLimit: () => false } },
+      {
+        baseUrl: gh.url,
+        throttle: { retryAfterBaseValue: 1, onSecondaryRateLimit: (after: number) => (waits.push(after), true), onRateLimit: () => false },
+      },
       throttling,
     );
     const pulls = await listOpenPulls(octokit, { owner: OWNER, repo: REPO });

@@ -6,12 +6,18 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
-import { explainCloudFrontFailure, explainSigningKeyFailure, probeLink, type ProbeOutcome, type SigningKeyContext } from '../../src/aws/signing-probe.js';
-import { createCloudFrontSigner, parseCloudFrontPrivateKey } from '../../src/links/cloudfront.js';
-import { createPresigner } from '../../src/presign.js';
-import { startCloudFrontFake } from '../support/cloudfront-fake.js';
-import { startFaultProxy } from '../support/fault-proxy.js';
+import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../../scripts/lib/s3-server.mjs';
+import {
+  explainCloudFrontFailure,
+  explainSigningKeyFailure,
+  probeLink,
+  type ProbeOutcome,
+  type SigningKeyContext,
+} from '../../../src/aws/signing-probe.js';
+import { createCloudFrontSigner, parseCloudFrontPrivateKey } from '../../../src/links/cloudfront.js';
+import { createPresigner } from '../../../src/aws/presign.js';
+import { startCloudFrontFake } from '../../support/cloudfront-fake.js';
+import { startFaultProxy } from '../../support/fault-proxy.js';
 
 const BUCKET = 'probe-artifacts';
 const SIGNER = { accessKeyId: 'AKIASIGNINGKEY000001', secretAccessKey: 'signing/secret+key=0123456789abcdefghij' };
@@ -40,7 +46,10 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-function link(credentials: { accessKeyId: string; secretAccessKey: string }, options: { bucket?: string; endpoint?: string; key?: string } = {}): string {
+function link(
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  options: { bucket?: string; endpoint?: string; key?: string } = {},
+): string {
   const presign = createPresigner(
     { endpoint: new URL(options.endpoint ?? s3.endpoint), bucket: options.bucket ?? BUCKET, region: 'us-east-1', forcePathStyle: true },
     credentials,
@@ -87,7 +96,13 @@ describe('probeLink with a dedicated signing key, against the local S3 server', 
   });
 
   it('retries 503s and passes once the store answers', async () => {
-    const proxy = await startFaultProxy({ upstream: s3.endpoint, style: 's3', faultRate: 1, faults: ['503'], maxConsecutiveFaultsPerRoute: 2 });
+    const proxy = await startFaultProxy({
+      upstream: s3.endpoint,
+      style: 's3',
+      faultRate: 1,
+      faults: ['503'],
+      maxConsecutiveFaultsPerRoute: 2,
+    });
     try {
       const delays: number[] = [];
       const outcome = await probeLink(link(SIGNER, { endpoint: proxy.url }), { sleep: async (ms) => void delays.push(ms) });
@@ -130,11 +145,15 @@ describe('probeLink with CloudFront signed links, through the local verifying ed
       expect(byId).toMatchObject({ status: 403, code: 'InvalidKey' });
       expect(explainCloudFrontFailure(byId, ctx)).toContain("does not trust 'cloudfront-key-pair-id'");
 
-      const otherPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const otherPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
       const wrongKey = createCloudFrontSigner({ baseUrl: cf.url, keyPairId: 'K2JCJMDEHXQW5F', privateKeyPem: otherPem });
       const bySignature = failed(await probeLink(wrongKey(KEY, 3600), { sleep: noSleep }));
       expect(bySignature).toMatchObject({ status: 403, code: 'AccessDenied', fromS3: false });
-      expect(explainCloudFrontFailure(bySignature, ctx)).toContain("'cloudfront-private-key' must be the private key of the public key 'cloudfront-key-pair-id' names");
+      expect(explainCloudFrontFailure(bySignature, ctx)).toContain(
+        "'cloudfront-private-key' must be the private key of the public key 'cloudfront-key-pair-id' names",
+      );
 
       const missing = failed(await probeLink(good('octo/repo/elsewhere.txt', 3600), { sleep: noSleep }));
       expect(missing).toMatchObject({ status: 404, code: 'NoSuchKey' });

@@ -5,9 +5,14 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
-import { createCloudFrontSigner, parseCloudFrontPrivateKey, parseCloudFrontUrl, type CloudFrontSign } from '../../src/links/cloudfront.js';
-import { CloudFrontFake, startCloudFrontFake } from '../support/cloudfront-fake.js';
+import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../../scripts/lib/s3-server.mjs';
+import {
+  createCloudFrontSigner,
+  parseCloudFrontPrivateKey,
+  parseCloudFrontUrl,
+  type CloudFrontSign,
+} from '../../../src/links/cloudfront.js';
+import { CloudFrontFake, startCloudFrontFake } from '../../support/cloudfront-fake.js';
 
 const BUCKET = 'cf-artifacts';
 const KEY_PAIR_ID = 'K2JCJMDEHXQW5F';
