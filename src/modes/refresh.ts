@@ -1,44 +1,83 @@
-/** mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild. */
+/**
+ * mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild.
+ * On a schedule or a manual run without `pr-number`: every open pull request (refresh-all.ts).
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
 import { getText, listKeys } from '../aws/bucket.js';
+import type { StoreTarget } from '../aws/s3-client.js';
+import type { LinkLifetime } from '../links/expiry.js';
 import { scopePrefix } from '../links/keys.js';
+import type { ManifestEntry, StoredFile } from '../links/manifest-entry.js';
 import { sectionNote } from '../links/section.js';
-import { isManifestKey, latestPerSection, parseStoredManifest } from '../links/stored-manifest.js';
+import { isManifestKey, latestPerSection, parseStoredManifest, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import type { SectionData } from '../render/markers.js';
 import { ModeDeps, openStore } from './setup.js';
-import { presignFiles } from './sign.js';
+import { LinkSigner, presignFiles, proveLinks } from './sign.js';
+
+/** Events on which `mode: refresh` without `pr-number` renews every open pull request. */
+export const EVERY_PULL_EVENTS = ['schedule', 'workflow_dispatch'];
 
 export async function refresh(d: ModeDeps): Promise<void> {
   const { inputs, ctx, log, clock } = d;
+  if (inputs.prNumber === undefined && EVERY_PULL_EVENTS.includes(ctx.eventName)) {
+    return (await import('./refresh-all.js')).refreshOpenPulls(d);
+  }
   const scope = scopePrefix(inputs.keyPrefix, { ...ctx, section: '' });
-  const { target, signer, client } = await openStore(d);
-  const keys = await listKeys(client, target, scope);
-  const manifestKeys = keys.filter(isManifestKey);
-  if (manifestKeys.length === 0) {
-    client.destroy();
+  const { target, links, client } = await openStore(d);
+  const found = await findUploads(client, target, scope).finally(() => client.destroy());
+  if (!found) {
     log.warning(
       `Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`,
     );
     return;
   }
+  if (found.missing.length > 0) log.warning(goneWarning(found.missing));
+  const { entries, lifetime, report } = presignFiles(found.files, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock });
+  await proveLinks(links, entries, log);
+  const sections = renewedSections(found.manifests, entries, lifetime, clock().toISOString(), links, report.about);
+  log.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
+  await publishLinks(d.publish, report, sections, 'refresh');
+}
+
+/** What an earlier upload left under a scope prefix. */
+export interface Uploads {
+  /** The newest upload of each section. */
+  manifests: StoredManifest[];
+  /** Their files that are still in the bucket. */
+  files: StoredFile[];
+  /** Their files that are gone (a lifecycle rule may have expired some): no link for them. */
+  missing: StoredFile[];
+}
+
+/** The uploads under `scope/`, or undefined when there are none. */
+export async function findUploads(client: S3Client, target: StoreTarget, scope: string): Promise<Uploads | undefined> {
+  const keys = await listKeys(client, target, scope);
+  const manifestKeys = keys.filter(isManifestKey);
+  if (manifestKeys.length === 0) return undefined;
   const manifests = latestPerSection(
     await Promise.all(manifestKeys.map(async (k) => parseStoredManifest(await getText(client, target, k), k))),
   );
-  client.destroy();
-
-  // Only objects that still exist get a link (a lifecycle rule may have expired some).
   const present = new Set(keys);
-  const files = manifests.flatMap((m) => m.files);
-  const missing = files.filter((f) => !present.has(f.key));
-  if (missing.length > 0)
-    log.warning(`${missing.length} files of the earlier upload are gone from the bucket and get no link, e.g. ${missing[0].path}.`);
-  const { entries, lifetime, report } = presignFiles(
-    files.filter((f) => present.has(f.key)),
-    { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
-  );
+  const all = manifests.flatMap((m) => m.files);
+  return { manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)) };
+}
+
+export function goneWarning(missing: StoredFile[], where = ''): string {
+  return `${missing.length} files of the earlier upload${where} are gone from the bucket and get no link, e.g. ${missing[0].path}.`;
+}
+
+/** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
+export function renewedSections(
+  manifests: StoredManifest[],
+  entries: ManifestEntry[],
+  lifetime: LinkLifetime,
+  updatedAt: string,
+  signer: Pick<LinkSigner, 'expiryAssumed'>,
+  about?: string,
+): SectionData[] {
   const byKey = new Map(entries.map((e) => [e.key, e]));
-  const updatedAt = clock().toISOString();
-  const sections: SectionData[] = manifests.map((m) => ({
+  return manifests.map((m) => ({
     id: m.section.id,
     title: m.section.title,
     sha: m.sha,
@@ -46,8 +85,6 @@ export async function refresh(d: ModeDeps): Promise<void> {
     updatedAt,
     expiresAt: lifetime.expiresAt.toISOString(),
     files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-    note: sectionNote(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`),
+    note: sectionNote(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, about),
   }));
-  log.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
-  await publishLinks(d.publish, report, sections, 'refresh');
 }

@@ -13,7 +13,7 @@ import type { Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
-import { presignFiles } from './sign.js';
+import { presignFiles, proveLinks } from './sign.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
@@ -25,7 +25,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
   const plans = planUploads(files, prefix, inputs.contentDisposition);
 
-  const { target, signer, client } = await openStore(d);
+  const { target, links, client } = await openStore(d);
   log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const { uploaded, failed } = await uploadAll(plans, {
     client,
@@ -64,9 +64,11 @@ export async function upload(d: ModeDeps): Promise<void> {
   const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
   const { entries, lifetime, report } = presignFiles(
     stored,
-    { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
+    { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
     failures,
   );
+  // Nothing is published unless a link is known to work.
+  await proveLinks(links, entries, log);
   const data = {
     id: section.id,
     title: section.title,
@@ -75,7 +77,11 @@ export async function upload(d: ModeDeps): Promise<void> {
     updatedAt: clock().toISOString(),
     expiresAt: lifetime.expiresAt.toISOString(),
     files: entries,
-    note: sectionNote(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+    note: sectionNote(
+      links,
+      report.about,
+      failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
+    ),
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
 
