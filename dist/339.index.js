@@ -101,10 +101,11 @@ async function refreshOpenPulls(d) {
         throw new Error(`mode: refresh on a ${ctx.eventName} event without 'pr-number' renews every open pull request, which needs the GitHub API: set 'github-token' (with pull-requests: write) and leave 'comment' at auto, or set 'pr-number'.`);
     }
     const repo = { owner: ctx.owner, repo: ctx.repo };
+    const scopeOf = (pull) => (0,keys/* scopePrefix */.Po)(inputs.keyPrefix, { ...ctx, pr: pull.number, section: '' });
+    scopeOf({ number: 1 }); // a key-prefix without {scope} or {pr} fails here, before any request
     const pulls = await listOpenPulls(gh.octokit, repo);
     log.info(`${pulls.length} open pull requests in ${repo.owner}/${repo.repo}.`);
     const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
-    const scopeOf = (pull) => (0,keys/* scopePrefix */.Po)(inputs.keyPrefix, { ...ctx, pr: pull.number, section: '' });
     const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => (0,refresh.findUploads)(client, target, scopeOf(pull))).finally(() => client.destroy());
     const unreadable = looked.filter((r) => !r.ok);
     if (unreadable.length > 0) {

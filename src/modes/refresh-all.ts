@@ -28,11 +28,12 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
     );
   }
   const repo = { owner: ctx.owner, repo: ctx.repo };
+  const scopeOf = (pull: Pick<OpenPull, 'number'>) => scopePrefix(inputs.keyPrefix, { ...ctx, pr: pull.number, section: '' });
+  scopeOf({ number: 1 }); // a key-prefix without {scope} or {pr} fails here, before any request
   const pulls = await listOpenPulls(gh.octokit, repo);
   log.info(`${pulls.length} open pull requests in ${repo.owner}/${repo.repo}.`);
 
   const { target, links, client } = await openStore(d);
-  const scopeOf = (pull: OpenPull) => scopePrefix(inputs.keyPrefix, { ...ctx, pr: pull.number, section: '' });
   const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull))).finally(() =>
     client.destroy(),
   );
