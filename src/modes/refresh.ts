@@ -5,6 +5,7 @@ import { sectionNote } from '../links/section.js';
 import { isManifestKey, latestPerSection, parseStoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import type { SectionData } from '../render/markers.js';
+import { plural } from '../util/log.js';
 import { ModeDeps, openStore } from './setup.js';
 import { presignFiles } from './sign.js';
 
@@ -31,7 +32,9 @@ export async function refresh(d: ModeDeps): Promise<void> {
   const files = manifests.flatMap((m) => m.files);
   const missing = files.filter((f) => !present.has(f.key));
   if (missing.length > 0)
-    log.warning(`${missing.length} files of the earlier upload are gone from the bucket and get no link, e.g. ${missing[0].path}.`);
+    log.warning(
+      `${plural(missing.length, 'file')} of the earlier upload ${missing.length === 1 ? 'is' : 'are'} gone from the bucket and get${missing.length === 1 ? 's' : ''} no link, e.g. ${missing[0].path}.`,
+    );
   const { entries, lifetime, report } = presignFiles(
     files.filter((f) => present.has(f.key)),
     { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
@@ -48,6 +51,6 @@ export async function refresh(d: ModeDeps): Promise<void> {
     files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
     note: sectionNote(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`),
   }));
-  log.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
+  log.info(`Renewed ${plural(entries.length, 'link')} in ${plural(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
   await publishLinks(d.publish, report, sections, 'refresh');
 }
