@@ -339,7 +339,7 @@ const cases: Case[] = [
   {
     name: 'a malformed AWS_CREDENTIAL_EXPIRATION is a warning (set by another tool), not a failure',
     env: { AWS_CREDENTIAL_EXPIRATION: 'next tuesday' },
-    warn: /AWS_CREDENTIAL_EXPIRATION="next tuesday" is not an ISO 8601 time.*ignored/,
+    warn: /AWS_CREDENTIAL_EXPIRATION="next tuesday" is not a valid ISO 8601 instant with Z or an offset .*so the credentials' expiry is unknown: links are capped at 1h/,
   },
 
   // ── durations ──

@@ -1,8 +1,8 @@
-export const id = 472;
-export const ids = [472];
+export const id = 202;
+export const ids = [202];
 export const modules = {
 
-/***/ 7275:
+/***/ 4538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,27 +11,32 @@ export const modules = {
 /* harmony export */   gl: () => (/* binding */ putJson),
 /* harmony export */   q4: () => (/* binding */ getText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3087);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
 
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk);
+
+const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
 async function attempt(target, action, fn) {
     try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, retry);
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
     }
     catch (error) {
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
+        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
+        if (dead)
+            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
+        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
     }
 }
 /** Every key under `prefix/` (paginated). */
 async function listKeys(client, target, prefix) {
     return attempt(target, 'list objects (s3:ListBucket)', async () => {
         const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
             for (const o of page.Contents ?? [])
                 if (o.Key)
                     keys.push(o.Key);
@@ -41,20 +46,20 @@ async function listKeys(client, target, prefix) {
 }
 async function getText(client, target, key) {
     return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
+        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
         return (await r.Body?.transformToString('utf-8')) ?? '';
     });
 }
 async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {
     for (let i = 0; i < keys.length; i += 1000) {
         const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
+        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
         if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
+            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
         }
     }
 }
@@ -62,12 +67,14 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 3087:
+/***/ 1096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J8: () => (/* binding */ runStoppingCause),
+/* harmony export */   Q: () => (/* binding */ deadCredentialsCause),
 /* harmony export */   fY: () => (/* binding */ s3Retry),
+/* harmony export */   i3: () => (/* binding */ deadCredentialsMessage),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
 /* unused harmony export isRetryableS3Error */
@@ -76,6 +83,7 @@ const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${wher
 const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
 const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
 const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
 const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
 const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
@@ -95,10 +103,12 @@ const S3_ERRORS = {
     Forbidden: { fix: denied },
     NoSuchBucket: { stop: true, fix: noBucket },
     NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, fix: unknownKey },
-    ExpiredToken: { stop: true, fix: expired },
-    TokenRefreshRequired: { fix: expired },
+    SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
+    InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
+    ExpiredToken: { stop: true, dead: true, fix: expired },
+    ExpiredTokenException: { stop: true, dead: true, fix: expired },
+    TokenRefreshRequired: { stop: true, dead: true, fix: expired },
+    InvalidToken: { stop: true, dead: true, fix: badToken },
     PermanentRedirect: { stop: true, fix: otherRegion },
     AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
     IllegalLocationConstraintException: { fix: otherRegion },
@@ -147,6 +157,29 @@ function runStoppingCause(error) {
         return 'no response (timeout)';
     return undefined;
 }
+/**
+ * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
+ * dead, else undefined. One answer like this to any request of the run means every link signed with
+ * those credentials would fail: none may be published.
+ */
+function deadCredentialsCause(error) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const name = e.name;
+        if (known(S3_ERRORS, name)?.dead)
+            return name;
+    }
+    return undefined;
+}
+/**
+ * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
+ * link was published, and what to change.
+ */
+function deadCredentialsMessage(cause, what, target) {
+    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+    const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
+    return (`${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
+        `No link was published (no manifest output or file, job summary links or comment). ${fix}`).trim();
+}
 /** Turns an S3 or network error into a sentence that names the likely fix. */
 function describeS3Error(error, target, action) {
     const e = (error ?? {});
@@ -164,7 +197,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 4546:
+/***/ 4965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -172,7 +205,7 @@ function describeS3Error(error, target, action) {
 /* harmony export */   wZ: () => (/* binding */ sectionNote)
 /* harmony export */ });
 /* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
 /** This job's section of the comment: its identity, and the note under its heading. Pure. */
 
 /**
@@ -194,7 +227,7 @@ function jobSection(input, job, matrixJson) {
     }
     return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)([job, ...values].join('-')), title: values.length > 0 ? `${job} (${values.join(', ')})` : job };
 }
-const ASSUMED_EXPIRY_CAVEAT = 'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.';
+const ASSUMED_EXPIRY_CAVEAT = 'Signed with credentials of unknown expiry: these links stop working when the credentials do, which may be before the time stated.';
 /**
  * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an
  * assumption rather than a known time.
@@ -207,7 +240,7 @@ function sectionNote(signer, ...sentences) {
 
 /***/ }),
 
-/***/ 6362:
+/***/ 9785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -251,7 +284,7 @@ function latestPerSection(manifests) {
 
 /***/ }),
 
-/***/ 1080:
+/***/ 5755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -260,10 +293,12 @@ __webpack_require__.d(__webpack_exports__, {
   Y: () => (/* binding */ presignFiles)
 });
 
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/links/duration.ts
-var duration = __webpack_require__(6725);
+var duration = __webpack_require__(8524);
 ;// CONCATENATED MODULE: ./src/links/expiry.ts
 /** How long a presigned link may live: the honest minimum of what was asked and what the signer allows. */
 
@@ -305,7 +340,7 @@ function capLinkLifetime(requestedSeconds, signedAt, limit) {
 }
 
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
+var uri = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/aws/presign.ts
 /**
  * Presigned GET links, fast enough for tens of thousands of files.
@@ -322,14 +357,33 @@ var uri = __webpack_require__(9343);
 
 
 
+
 /** SigV4 refuses presigned URLs valid for more than seven days. */
 const MAX_PRESIGN_EXPIRY_SECONDS = SIGV4_MAX_SECONDS;
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
-/** The endpoint the AWS SDK uses for `region` when none is configured (standard partitions). */
+let sdkEndpointProvider;
+/**
+ * The endpoint the AWS SDK's own S3 endpoint resolver gives `region` when none is configured, so
+ * links use the host uploads went to in every partition (`amazonaws.com.cn`, `c2s.ic.gov`,
+ * `amazonaws.eu`, …). The resolver is not exported on its own: it is read once from a client's
+ * resolved configuration (no request is made).
+ */
 function awsEndpoint(region) {
-    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-    return new URL(`https://s3.${region}.${suffix}`);
+    if (!sdkEndpointProvider) {
+        const client = new dist_cjs/* S3Client */.YxF({ region: 'us-east-1' });
+        sdkEndpointProvider = client.config.endpointProvider;
+        client.destroy();
+    }
+    const { url } = sdkEndpointProvider({
+        Region: region,
+        UseFIPS: false,
+        UseDualStack: false,
+        ForcePathStyle: false,
+        Accelerate: false,
+        UseGlobalEndpoint: false,
+    });
+    return new URL(url.href);
 }
 /**
  * RFC 3986 encoding, as SigV4 wants it (links/uri.ts). Throws a TypeError naming the value on lone
@@ -469,7 +523,7 @@ function createPresigner(target, credentials, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/modes/sign.ts
 
 
@@ -505,7 +559,7 @@ function presignFiles(files, o, failed = []) {
 
 /***/ }),
 
-/***/ 3597:
+/***/ 4177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -515,9 +569,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __webpack_require__(2827);
+var comment = __webpack_require__(1250);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
+var outputs = __webpack_require__(6934);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
 /**
@@ -551,10 +605,10 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
     return { publicRepo, withhold };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3541);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 /** Writes the job summary. */
 
@@ -596,7 +650,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -604,7 +658,7 @@ async function publishLinks(p, report, sections, name) {
 /* harmony export */   tJ: () => (/* binding */ earliestExpiry)
 /* harmony export */ });
 /* unused harmony export escapeHtml */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1509);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
 
 /** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
 const SUMMARY_TABLE_CHARS = 800_000;

@@ -1,8 +1,8 @@
-export const id = 509;
-export const ids = [509];
+export const id = 911;
+export const ids = [911];
 export const modules = {
 
-/***/ 509:
+/***/ 4911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(7275);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var bucket = __webpack_require__(4538);
+// EXTERNAL MODULE: ./src/aws/s3-errors.ts
+var s3_errors = __webpack_require__(1096);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -25,8 +27,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(9751);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var util_retry = __webpack_require__(4266);
+var util_retry = __webpack_require__(8751);
 ;// CONCATENATED MODULE: ./src/aws/hash.ts
 /** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
 
@@ -69,10 +73,9 @@ async function hashFile(p, partSize) {
     return { sha256: whole.digest('hex'), parts, size };
 }
 
-// EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(3087);
 ;// CONCATENATED MODULE: ./src/aws/upload.ts
 /** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+
 
 
 
@@ -116,12 +119,12 @@ async function uploadAll(plans, o) {
         await Promise.all(plans.map(async (plan) => {
             try {
                 uploaded.push(await uploadOne(plan, o, limit, progress));
+                progress.fileDone();
             }
             catch (error) {
-                failed.push({ plan, message: describe(error, o.target) });
-            }
-            finally {
-                progress.fileDone();
+                const dead = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+                failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
+                progress.fileFailed();
             }
         }));
     }
@@ -132,9 +135,25 @@ async function uploadAll(plans, o) {
     return { uploaded, failed };
 }
 function describe(error, target) {
-    return error instanceof FileChangedError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
+    return error instanceof LocalFileError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
 }
-class FileChangedError extends Error {
+/** The file on disk, not the store, is why it was not uploaded. */
+class LocalFileError extends Error {
+}
+/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
+function unreadable(displayPath, error) {
+    const e = (error ?? {});
+    switch (e.code) {
+        case 'ENOENT':
+            return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
+        case 'EACCES':
+        case 'EPERM':
+            return new LocalFileError(`${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`);
+        case 'EISDIR':
+            return new LocalFileError(`${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`);
+        default:
+            return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
+    }
 }
 async function uploadOne(plan, o, limit, progress) {
     const { file } = plan;
@@ -148,7 +167,7 @@ async function uploadOne(plan, o, limit, progress) {
     if (file.size <= SMALL_FILE_BYTES) {
         // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
         const bytes = await limit(() => (0,promises_.readFile)(file.absolutePath)).catch((e) => {
-            throw new FileChangedError(`${file.displayPath} disappeared before it was uploaded (${e.message}); is another step deleting it?`);
+            throw unreadable(file.displayPath, e);
         });
         if (bytes.length > SMALL_FILE_BYTES)
             throw changed(file);
@@ -163,9 +182,11 @@ async function uploadOne(plan, o, limit, progress) {
         progress.addBytes(bytes.length);
         return { plan, sha256: digest.toString('hex'), size: bytes.length };
     }
-    const before = await statOrExplain(file.absolutePath);
+    const before = await statOrExplain(file);
     const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
-    const digest = await limit(() => hashFile(file.absolutePath, partSize));
+    const digest = await limit(() => hashFile(file.absolutePath, partSize)).catch((e) => {
+        throw unreadable(file.displayPath, e);
+    });
     if (digest.size !== before.size)
         throw changed(file);
     const metadata = { Metadata: { sha256: digest.sha256 } };
@@ -173,10 +194,11 @@ async function uploadOne(plan, o, limit, progress) {
         await limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
             ...common,
             ...metadata,
-            Body: body(file.absolutePath, 0, before.size, progress),
+            Body: body(file.absolutePath, 0, before.size),
             ContentLength: before.size,
             ChecksumSHA256: digest.parts[0],
         })), retry));
+        progress.addBytes(before.size);
     }
     else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
         progress.addBytes(before.size);
@@ -193,10 +215,11 @@ async function uploadOne(plan, o, limit, progress) {
                         Key: common.Key,
                         UploadId,
                         PartNumber: i + 1,
-                        Body: body(file.absolutePath, start, length, progress),
+                        Body: body(file.absolutePath, start, length),
                         ContentLength: length,
                         ChecksumSHA256: checksum,
                     }));
+                    progress.addBytes(length);
                     return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
                 }, retry));
             }));
@@ -218,7 +241,7 @@ async function uploadOne(plan, o, limit, progress) {
             throw error;
         }
     }
-    const after = await statOrExplain(file.absolutePath);
+    const after = await statOrExplain(file);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs)
         throw changed(file);
     return { plan, sha256: digest.sha256, size: before.size };
@@ -231,29 +254,31 @@ async function isSame(o, plan, sha256, size) {
         head.ContentType === plan.contentType &&
         head.ContentDisposition === plan.contentDisposition);
 }
-async function statOrExplain(p) {
+async function statOrExplain(file) {
     try {
-        return await (0,promises_.stat)(p);
+        return await (0,promises_.stat)(file.absolutePath);
     }
     catch (error) {
-        throw new FileChangedError(`${p} disappeared before it was uploaded (${error.message}); is another step deleting it?`);
+        throw unreadable(file.displayPath, error);
     }
 }
 function changed(file) {
-    return new FileChangedError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+    return new LocalFileError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
 }
-function body(p, start, length, progress) {
+function body(p, start, length) {
     if (length === 0)
         return external_node_stream_.Readable.from([]);
-    const stream = (0,external_node_fs_.createReadStream)(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-    stream.on('data', (chunk) => progress.addBytes(chunk.length));
-    return stream;
+    return (0,external_node_fs_.createReadStream)(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
 }
-/** Files done, bytes sent and rate, for the periodic progress line. */
+/**
+ * Files uploaded (failed ones apart), bytes the store accepted (a retried request counts once, when it
+ * succeeds) and rate, for the periodic progress line.
+ */
 class Progress {
     plans;
     now;
     files = 0;
+    failed = 0;
     bytes = 0;
     totalBytes;
     started;
@@ -266,25 +291,29 @@ class Progress {
     fileDone() {
         this.files++;
     }
+    fileFailed() {
+        this.failed++;
+    }
     addBytes(n) {
         this.bytes += n;
     }
     line() {
         const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
-        return `Uploaded ${this.files}/${this.plans.length} files, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+        const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+        return `Uploaded ${this.files}/${(0,util_log/* plural */.LS)(this.plans.length, 'file')}${failed}, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
     }
 }
 function mib(n) {
     return (n / 1024 / 1024).toFixed(1);
 }
 
-// EXTERNAL MODULE: ./node_modules/mime-types/index.js
-var mime_types = __webpack_require__(4096);
+// EXTERNAL MODULE: ../../main/node_modules/mime-types/index.js
+var mime_types = __webpack_require__(5402);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
+var uri = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/links/disposition.ts
 /** Content-Type and Content-Disposition of uploaded objects. */
 
@@ -318,17 +347,17 @@ function encodeRfc8187(value) {
 }
 
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(9673);
+var keys = __webpack_require__(5212);
 // EXTERNAL MODULE: ./src/links/section.ts
-var links_section = __webpack_require__(4546);
+var links_section = __webpack_require__(4965);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
-var stored_manifest = __webpack_require__(6362);
+var stored_manifest = __webpack_require__(9785);
 // EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
-var links = __webpack_require__(3597);
+var links = __webpack_require__(4177);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2377);
+var outputs = __webpack_require__(6934);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2611);
 ;// CONCATENATED MODULE: ./src/modes/find-files.ts
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 
@@ -345,6 +374,13 @@ async function findFiles(patterns, workspace) {
     if (searchPaths.length === 0)
         return []; // only exclusions: nothing can match
     const matches = [...new Set(await globber.glob())].sort();
+    // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+    // path that does not exist, and is left out without a word. Say so instead.
+    const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+    if (notUtf8.length > 0) {
+        const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) : p));
+        throw new Error(`File names that are not valid UTF-8 (each such byte shown as \uFFFD): ${shown.sort().join(', ')}. Object keys and links are UTF-8, so these cannot be uploaded under their names: rename them to UTF-8 (e.g. with convmv), or move them out of ${[...new Set(searchPaths.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) || '.' : p)))].join(', ')}.`);
+    }
     const root = await commonRoot(searchPaths, isFile);
     const workspaceReal = await (0,promises_.realpath)(workspace);
     const escaping = [];
@@ -369,6 +405,31 @@ async function findFiles(patterns, workspace) {
             `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`);
     }
     return files;
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Paths under `root` (a folder; symbolic links not followed) whose names are not valid UTF-8, as
+ * lossy text. Reads names as bytes, which @actions/glob cannot.
+ */
+async function namesNotUtf8(root) {
+    const found = [];
+    const walk = async (dir) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+        await Promise.all(entries.map(async (entry) => {
+            const full = Buffer.concat([dir, Buffer.from((external_node_path_default()).sep), entry.name]);
+            try {
+                utf8.decode(entry.name);
+            }
+            catch {
+                found.push(full.toString('utf8'));
+                return;
+            }
+            if (entry.isDirectory())
+                await walk(full);
+        }));
+    };
+    await walk(Buffer.from(root));
+    return found;
 }
 async function isFile(p) {
     return (0,promises_.stat)(p).then((s) => s.isFile(), () => false);
@@ -397,12 +458,14 @@ function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
 
-// EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
-var setup = __webpack_require__(1872);
+// EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
+var setup = __webpack_require__(86);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 2 modules
-var sign = __webpack_require__(1080);
+var sign = __webpack_require__(5755);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
+
+
 
 
 
@@ -425,7 +488,7 @@ async function upload(d) {
         return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
     const plans = planUploads(files, prefix, inputs.contentDisposition);
     const { target, signer, client } = await (0,setup/* openStore */.Ch)(d);
-    log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+    log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
     const { uploaded, failed } = await uploadAll(plans, {
         client,
         target,
@@ -444,8 +507,16 @@ async function upload(d) {
         sha256,
         contentType: plan.contentType,
     }));
+    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+    const dead = failed.find((f) => f.deadCredentials);
+    if (dead?.deadCredentials) {
+        client.destroy();
+        throw new Error(`${(0,s3_errors/* deadCredentialsMessage */.i3)(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
+            `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`);
+    }
     if (stored.length > 0) {
-        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
+        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail, unless
+        // the store said the credentials are dead (then no link works).
         const manifest = {
             version: 1,
             section,
@@ -454,10 +525,19 @@ async function upload(d) {
             uploadedAt: clock().toISOString(),
             files: stored,
         };
-        await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest).catch((e) => log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${e.message}`));
+        try {
+            await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest);
+        }
+        catch (error) {
+            const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+            if (cause) {
+                client.destroy();
+                throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${(0,stored_manifest/* manifestKey */.Rn)(prefix)}`, target), { cause: error });
+            }
+            log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
+        }
     }
     client.destroy();
-    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
     const { entries, lifetime, report } = (0,sign/* presignFiles */.Y)(stored, { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
     const data = {
         id: section.id,
@@ -467,13 +547,19 @@ async function upload(d) {
         updatedAt: clock().toISOString(),
         expiresAt: lifetime.expiresAt.toISOString(),
         files: entries,
-        note: (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+        note: (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0
+            ? `${(0,util_log/* plural */.LS)(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
+            : undefined),
     };
     await (0,links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
-    if (failed.length > 0) {
-        throw new Error(`${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
-            failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
-    }
+    if (failed.length > 0)
+        throw new Error(notUploaded(failures, files.length));
+}
+/** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
+function notUploaded(failures, total) {
+    const one = failures.length === 1;
+    return (`${failures.length} of ${(0,util_log/* plural */.LS)(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
+        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
 }
 function planUploads(files, prefix, disposition) {
     return files.map((file) => {
