@@ -131,12 +131,28 @@ function parseEndpoint(value: string): URL | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+  // Never echo user info: the password would reach the log.
+  const shown = redactUserInfo(value);
+  if (url && (url.username || url.password || /^[^/?#]*\/\/[^/?#]*@/.test(value))) {
     throw new Error(
-      `Input '${Input.Endpoint}' is '${value}', which is not an S3 endpoint URL. Use the store's base URL with its scheme, e.g. https://<account>.r2.cloudflarestorage.com or http://127.0.0.1:9000.`,
+      `Input '${Input.Endpoint}' is '${shown}', which has user info (user:password@) in it: a password there would be sent and logged. ` +
+        `Remove it and pass the store's keys as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from repository secrets.`,
+    );
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    throw new Error(
+      `Input '${Input.Endpoint}' is '${shown}', which is not an S3 endpoint URL. Use the store's base URL with its scheme, e.g. https://<account>.r2.cloudflarestorage.com or http://127.0.0.1:9000.`,
     );
   }
   return url;
+}
+
+/**
+ * `value` with everything between the scheme's `//` and the last `@` replaced by `***`: whatever the
+ * URL's shape, a password in it is not echoed. Pure.
+ */
+export function redactUserInfo(value: string): string {
+  return value.replace(/^([^/?#]*\/\/).*@/s, '$1***@');
 }
 
 /** AWS bucket naming rules; custom endpoints get only the rules every store shares. */

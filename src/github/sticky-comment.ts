@@ -57,9 +57,11 @@ export async function updateSticky(
   owner: Owner,
   sectionsFor: (body: string | undefined) => SectionData[],
   o: UpsertOptions,
-): Promise<{ id: number; url: string } | undefined> {
+): Promise<{ id: number; url: string; created: boolean } | undefined> {
   const random = o.random ?? Math.random;
   const attempts = o.attempts ?? 10;
+  /** This run posted the comment (on any attempt), rather than editing one that was there. */
+  let created = false;
   for (let attempt = 1; ; attempt++) {
     const ours = await listOurs(octokit, repo, issue, owner, o.marker);
     let comment: Comment;
@@ -69,12 +71,13 @@ export async function updateSticky(
       if (sections.length === 0) return undefined;
       const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
       comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
+      created = true;
     } else {
       // A fresh read right before the write keeps the read-to-write window to two requests.
       const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
       const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
       sections = sectionsFor(merged);
-      if (sections.length === 0 && ours.length === 1) return { id: fresh.id, url: fresh.html_url };
+      if (sections.length === 0 && ours.length === 1) return { id: fresh.id, url: fresh.html_url, created };
       const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
       comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
       for (const duplicate of ours.slice(1)) {
@@ -86,7 +89,7 @@ export async function updateSticky(
       (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
     ) {
       const after = await listOurs(octokit, repo, issue, owner, o.marker);
-      if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url };
+      if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };
     }
     if (attempt >= attempts) {
       throw new Error(

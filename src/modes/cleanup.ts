@@ -4,7 +4,7 @@ import { scopePrefix } from '../links/keys.js';
 import { publishComment } from '../publish/comment.js';
 import { setCount } from '../publish/outputs.js';
 import { parseSections, SectionData } from '../render/markers.js';
-import { notice } from '../util/log.js';
+import { notice, plural } from '../util/log.js';
 import { ModeDeps, openStore } from './setup.js';
 
 export async function cleanup(d: ModeDeps): Promise<void> {
@@ -16,7 +16,7 @@ export async function cleanup(d: ModeDeps): Promise<void> {
     notice(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
   } else {
     await deleteKeys(client, target, keys);
-    log.info(`Deleted ${keys.length} objects under ${inputs.bucket}/${scope}/.`);
+    log.info(`Deleted ${plural(keys.length, 'object')} under ${inputs.bucket}/${scope}/.`);
   }
   client.destroy();
   setCount(keys.length);

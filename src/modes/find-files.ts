@@ -1,6 +1,6 @@
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 import * as glob from '@actions/glob';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FoundFile {
@@ -22,6 +22,15 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
   const searchPaths = globber.getSearchPaths();
   if (searchPaths.length === 0) return []; // only exclusions: nothing can match
   const matches = [...new Set(await globber.glob())].sort();
+  // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+  // path that does not exist, and is left out without a word. Say so instead.
+  const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+  if (notUtf8.length > 0) {
+    const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(path.relative(workspace, p)) : p));
+    throw new Error(
+      `File names that are not valid UTF-8 (each such byte shown as \uFFFD): ${shown.sort().join(', ')}. Object keys and links are UTF-8, so these cannot be uploaded under their names: rename them to UTF-8 (e.g. with convmv), or move them out of ${[...new Set(searchPaths.map((p) => (isInside(p, workspace) ? toPosix(path.relative(workspace, p)) || '.' : p)))].join(', ')}.`,
+    );
+  }
   const root = await commonRoot(searchPaths, isFile);
   const workspaceReal = await realpath(workspace);
   const escaping: string[] = [];
@@ -49,6 +58,33 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
     );
   }
   return files;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Paths under `root` (a folder; symbolic links not followed) whose names are not valid UTF-8, as
+ * lossy text. Reads names as bytes, which @actions/glob cannot.
+ */
+export async function namesNotUtf8(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: Buffer): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+    await Promise.all(
+      entries.map(async (entry) => {
+        const full = Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+        try {
+          utf8.decode(entry.name);
+        } catch {
+          found.push(full.toString('utf8'));
+          return;
+        }
+        if (entry.isDirectory()) await walk(full);
+      }),
+    );
+  };
+  await walk(Buffer.from(root));
+  return found;
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -6,6 +6,7 @@
  * changes.
  */
 import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
+import { GITHUB_BUDGET_MS } from '../github/wait-budget.js';
 import { scopePrefix } from '../links/keys.js';
 import { publishComment } from '../publish/comment.js';
 import { setLinkOutputs } from '../publish/outputs.js';
@@ -13,6 +14,7 @@ import { decideVisibility, PUBLIC_NOTE } from '../publish/policy.js';
 import { writeRefreshSummary } from '../publish/summary.js';
 import type { RefreshRow } from '../render/refresh-summary.js';
 import { findUploads, goneWarning, renewedSections } from './refresh.js';
+import { plural } from '../util/log.js';
 import { ModeDeps, openStore } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 
@@ -70,13 +72,18 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
   await setLinkOutputs(report, publish.tempDir, 'refresh', log);
 
   const updatedAt = clock().toISOString();
+  // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
+  gh.budget.grant(GITHUB_BUDGET_MS * Math.max(0, renewing.length - 1));
   const commented = await mapSettled(renewing, PARALLEL_PULLS, async ({ pull, uploads }) => {
     const sections = renewedSections(uploads.manifests, entries, lifetime, updatedAt, links, report.about).map((s) => ({
       ...s,
       note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
     }));
     if (withhold) return false;
-    return publishComment({ ...publish, gh: { octokit: gh.octokit, pr: pull.number }, setOutputs: false }, () => sections);
+    return publishComment(
+      { ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false },
+      () => sections,
+    );
   });
   const rows: RefreshRow[] = commented.map((c, i) => ({
     pr: c.item.pull.number,
@@ -87,8 +94,9 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
     comment: withhold ? 'withheld' : !c.ok ? 'failed' : c.value ? 'updated' : 'not updated',
   }));
   await writeRefreshSummary({ rows, skipped, about: report.about, notes: [...report.notes, ...notes] }, clock);
-  log.info(`Renewed ${entries.length} links in ${renewing.length} open pull requests.`);
+  log.info(`Renewed ${plural(entries.length, 'link')} in ${plural(renewing.length, 'open pull request')}.`);
 
   const failed = commented.flatMap((c) => (c.ok ? [] : [`#${c.item.pull.number}: ${c.error.message}`]));
-  if (failed.length > 0) throw new Error(`The comments of ${failed.length} pull requests could not be updated:\n${failed.join('\n')}`);
+  if (failed.length > 0)
+    throw new Error(`The comments of ${plural(failed.length, 'pull request')} could not be updated:\n${failed.join('\n')}`);
 }

@@ -12,6 +12,7 @@ import { sectionNote } from '../links/section.js';
 import { isManifestKey, latestPerSection, parseStoredManifest, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import type { SectionData } from '../render/markers.js';
+import { plural } from '../util/log.js';
 import { ModeDeps, openStore } from './setup.js';
 import { LinkSigner, presignFiles, proveLinks } from './sign.js';
 
@@ -36,7 +37,7 @@ export async function refresh(d: ModeDeps): Promise<void> {
   const { entries, lifetime, report } = presignFiles(found.files, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock });
   await proveLinks(links, entries, log);
   const sections = renewedSections(found.manifests, entries, lifetime, clock().toISOString(), links, report.about);
-  log.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
+  log.info(`Renewed ${plural(entries.length, 'link')} in ${plural(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
   await publishLinks(d.publish, report, sections, 'refresh');
 }
 
@@ -64,7 +65,8 @@ export async function findUploads(client: S3Client, target: StoreTarget, scope: 
 }
 
 export function goneWarning(missing: StoredFile[], where = ''): string {
-  return `${missing.length} files of the earlier upload${where} are gone from the bucket and get no link, e.g. ${missing[0].path}.`;
+  const one = missing.length === 1;
+  return `${plural(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
 }
 
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */

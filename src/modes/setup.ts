@@ -2,7 +2,6 @@
  * What every mode starts from: the run's inputs and context, the GitHub client and pull request,
  * how to publish, and, when a mode needs the bucket, the store, its signer and its S3 client.
  */
-import * as core from '@actions/core';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { resolveCredentials } from '../aws/credentials/chain.js';
 import type { ResolvedCredentials } from '../aws/credentials/classify.js';
@@ -14,7 +13,7 @@ import { commentMarker } from '../render/markers.js';
 import { defaultCommentKey } from '../publish/comment.js';
 import type { PublishContext } from '../publish/links.js';
 import { Clock, systemClock } from '../util/clock.js';
-import { Logger, notice } from '../util/log.js';
+import { actionLog, Logger, notice } from '../util/log.js';
 import { LinkSigner, linkSignerFor, repositoryPrefix } from './sign.js';
 
 export interface ModeDeps {
@@ -34,10 +33,10 @@ export async function setup(
   inputs: Inputs,
   runCtx: RunContext,
   env: Env,
-  log: Logger = core,
+  log: Logger = actionLog,
   clock: Clock = systemClock,
 ): Promise<ModeDeps> {
-  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log);
+  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log, clock);
   const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
   const publish: PublishContext = {
     gh,
@@ -60,6 +59,7 @@ async function connectGitHub(
   ctx: RunContext,
   apiUrl: string,
   log: Logger,
+  clock: Clock,
 ): Promise<GitHubTarget | undefined> {
   if (inputs.comment === 'never') return undefined;
   if (!inputs.githubToken) {
@@ -71,7 +71,9 @@ async function connectGitHub(
   // Loaded on demand: the GitHub client is a large part of start-up time.
   const { createOctokit } = await import('../github/client.js');
   const { findPullRequest } = await import('../github/pull-request.js');
-  const octokit = createOctokit(inputs.githubToken, log, apiUrl);
+  const { WaitBudget } = await import('../github/wait-budget.js');
+  const budget = new WaitBudget(clock);
+  const octokit = createOctokit(inputs.githubToken, log, apiUrl, budget);
   let pr: number | undefined;
   try {
     pr = await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head);
@@ -84,7 +86,7 @@ async function connectGitHub(
       `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}, so nothing was uploaded (comment: always). Set 'pr-number', or use comment: auto to upload without a comment.`,
     );
   }
-  return { octokit, pr };
+  return { octokit, pr, budget };
 }
 
 export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle'>): StoreTarget {

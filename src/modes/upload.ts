@@ -1,5 +1,6 @@
 /** mode: upload — find the files, upload them, sign their links and publish them. */
 import { putJson } from '../aws/bucket.js';
+import { deadCredentialsCause, deadCredentialsMessage } from '../aws/s3-errors.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
 import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
@@ -9,7 +10,7 @@ import { jobSection, sectionNote } from '../links/section.js';
 import { manifestKey, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs } from '../publish/outputs.js';
-import type { Logger } from '../util/log.js';
+import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
@@ -26,7 +27,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   const plans = planUploads(files, prefix, inputs.contentDisposition);
 
   const { target, links, client } = await openStore(d);
-  log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+  log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const { uploaded, failed } = await uploadAll(plans, {
     client,
     target,
@@ -45,8 +46,18 @@ export async function upload(d: ModeDeps): Promise<void> {
     sha256,
     contentType: plan.contentType,
   }));
+  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+  const dead = failed.find((f) => f.deadCredentials);
+  if (dead?.deadCredentials) {
+    client.destroy();
+    throw new Error(
+      `${deadCredentialsMessage(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
+        `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`,
+    );
+  }
   if (stored.length > 0) {
-    // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
+    // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail, unless
+    // the store said the credentials are dead (then no link works).
     const manifest: StoredManifest = {
       version: 1,
       section,
@@ -55,13 +66,19 @@ export async function upload(d: ModeDeps): Promise<void> {
       uploadedAt: clock().toISOString(),
       files: stored,
     };
-    await putJson(client, target, manifestKey(prefix), manifest).catch((e: Error) =>
-      log.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${e.message}`),
-    );
+    try {
+      await putJson(client, target, manifestKey(prefix), manifest);
+    } catch (error) {
+      const cause = deadCredentialsCause(error);
+      if (cause) {
+        client.destroy();
+        throw new Error(deadCredentialsMessage(cause, `the write of ${manifestKey(prefix)}`, target), { cause: error });
+      }
+      log.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${errorMessage(error)}`);
+    }
   }
   client.destroy();
 
-  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
   const { entries, lifetime, report } = presignFiles(
     stored,
     { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
@@ -80,17 +97,23 @@ export async function upload(d: ModeDeps): Promise<void> {
     note: sectionNote(
       links,
       report.about,
-      failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
+      failed.length > 0
+        ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
+        : undefined,
     ),
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
 
-  if (failed.length > 0) {
-    throw new Error(
-      `${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
-        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'),
-    );
-  }
+  if (failed.length > 0) throw new Error(notUploaded(failures, files.length));
+}
+
+/** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
+function notUploaded(failures: { path: string; message: string }[], total: number): string {
+  const one = failures.length === 1;
+  return (
+    `${failures.length} of ${plural(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
+    failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')
+  );
 }
 
 function planUploads(files: FoundFile[], prefix: string, disposition: DispositionMode): UploadPlan[] {

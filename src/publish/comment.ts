@@ -58,12 +58,12 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
     const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
       marker: t.comment.marker,
       now: t.clock,
-      sleep: realSleep,
+      sleep: gh.budget.sleeper(realSleep, 'the comment'),
       log,
     });
     if (!posted) return false;
     if (t.setOutputs !== false) setCommentOutputs(posted);
-    log.info(`Comment updated: ${posted.url}`);
+    log.info(`Comment ${posted.created ? 'created' : 'updated'}: ${posted.url}`);
     return true;
   } catch (error) {
     const message = explainGitHubError(error, gh.pr);

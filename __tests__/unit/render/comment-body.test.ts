@@ -107,13 +107,21 @@ describe('relativeTime', () => {
   const D = 24 * H;
   it.each([
     [7 * D, 'in 7 days'],
-    [7 * D - 5000, 'in 7 days'],
+    // Rounded down, with no allowance: 5 s short of 7 days is not 7 days.
+    [7 * D - 5000, 'in 6 days 23 hours'],
+    [7 * D - 60 * MIN, 'in 6 days 23 hours'],
+    [7 * D - 61 * MIN, 'in 6 days 22 hours'],
+    [3 * D + 1 * H, 'in 3 days 1 hour'],
     [2 * D, 'in 2 days'],
+    [2 * D - 1, 'in 47 hours'],
     [36 * H, 'in 36 hours'],
     [23 * H, 'in 23 hours'],
+    [23 * H - 1000, 'in 22 hours'],
     [1 * H, 'in 1 hour'],
+    [1 * H - 1000, 'in 59 minutes'],
     [45 * MIN, 'in 45 minutes'],
     [1 * MIN, 'in 1 minute'],
+    [2 * MIN - 1, 'in 1 minute'],
     [10_000, 'in less than a minute'],
     [0, 'expired'],
     [-D, 'expired'],

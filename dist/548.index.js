@@ -1,8 +1,86 @@
-export const id = 339;
-export const ids = [339];
+export const id = 548;
+export const ids = [548,30];
 export const modules = {
 
-/***/ 9339:
+/***/ 4030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WaitBudget: () => (/* binding */ WaitBudget),
+/* harmony export */   h: () => (/* binding */ GITHUB_BUDGET_MS)
+/* harmony export */ });
+/* unused harmony export GitHubBudgetExceeded */
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
+/**
+ * The comment is best effort: all the time the run spends on GitHub (requests, their retries,
+ * rate-limit waits, the comment's settle waits) comes out of one budget of about a minute. A wait that
+ * does not fit is declined, and a request once the budget is spent is not sent: the step warns (or
+ * fails with fail-on-comment-error) and goes on. The clock and the sleep are injectable.
+ */
+
+/** About a minute in all. */
+const GITHUB_BUDGET_MS = 60_000;
+class GitHubBudgetExceeded extends Error {
+    constructor(totalMs, what) {
+        super(`GitHub took more than ${Math.round(totalMs / 1000)} s in all (requests, retries and rate-limit waits), so ${what} was given up.`);
+        this.name = 'GitHubBudgetExceeded';
+    }
+}
+class WaitBudget {
+    clock;
+    total;
+    spentMs = 0;
+    active = 0;
+    activeSince = 0;
+    constructor(clock = _util_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, total = GITHUB_BUDGET_MS) {
+        this.clock = clock;
+        this.total = total;
+    }
+    /** The whole budget, in milliseconds. */
+    get totalMs() {
+        return this.total;
+    }
+    /** Adds time to the budget: a run that comments on several pull requests gets about a minute for each. */
+    grant(ms) {
+        this.total += Math.max(0, ms);
+    }
+    /** Time used so far: finished requests and sleeps, plus the request(s) in flight. */
+    usedMs() {
+        return this.spentMs + (this.active > 0 ? Math.max(0, this.clock().getTime() - this.activeSince) : 0);
+    }
+    /** True when waiting `ms` more still fits the budget. */
+    allows(ms) {
+        return Number.isFinite(ms) && ms >= 0 && this.usedMs() + ms <= this.totalMs;
+    }
+    /** Runs one GitHub request, timed; refused (GitHubBudgetExceeded) once the budget is spent. */
+    async run(what, request) {
+        if (this.usedMs() >= this.totalMs)
+            throw new GitHubBudgetExceeded(this.totalMs, what);
+        if (this.active++ === 0)
+            this.activeSince = this.clock().getTime();
+        try {
+            return await request();
+        }
+        finally {
+            if (--this.active === 0)
+                this.spentMs += Math.max(0, this.clock().getTime() - this.activeSince);
+        }
+    }
+    /** `sleep`, charged to the budget; throws GitHubBudgetExceeded instead when the wait does not fit. */
+    sleeper(sleep, what) {
+        return async (ms) => {
+            if (!this.allows(ms))
+                throw new GitHubBudgetExceeded(this.totalMs, what);
+            this.spentMs += ms;
+            await sleep(ms);
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -59,22 +137,26 @@ async function mapSettled(items, concurrency, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/github/wait-budget.ts
+var wait_budget = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(5212);
+var keys = __webpack_require__(9673);
 // EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __webpack_require__(1250);
+var comment = __webpack_require__(2827);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6934);
+var outputs = __webpack_require__(6689);
 // EXTERNAL MODULE: ./src/publish/policy.ts
-var policy = __webpack_require__(3428);
+var policy = __webpack_require__(3890);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 1 modules
-var summary = __webpack_require__(7674);
+var summary = __webpack_require__(5336);
 // EXTERNAL MODULE: ./src/modes/refresh.ts
-var refresh = __webpack_require__(4792);
-// EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
-var setup = __webpack_require__(4224);
+var refresh = __webpack_require__(5151);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(9906);
+// EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
+var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var sign = __webpack_require__(8954);
+var sign = __webpack_require__(4818);
 ;// CONCATENATED MODULE: ./src/modes/refresh-all.ts
 /**
  * mode: refresh on a schedule or a manual run without `pr-number`: renew the links of every open
@@ -83,6 +165,8 @@ var sign = __webpack_require__(8954);
  * signed at one instant with one lifetime, and one of them is proven to work before any comment
  * changes.
  */
+
+
 
 
 
@@ -134,6 +218,8 @@ async function refreshOpenPulls(d) {
     const { publicRepo, withhold } = await (0,policy/* decideVisibility */.JK)(inputs.publicRepo, gh, repo, ctx.repoPrivate, log);
     await (0,outputs/* setLinkOutputs */.jS)(report, publish.tempDir, 'refresh', log);
     const updatedAt = clock().toISOString();
+    // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
+    gh.budget.grant(wait_budget/* GITHUB_BUDGET_MS */.h * Math.max(0, renewing.length - 1));
     const commented = await mapSettled(renewing, PARALLEL_PULLS, async ({ pull, uploads }) => {
         const sections = (0,refresh.renewedSections)(uploads.manifests, entries, lifetime, updatedAt, links, report.about).map((s) => ({
             ...s,
@@ -141,7 +227,7 @@ async function refreshOpenPulls(d) {
         }));
         if (withhold)
             return false;
-        return (0,comment/* publishComment */.p)({ ...publish, gh: { octokit: gh.octokit, pr: pull.number }, setOutputs: false }, () => sections);
+        return (0,comment/* publishComment */.p)({ ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false }, () => sections);
     });
     const rows = commented.map((c, i) => ({
         pr: c.item.pull.number,
@@ -152,10 +238,10 @@ async function refreshOpenPulls(d) {
         comment: withhold ? 'withheld' : !c.ok ? 'failed' : c.value ? 'updated' : 'not updated',
     }));
     await (0,summary/* writeRefreshSummary */.z)({ rows, skipped, about: report.about, notes: [...report.notes, ...notes] }, clock);
-    log.info(`Renewed ${entries.length} links in ${renewing.length} open pull requests.`);
+    log.info(`Renewed ${(0,util_log/* plural */.LS)(entries.length, 'link')} in ${(0,util_log/* plural */.LS)(renewing.length, 'open pull request')}.`);
     const failed = commented.flatMap((c) => (c.ok ? [] : [`#${c.item.pull.number}: ${c.error.message}`]));
     if (failed.length > 0)
-        throw new Error(`The comments of ${failed.length} pull requests could not be updated:\n${failed.join('\n')}`);
+        throw new Error(`The comments of ${(0,util_log/* plural */.LS)(failed.length, 'pull request')} could not be updated:\n${failed.join('\n')}`);
 }
 
 

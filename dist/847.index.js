@@ -1,8 +1,8 @@
-export const id = 941;
-export const ids = [941];
+export const id = 847;
+export const ids = [847];
 export const modules = {
 
-/***/ 7941:
+/***/ 3847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,11 +13,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(5566);
+var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/markdown.ts
-var markdown = __webpack_require__(5956);
+var markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/render/markers.ts
-var markers = __webpack_require__(3118);
+var markers = __webpack_require__(6327);
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
 
 
@@ -287,6 +287,8 @@ const SETTLE_MS = 2_500;
 async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const random = o.random ?? Math.random;
     const attempts = o.attempts ?? 10;
+    /** This run posted the comment (on any attempt), rather than editing one that was there. */
+    let created = false;
     for (let attempt = 1;; attempt++) {
         const ours = await listOurs(octokit, repo, issue, owner, o.marker);
         let comment;
@@ -297,6 +299,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
                 return undefined;
             const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
             comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
+            created = true;
         }
         else {
             // A fresh read right before the write keeps the read-to-write window to two requests.
@@ -304,7 +307,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
             const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
             sections = sectionsFor(merged);
             if (sections.length === 0 && ours.length === 1)
-                return { id: fresh.id, url: fresh.html_url };
+                return { id: fresh.id, url: fresh.html_url, created };
             const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
             comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
             for (const duplicate of ours.slice(1)) {
@@ -315,7 +318,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
             (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
             const after = await listOurs(octokit, repo, issue, owner, o.marker);
             if (after.length === 1 && after[0].id === comment.id)
-                return { id: comment.id, url: comment.html_url };
+                return { id: comment.id, url: comment.html_url, created };
         }
         if (attempt >= attempts) {
             throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`);

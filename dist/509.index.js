@@ -1,8 +1,8 @@
-export const id = 911;
-export const ids = [911];
+export const id = 509;
+export const ids = [509];
 export const modules = {
 
-/***/ 4538:
+/***/ 7275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,27 +11,32 @@ export const modules = {
 /* harmony export */   gl: () => (/* binding */ putJson),
 /* harmony export */   q4: () => (/* binding */ getText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8751);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1096);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3087);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
 
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk);
+
+const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
 async function attempt(target, action, fn) {
     try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, retry);
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
     }
     catch (error) {
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
+        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
+        if (dead)
+            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
+        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
     }
 }
 /** Every key under `prefix/` (paginated). */
 async function listKeys(client, target, prefix) {
     return attempt(target, 'list objects (s3:ListBucket)', async () => {
         const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
             for (const o of page.Contents ?? [])
                 if (o.Key)
                     keys.push(o.Key);
@@ -41,20 +46,20 @@ async function listKeys(client, target, prefix) {
 }
 async function getText(client, target, key) {
     return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
+        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
         return (await r.Body?.transformToString('utf-8')) ?? '';
     });
 }
 async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {
     for (let i = 0; i < keys.length; i += 1000) {
         const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
+        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
         if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
+            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
         }
     }
 }
@@ -62,12 +67,14 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 1096:
+/***/ 3087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J8: () => (/* binding */ runStoppingCause),
+/* harmony export */   Q: () => (/* binding */ deadCredentialsCause),
 /* harmony export */   fY: () => (/* binding */ s3Retry),
+/* harmony export */   i3: () => (/* binding */ deadCredentialsMessage),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
 /* unused harmony export isRetryableS3Error */
@@ -76,6 +83,7 @@ const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${wher
 const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
 const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
 const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
 const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
 const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
@@ -95,10 +103,12 @@ const S3_ERRORS = {
     Forbidden: { fix: denied },
     NoSuchBucket: { stop: true, fix: noBucket },
     NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, fix: unknownKey },
-    ExpiredToken: { stop: true, fix: expired },
-    TokenRefreshRequired: { fix: expired },
+    SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
+    InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
+    ExpiredToken: { stop: true, dead: true, fix: expired },
+    ExpiredTokenException: { stop: true, dead: true, fix: expired },
+    TokenRefreshRequired: { stop: true, dead: true, fix: expired },
+    InvalidToken: { stop: true, dead: true, fix: badToken },
     PermanentRedirect: { stop: true, fix: otherRegion },
     AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
     IllegalLocationConstraintException: { fix: otherRegion },
@@ -147,6 +157,29 @@ function runStoppingCause(error) {
         return 'no response (timeout)';
     return undefined;
 }
+/**
+ * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
+ * dead, else undefined. One answer like this to any request of the run means every link signed with
+ * those credentials would fail: none may be published.
+ */
+function deadCredentialsCause(error) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const name = e.name;
+        if (known(S3_ERRORS, name)?.dead)
+            return name;
+    }
+    return undefined;
+}
+/**
+ * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
+ * link was published, and what to change.
+ */
+function deadCredentialsMessage(cause, what, target) {
+    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+    const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
+    return (`${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
+        `No link was published (no manifest output or file, job summary links or comment). ${fix}`).trim();
+}
 /** Turns an S3 or network error into a sentence that names the likely fix. */
 function describeS3Error(error, target, action) {
     const e = (error ?? {});
@@ -164,7 +197,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 4965:
+/***/ 4546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -172,7 +205,7 @@ function describeS3Error(error, target, action) {
 /* harmony export */   wZ: () => (/* binding */ sectionNote)
 /* harmony export */ });
 /* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /** This job's section of the comment: its identity, and the note under its heading. Pure. */
 
 /**
@@ -194,7 +227,7 @@ function jobSection(input, job, matrixJson) {
     }
     return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)([job, ...values].join('-')), title: values.length > 0 ? `${job} (${values.join(', ')})` : job };
 }
-const ASSUMED_EXPIRY_CAVEAT = 'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.';
+const ASSUMED_EXPIRY_CAVEAT = 'Signed with credentials of unknown expiry: these links stop working when the credentials do, which may be before the time stated.';
 /**
  * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an
  * assumption rather than a known time.
@@ -207,7 +240,7 @@ function sectionNote(signer, ...sentences) {
 
 /***/ }),
 
-/***/ 9785:
+/***/ 6362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -251,7 +284,7 @@ function latestPerSection(manifests) {
 
 /***/ }),
 
-/***/ 4911:
+/***/ 509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -263,9 +296,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(4538);
-// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6265);
+var bucket = __webpack_require__(7275);
+// EXTERNAL MODULE: ./src/aws/s3-errors.ts
+var s3_errors = __webpack_require__(3087);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -274,8 +309,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(9906);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var util_retry = __webpack_require__(8751);
+var util_retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/aws/hash.ts
 /** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
 
@@ -318,10 +355,9 @@ async function hashFile(p, partSize) {
     return { sha256: whole.digest('hex'), parts, size };
 }
 
-// EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(1096);
 ;// CONCATENATED MODULE: ./src/aws/upload.ts
 /** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+
 
 
 
@@ -365,12 +401,12 @@ async function uploadAll(plans, o) {
         await Promise.all(plans.map(async (plan) => {
             try {
                 uploaded.push(await uploadOne(plan, o, limit, progress));
+                progress.fileDone();
             }
             catch (error) {
-                failed.push({ plan, message: describe(error, o.target) });
-            }
-            finally {
-                progress.fileDone();
+                const dead = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+                failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
+                progress.fileFailed();
             }
         }));
     }
@@ -381,9 +417,25 @@ async function uploadAll(plans, o) {
     return { uploaded, failed };
 }
 function describe(error, target) {
-    return error instanceof FileChangedError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
+    return error instanceof LocalFileError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
 }
-class FileChangedError extends Error {
+/** The file on disk, not the store, is why it was not uploaded. */
+class LocalFileError extends Error {
+}
+/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
+function unreadable(displayPath, error) {
+    const e = (error ?? {});
+    switch (e.code) {
+        case 'ENOENT':
+            return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
+        case 'EACCES':
+        case 'EPERM':
+            return new LocalFileError(`${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`);
+        case 'EISDIR':
+            return new LocalFileError(`${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`);
+        default:
+            return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
+    }
 }
 async function uploadOne(plan, o, limit, progress) {
     const { file } = plan;
@@ -397,7 +449,7 @@ async function uploadOne(plan, o, limit, progress) {
     if (file.size <= SMALL_FILE_BYTES) {
         // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
         const bytes = await limit(() => (0,promises_.readFile)(file.absolutePath)).catch((e) => {
-            throw new FileChangedError(`${file.displayPath} disappeared before it was uploaded (${e.message}); is another step deleting it?`);
+            throw unreadable(file.displayPath, e);
         });
         if (bytes.length > SMALL_FILE_BYTES)
             throw changed(file);
@@ -412,9 +464,11 @@ async function uploadOne(plan, o, limit, progress) {
         progress.addBytes(bytes.length);
         return { plan, sha256: digest.toString('hex'), size: bytes.length };
     }
-    const before = await statOrExplain(file.absolutePath);
+    const before = await statOrExplain(file);
     const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
-    const digest = await limit(() => hashFile(file.absolutePath, partSize));
+    const digest = await limit(() => hashFile(file.absolutePath, partSize)).catch((e) => {
+        throw unreadable(file.displayPath, e);
+    });
     if (digest.size !== before.size)
         throw changed(file);
     const metadata = { Metadata: { sha256: digest.sha256 } };
@@ -422,10 +476,11 @@ async function uploadOne(plan, o, limit, progress) {
         await limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
             ...common,
             ...metadata,
-            Body: body(file.absolutePath, 0, before.size, progress),
+            Body: body(file.absolutePath, 0, before.size),
             ContentLength: before.size,
             ChecksumSHA256: digest.parts[0],
         })), retry));
+        progress.addBytes(before.size);
     }
     else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
         progress.addBytes(before.size);
@@ -442,10 +497,11 @@ async function uploadOne(plan, o, limit, progress) {
                         Key: common.Key,
                         UploadId,
                         PartNumber: i + 1,
-                        Body: body(file.absolutePath, start, length, progress),
+                        Body: body(file.absolutePath, start, length),
                         ContentLength: length,
                         ChecksumSHA256: checksum,
                     }));
+                    progress.addBytes(length);
                     return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
                 }, retry));
             }));
@@ -467,7 +523,7 @@ async function uploadOne(plan, o, limit, progress) {
             throw error;
         }
     }
-    const after = await statOrExplain(file.absolutePath);
+    const after = await statOrExplain(file);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs)
         throw changed(file);
     return { plan, sha256: digest.sha256, size: before.size };
@@ -480,29 +536,31 @@ async function isSame(o, plan, sha256, size) {
         head.ContentType === plan.contentType &&
         head.ContentDisposition === plan.contentDisposition);
 }
-async function statOrExplain(p) {
+async function statOrExplain(file) {
     try {
-        return await (0,promises_.stat)(p);
+        return await (0,promises_.stat)(file.absolutePath);
     }
     catch (error) {
-        throw new FileChangedError(`${p} disappeared before it was uploaded (${error.message}); is another step deleting it?`);
+        throw unreadable(file.displayPath, error);
     }
 }
 function changed(file) {
-    return new FileChangedError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+    return new LocalFileError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
 }
-function body(p, start, length, progress) {
+function body(p, start, length) {
     if (length === 0)
         return external_node_stream_.Readable.from([]);
-    const stream = (0,external_node_fs_.createReadStream)(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-    stream.on('data', (chunk) => progress.addBytes(chunk.length));
-    return stream;
+    return (0,external_node_fs_.createReadStream)(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
 }
-/** Files done, bytes sent and rate, for the periodic progress line. */
+/**
+ * Files uploaded (failed ones apart), bytes the store accepted (a retried request counts once, when it
+ * succeeds) and rate, for the periodic progress line.
+ */
 class Progress {
     plans;
     now;
     files = 0;
+    failed = 0;
     bytes = 0;
     totalBytes;
     started;
@@ -515,25 +573,29 @@ class Progress {
     fileDone() {
         this.files++;
     }
+    fileFailed() {
+        this.failed++;
+    }
     addBytes(n) {
         this.bytes += n;
     }
     line() {
         const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
-        return `Uploaded ${this.files}/${this.plans.length} files, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+        const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+        return `Uploaded ${this.files}/${(0,util_log/* plural */.LS)(this.plans.length, 'file')}${failed}, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
     }
 }
 function mib(n) {
     return (n / 1024 / 1024).toFixed(1);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/mime-types/index.js
-var mime_types = __webpack_require__(5402);
+// EXTERNAL MODULE: ./node_modules/mime-types/index.js
+var mime_types = __webpack_require__(4096);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(1436);
+var uri = __webpack_require__(9343);
 ;// CONCATENATED MODULE: ./src/links/disposition.ts
 /** Content-Type and Content-Disposition of uploaded objects. */
 
@@ -567,17 +629,17 @@ function encodeRfc8187(value) {
 }
 
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(5212);
+var keys = __webpack_require__(9673);
 // EXTERNAL MODULE: ./src/links/section.ts
-var links_section = __webpack_require__(4965);
+var links_section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
-var stored_manifest = __webpack_require__(9785);
+var stored_manifest = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/publish/links.ts
-var publish_links = __webpack_require__(4501);
+var publish_links = __webpack_require__(722);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6934);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2611);
+var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./src/modes/find-files.ts
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 
@@ -594,6 +656,13 @@ async function findFiles(patterns, workspace) {
     if (searchPaths.length === 0)
         return []; // only exclusions: nothing can match
     const matches = [...new Set(await globber.glob())].sort();
+    // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+    // path that does not exist, and is left out without a word. Say so instead.
+    const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+    if (notUtf8.length > 0) {
+        const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) : p));
+        throw new Error(`File names that are not valid UTF-8 (each such byte shown as \uFFFD): ${shown.sort().join(', ')}. Object keys and links are UTF-8, so these cannot be uploaded under their names: rename them to UTF-8 (e.g. with convmv), or move them out of ${[...new Set(searchPaths.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) || '.' : p)))].join(', ')}.`);
+    }
     const root = await commonRoot(searchPaths, isFile);
     const workspaceReal = await (0,promises_.realpath)(workspace);
     const escaping = [];
@@ -618,6 +687,31 @@ async function findFiles(patterns, workspace) {
             `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`);
     }
     return files;
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Paths under `root` (a folder; symbolic links not followed) whose names are not valid UTF-8, as
+ * lossy text. Reads names as bytes, which @actions/glob cannot.
+ */
+async function namesNotUtf8(root) {
+    const found = [];
+    const walk = async (dir) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+        await Promise.all(entries.map(async (entry) => {
+            const full = Buffer.concat([dir, Buffer.from((external_node_path_default()).sep), entry.name]);
+            try {
+                utf8.decode(entry.name);
+            }
+            catch {
+                found.push(full.toString('utf8'));
+                return;
+            }
+            if (entry.isDirectory())
+                await walk(full);
+        }));
+    };
+    await walk(Buffer.from(root));
+    return found;
 }
 async function isFile(p) {
     return (0,promises_.stat)(p).then((s) => s.isFile(), () => false);
@@ -646,12 +740,14 @@ function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
 
-// EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
-var setup = __webpack_require__(4224);
+// EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
+var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var sign = __webpack_require__(8954);
+var sign = __webpack_require__(4818);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
+
+
 
 
 
@@ -674,7 +770,7 @@ async function upload(d) {
         return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
     const plans = planUploads(files, prefix, inputs.contentDisposition);
     const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
-    log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+    log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
     const { uploaded, failed } = await uploadAll(plans, {
         client,
         target,
@@ -693,8 +789,16 @@ async function upload(d) {
         sha256,
         contentType: plan.contentType,
     }));
+    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+    const dead = failed.find((f) => f.deadCredentials);
+    if (dead?.deadCredentials) {
+        client.destroy();
+        throw new Error(`${(0,s3_errors/* deadCredentialsMessage */.i3)(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
+            `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`);
+    }
     if (stored.length > 0) {
-        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
+        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail, unless
+        // the store said the credentials are dead (then no link works).
         const manifest = {
             version: 1,
             section,
@@ -703,10 +807,19 @@ async function upload(d) {
             uploadedAt: clock().toISOString(),
             files: stored,
         };
-        await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest).catch((e) => log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${e.message}`));
+        try {
+            await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest);
+        }
+        catch (error) {
+            const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+            if (cause) {
+                client.destroy();
+                throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${(0,stored_manifest/* manifestKey */.Rn)(prefix)}`, target), { cause: error });
+            }
+            log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
+        }
     }
     client.destroy();
-    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
     const { entries, lifetime, report } = (0,sign/* presignFiles */.Ys)(stored, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
     // Nothing is published unless a link is known to work.
     await (0,sign/* proveLinks */.K1)(links, entries, log);
@@ -718,13 +831,19 @@ async function upload(d) {
         updatedAt: clock().toISOString(),
         expiresAt: lifetime.expiresAt.toISOString(),
         files: entries,
-        note: (0,links_section/* sectionNote */.wZ)(links, report.about, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+        note: (0,links_section/* sectionNote */.wZ)(links, report.about, failed.length > 0
+            ? `${(0,util_log/* plural */.LS)(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
+            : undefined),
     };
     await (0,publish_links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
-    if (failed.length > 0) {
-        throw new Error(`${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
-            failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
-    }
+    if (failed.length > 0)
+        throw new Error(notUploaded(failures, files.length));
+}
+/** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
+function notUploaded(failures, total) {
+    const one = failures.length === 1;
+    return (`${failures.length} of ${(0,util_log/* plural */.LS)(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
+        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
 }
 function planUploads(files, prefix, disposition) {
     return files.map((file) => {
@@ -751,16 +870,16 @@ async function reportNoFiles(inputs, name, tempDir, log) {
 
 /***/ }),
 
-/***/ 4501:
+/***/ 722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ publishLinks)
 /* harmony export */ });
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1250);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3428);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2827);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6689);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3890);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5336);
 
 
 
@@ -792,7 +911,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 3428:
+/***/ 3890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -835,7 +954,7 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
 
 /***/ }),
 
-/***/ 7674:
+/***/ 5336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -845,12 +964,12 @@ __webpack_require__.d(__webpack_exports__, {
   S: () => (/* binding */ writeSummary)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(3541);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(557);
+var summary = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(5566);
+var format = __webpack_require__(1509);
 ;// CONCATENATED MODULE: ./src/render/refresh-summary.ts
 /** The job summary of a refresh of every open pull request (HTML). Pure. */
 
