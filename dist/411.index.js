@@ -1,21 +1,21 @@
-export const id = 151;
-export const ids = [151];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 5151:
+/***/ 4792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   refresh: () => (/* binding */ refresh)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
-/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4546);
-/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6362);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3597);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1872);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1080);
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4965);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9785);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4177);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4224);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5755);
 /** mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild. */
 
 

@@ -1,8 +1,8 @@
-export const id = 472;
-export const ids = [472];
+export const id = 202;
+export const ids = [202];
 export const modules = {
 
-/***/ 7275:
+/***/ 4538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   gl: () => (/* binding */ putJson),
 /* harmony export */   q4: () => (/* binding */ getText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3087);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8751);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1096);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
@@ -62,7 +62,7 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 3087:
+/***/ 1096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -164,7 +164,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 4546:
+/***/ 4965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -172,7 +172,7 @@ function describeS3Error(error, target, action) {
 /* harmony export */   wZ: () => (/* binding */ sectionNote)
 /* harmony export */ });
 /* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
 /** This job's section of the comment: its identity, and the note under its heading. Pure. */
 
 /**
@@ -207,7 +207,7 @@ function sectionNote(signer, ...sentences) {
 
 /***/ }),
 
-/***/ 6362:
+/***/ 9785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -251,7 +251,7 @@ function latestPerSection(manifests) {
 
 /***/ }),
 
-/***/ 1080:
+/***/ 5755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -263,7 +263,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/links/duration.ts
-var duration = __webpack_require__(6725);
+var duration = __webpack_require__(8524);
 ;// CONCATENATED MODULE: ./src/links/expiry.ts
 /** How long a presigned link may live: the honest minimum of what was asked and what the signer allows. */
 
@@ -305,7 +305,7 @@ function capLinkLifetime(requestedSeconds, signedAt, limit) {
 }
 
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
+var uri = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/aws/presign.ts
 /**
  * Presigned GET links, fast enough for tens of thousands of files.
@@ -469,7 +469,7 @@ function createPresigner(target, credentials, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/modes/sign.ts
 
 
@@ -505,7 +505,7 @@ function presignFiles(files, o, failed = []) {
 
 /***/ }),
 
-/***/ 3597:
+/***/ 4177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -515,9 +515,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __webpack_require__(2827);
+var comment = __webpack_require__(1250);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
+var outputs = __webpack_require__(6934);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
 /**
@@ -551,10 +551,10 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
     return { publicRepo, withhold };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3541);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 /** Writes the job summary. */
 
@@ -596,7 +596,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -604,7 +604,7 @@ async function publishLinks(p, report, sections, name) {
 /* harmony export */   tJ: () => (/* binding */ earliestExpiry)
 /* harmony export */ });
 /* unused harmony export escapeHtml */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1509);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
 
 /** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
 const SUMMARY_TABLE_CHARS = 800_000;

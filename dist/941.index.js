@@ -1,8 +1,8 @@
-export const id = 847;
-export const ids = [847];
+export const id = 941;
+export const ids = [941];
 export const modules = {
 
-/***/ 3847:
+/***/ 7941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,11 +13,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(1509);
+var format = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/render/markdown.ts
-var markdown = __webpack_require__(2495);
+var markdown = __webpack_require__(5956);
 // EXTERNAL MODULE: ./src/render/markers.ts
-var markers = __webpack_require__(6327);
+var markers = __webpack_require__(3118);
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 509;
-export const ids = [509];
+export const id = 911;
+export const ids = [911];
 export const modules = {
 
-/***/ 509:
+/***/ 4911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(7275);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var bucket = __webpack_require__(4538);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -26,7 +26,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var util_retry = __webpack_require__(4266);
+var util_retry = __webpack_require__(8751);
 ;// CONCATENATED MODULE: ./src/aws/hash.ts
 /** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
 
@@ -70,7 +70,7 @@ async function hashFile(p, partSize) {
 }
 
 // EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(3087);
+var s3_errors = __webpack_require__(1096);
 ;// CONCATENATED MODULE: ./src/aws/upload.ts
 /** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
 
@@ -113,7 +113,10 @@ async function uploadAll(plans, o) {
     const uploaded = [];
     const failed = [];
     try {
-        await Promise.all(plans.map(async (plan) => {
+        // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
+        // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
+        // promise per file. Parts of large files still share the request slots with the other workers.
+        await (0,util_retry/* forEachLimited */.vP)(plans, o.concurrency, async (plan) => {
             try {
                 uploaded.push(await uploadOne(plan, o, limit, progress));
             }
@@ -123,7 +126,7 @@ async function uploadAll(plans, o) {
             finally {
                 progress.fileDone();
             }
-        }));
+        });
     }
     finally {
         clearInterval(timer);
@@ -278,13 +281,13 @@ function mib(n) {
     return (n / 1024 / 1024).toFixed(1);
 }
 
-// EXTERNAL MODULE: ./node_modules/mime-types/index.js
-var mime_types = __webpack_require__(4096);
+// EXTERNAL MODULE: ../../main/node_modules/mime-types/index.js
+var mime_types = __webpack_require__(5402);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
+var uri = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/links/disposition.ts
 /** Content-Type and Content-Disposition of uploaded objects. */
 
@@ -318,22 +321,24 @@ function encodeRfc8187(value) {
 }
 
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(9673);
+var keys = __webpack_require__(5212);
 // EXTERNAL MODULE: ./src/links/section.ts
-var links_section = __webpack_require__(4546);
+var links_section = __webpack_require__(4965);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
-var stored_manifest = __webpack_require__(6362);
+var stored_manifest = __webpack_require__(9785);
 // EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
-var links = __webpack_require__(3597);
+var links = __webpack_require__(4177);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2377);
+var outputs = __webpack_require__(6934);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2611);
 ;// CONCATENATED MODULE: ./src/modes/find-files.ts
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 
 
 
+
+const FS_CHECKS_IN_FLIGHT = 32;
 /**
  * Finds the files matched by `patterns` (one glob per entry, `!` to exclude; directories match
  * their contents). Symbolic links that resolve outside `workspace` are refused: on a PR branch they
@@ -348,21 +353,23 @@ async function findFiles(patterns, workspace) {
     const root = await commonRoot(searchPaths, isFile);
     const workspaceReal = await (0,promises_.realpath)(workspace);
     const escaping = [];
-    const found = await Promise.all(matches.map(async (absolutePath) => {
+    const found = new Array(matches.length);
+    // A few dozen checks at a time: the file system answers no faster with 20,000 in flight, and each costs memory.
+    await (0,util_retry/* forEachLimited */.vP)(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
         const [real, info] = await Promise.all([(0,promises_.realpath)(absolutePath), (0,promises_.stat)(absolutePath)]);
         if (real !== absolutePath && !isInside(real, workspaceReal)) {
             escaping.push(`${absolutePath} -> ${real}`);
-            return undefined;
+            return;
         }
         if (!info.isFile())
-            return undefined;
-        return {
+            return;
+        found[i] = {
             absolutePath,
             relativePath: toPosix(external_node_path_default().relative(root, absolutePath)),
             displayPath: toPosix(isInside(absolutePath, workspace) ? external_node_path_default().relative(workspace, absolutePath) : absolutePath),
             size: info.size,
         };
-    }));
+    });
     const files = found.filter((f) => f !== undefined);
     if (escaping.length > 0) {
         throw new Error(`Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
@@ -398,9 +405,9 @@ function toPosix(p) {
 }
 
 // EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
-var setup = __webpack_require__(1872);
+var setup = __webpack_require__(4224);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 2 modules
-var sign = __webpack_require__(1080);
+var sign = __webpack_require__(5755);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
 
