@@ -461,7 +461,10 @@ async function siteOpenBytes(w) {
     const ms = performance.now() - started;
     const served = s3.requests.slice(mark).filter((q) => q.method === 'GET');
     const bytes = served.reduce((n, q) => n + q.bytes, 0);
-    const failed = served.filter((q) => q.status >= 400).map((q) => `${q.status} ${q.url.split('?')[0]}`);
+    // Chromium's own /favicon.ico probe at the server root is not the site's.
+    const failed = served
+      .filter((q) => q.status >= 400 && q.url.startsWith(`/${BUCKET}/`))
+      .map((q) => `${q.status} ${q.url.split('?')[0]}`);
     console.log(`  ${served.length} GET requests, ${bytes.toLocaleString('en-US')} B in ${(ms / 1000).toFixed(2)} s`);
     return { path: site.path, requests: served.length, bytes, ms, failed, largest: largestResponses(served) };
   } catch (error) {
