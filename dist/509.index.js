@@ -398,7 +398,10 @@ async function uploadAll(plans, o) {
     const uploaded = [];
     const failed = [];
     try {
-        await Promise.all(plans.map(async (plan) => {
+        // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
+        // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
+        // promise per file. Parts of large files still share the request slots with the other workers.
+        await (0,util_retry/* forEachLimited */.vP)(plans, o.concurrency, async (plan) => {
             try {
                 uploaded.push(await uploadOne(plan, o, limit, progress));
                 progress.fileDone();
@@ -408,7 +411,7 @@ async function uploadAll(plans, o) {
                 failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
                 progress.fileFailed();
             }
-        }));
+        });
     }
     finally {
         clearInterval(timer);
@@ -645,6 +648,8 @@ var glob = __webpack_require__(2377);
 
 
 
+
+const FS_CHECKS_IN_FLIGHT = 32;
 /**
  * Finds the files matched by `patterns` (one glob per entry, `!` to exclude; directories match
  * their contents). Symbolic links that resolve outside `workspace` are refused: on a PR branch they
@@ -666,21 +671,23 @@ async function findFiles(patterns, workspace) {
     const root = await commonRoot(searchPaths, isFile);
     const workspaceReal = await (0,promises_.realpath)(workspace);
     const escaping = [];
-    const found = await Promise.all(matches.map(async (absolutePath) => {
+    const found = new Array(matches.length);
+    // A few dozen checks at a time: the file system answers no faster with 20,000 in flight, and each costs memory.
+    await (0,util_retry/* forEachLimited */.vP)(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
         const [real, info] = await Promise.all([(0,promises_.realpath)(absolutePath), (0,promises_.stat)(absolutePath)]);
         if (real !== absolutePath && !isInside(real, workspaceReal)) {
             escaping.push(`${absolutePath} -> ${real}`);
-            return undefined;
+            return;
         }
         if (!info.isFile())
-            return undefined;
-        return {
+            return;
+        found[i] = {
             absolutePath,
             relativePath: toPosix(external_node_path_default().relative(root, absolutePath)),
             displayPath: toPosix(isInside(absolutePath, workspace) ? external_node_path_default().relative(workspace, absolutePath) : absolutePath),
             size: info.size,
         };
-    }));
+    });
     const files = found.filter((f) => f !== undefined);
     if (escaping.length > 0) {
         throw new Error(`Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +

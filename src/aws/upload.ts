@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { plural, type Logger } from '../util/log.js';
-import { createLimiter, Sleep, withRetry } from '../util/retry.js';
+import { createLimiter, forEachLimited, Sleep, withRetry } from '../util/retry.js';
 import { hashFile } from './hash.js';
 import type { StoreTarget } from './s3-client.js';
 import { deadCredentialsCause, describeS3Error, runStoppingCause, s3Retry } from './s3-errors.js';
@@ -91,18 +91,19 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
   const uploaded: Uploaded[] = [];
   const failed: UploadFailure[] = [];
   try {
-    await Promise.all(
-      plans.map(async (plan) => {
-        try {
-          uploaded.push(await uploadOne(plan, o, limit, progress));
-          progress.fileDone();
-        } catch (error) {
-          const dead = deadCredentialsCause(error);
-          failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
-          progress.fileFailed();
-        }
-      }),
-    );
+    // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
+    // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
+    // promise per file. Parts of large files still share the request slots with the other workers.
+    await forEachLimited(plans, o.concurrency, async (plan) => {
+      try {
+        uploaded.push(await uploadOne(plan, o, limit, progress));
+        progress.fileDone();
+      } catch (error) {
+        const dead = deadCredentialsCause(error);
+        failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
+        progress.fileFailed();
+      }
+    });
   } finally {
     clearInterval(timer);
   }
