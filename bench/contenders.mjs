@@ -24,12 +24,24 @@ export function actionContender({ concurrency } = {}) {
     async run({ dir, bucket, prefix, endpoint, expectedCount }) {
       const r = await runAction({
         cwd: dir,
-        inputs: { path: '**', bucket, endpoint, 'key-prefix': prefix, comment: 'never', ...(concurrency ? { concurrency: String(concurrency) } : {}) },
+        inputs: {
+          path: '**',
+          bucket,
+          endpoint,
+          'key-prefix': prefix,
+          comment: 'never',
+          ...(concurrency ? { concurrency: String(concurrency) } : {}),
+        },
         env: credentialsEnv,
         timeoutMs: RUN_TIMEOUT_MS,
       });
       const ok = r.code === 0 && Number(r.outputs.count) === expectedCount;
-      return { ok, code: r.code, peakRssBytes: r.peakRssBytes, detail: ok ? '' : `${r.stderr}\n${r.errors.join('\n')}\ncount=${r.outputs.count}` };
+      return {
+        ok,
+        code: r.code,
+        peakRssBytes: r.peakRssBytes,
+        detail: ok ? '' : `${r.stderr}\n${r.errors.join('\n')}\ncount=${r.outputs.count}`,
+      };
     },
   };
 }
@@ -75,15 +87,21 @@ export function awsCliContender({ binary, configDir }) {
     env,
     binary,
     async run({ dir, bucket, prefix, endpoint }) {
-      const r = await spawnMeasured(binary, ['s3', 'cp', '--recursive', '--only-show-errors', dir, `s3://${bucket}/${prefix}`, '--endpoint-url', endpoint], {
-        env,
-        timeoutMs: RUN_TIMEOUT_MS,
-      });
+      const r = await spawnMeasured(
+        binary,
+        ['s3', 'cp', '--recursive', '--only-show-errors', dir, `s3://${bucket}/${prefix}`, '--endpoint-url', endpoint],
+        {
+          env,
+          timeoutMs: RUN_TIMEOUT_MS,
+        },
+      );
       return { ok: r.code === 0, code: r.code, peakRssBytes: r.peakRssBytes, detail: r.code === 0 ? '' : r.stderr };
     },
     /** `aws s3 presign` of one key: one process per link, as a shell loop would do it. */
     async presign({ bucket, key, endpoint }) {
-      return spawnMeasured(binary, ['s3', 'presign', `s3://${bucket}/${key}`, '--expires-in', '604800', '--endpoint-url', endpoint], { env });
+      return spawnMeasured(binary, ['s3', 'presign', `s3://${bucket}/${key}`, '--expires-in', '604800', '--endpoint-url', endpoint], {
+        env,
+      });
     },
   };
 }

@@ -9,7 +9,10 @@ const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKe
 const region = 'us-east-1';
 const expiresIn = 604_800;
 const signedAt = signedAtArg ? new Date(signedAtArg) : new Date();
-const keys = Array.from({ length: count }, (_, i) => `octo-org/demo-app/pr-7/4f6c1b2/build/reports/suite-${String(i % 20).padStart(2, '0')}/case-${String(i).padStart(5, '0')}.xml`);
+const keys = Array.from(
+  { length: count },
+  (_, i) => `octo-org/demo-app/pr-7/4f6c1b2/build/reports/suite-${String(i % 20).padStart(2, '0')}/case-${String(i).padStart(5, '0')}.xml`,
+);
 
 let presign;
 if (contender === 'action') {
@@ -19,7 +22,14 @@ if (contender === 'action') {
 } else if (contender === 'sdk') {
   const { GetObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
   const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
-  const client = new S3Client({ region, endpoint, forcePathStyle: true, credentials, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const client = new S3Client({
+    region,
+    endpoint,
+    forcePathStyle: true,
+    credentials,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   presign = (key) => getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn, signingDate: signedAt });
 } else {
   throw new Error(`unknown contender ${contender}`);
@@ -30,4 +40,14 @@ const started = performance.now();
 if (contender === 'action') for (let i = 0; i < count; i++) urls[i] = presign(keys[i]);
 else for (let i = 0; i < count; i++) urls[i] = await presign(keys[i]);
 const ms = performance.now() - started;
-console.log(JSON.stringify({ contender, count, ms, linksPerSecond: (count * 1000) / ms, firstKey: keys[0], firstUrl: urls[0], node: process.version }));
+console.log(
+  JSON.stringify({
+    contender,
+    count,
+    ms,
+    linksPerSecond: (count * 1000) / ms,
+    firstKey: keys[0],
+    firstUrl: urls[0],
+    node: process.version,
+  }),
+);

@@ -15,7 +15,11 @@ export const SERVER_BOUND = 0.9;
 /** The servers W1–W3 run against (BENCH_SERVER). */
 export const SERVERS = {
   s3rver: { name: 's3rver', title: 's3rver', about: 'verifies SigV4, stores the objects; single-threaded, in the bench process' },
-  sink: { name: 'the null sink', title: 'the null S3 sink', about: 'its own process; discards bodies, verifies nothing: client throughput only' },
+  sink: {
+    name: 'the null sink',
+    title: 'the null S3 sink',
+    about: 'its own process; discards bodies, verifies nothing: client throughput only',
+  },
 };
 
 const s = (ms) => (ms / 1000).toFixed(2);
@@ -53,7 +57,7 @@ export function uploadTable(workload, rows, serverId = 's3rver', check = undefin
     '',
     `Server: ${server.title} (${server.about}).`,
     '',
-    '| contender | median wall s | min–max s | MiB/s | peak RSS MB | client CPU | server CPU | other CPU | requests | 1st request s | after last request s | time ÷ action\'s |',
+    "| contender | median wall s | min–max s | MiB/s | peak RSS MB | client CPU | server CPU | other CPU | requests | 1st request s | after last request s | time ÷ action's |",
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
@@ -70,7 +74,7 @@ export function presignTable(rows, count) {
   const lines = [
     `### W4: presign ${count.toLocaleString('en-US')} GET links`,
     '',
-    '| contender | links timed | median links/s | min–max links/s | per link | peak RSS MB | time ÷ action\'s |',
+    "| contender | links timed | median links/s | min–max links/s | per link | peak RSS MB | time ÷ action's |",
     '|---|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
@@ -120,7 +124,9 @@ export function targetLines({ uploads, presign, coldStart }) {
     const a3 = row('W3', 'action');
     const cli3 = row('W3', 'aws');
     if (a3) {
-      lines.push(`- W3 on ${server.name}: action peak RSS ≤ ${TARGETS.w3PeakRssMB} MB: ${mb(a3.peakRssBytes)} MB — ${check(a3.peakRssBytes / 1e6 <= TARGETS.w3PeakRssMB)}`);
+      lines.push(
+        `- W3 on ${server.name}: action peak RSS ≤ ${TARGETS.w3PeakRssMB} MB: ${mb(a3.peakRssBytes)} MB — ${check(a3.peakRssBytes / 1e6 <= TARGETS.w3PeakRssMB)}`,
+      );
       lines.push(
         cli3
           ? `- W3 on ${server.name}: action throughput ≥ AWS CLI: ${a3.mibPerSecond.toFixed(1)} vs ${cli3.mibPerSecond.toFixed(1)} MiB/s — ${check(a3.mibPerSecond >= cli3.mibPerSecond)}${notes(server, a3, cli3)}`
@@ -131,9 +137,17 @@ export function targetLines({ uploads, presign, coldStart }) {
   }
   lines.push('**Independent of the upload server** (W4 offline; W5 against s3rver):', '');
   const p = presign?.find((r) => r.id === 'action');
-  lines.push(p ? `- W4: action presigner ≥ ${TARGETS.linksPerSecond.toLocaleString('en-US')} links/s: ${Math.round(p.lps.median).toLocaleString('en-US')} links/s — ${check(p.lps.median >= TARGETS.linksPerSecond)}` : '- W4: not run');
+  lines.push(
+    p
+      ? `- W4: action presigner ≥ ${TARGETS.linksPerSecond.toLocaleString('en-US')} links/s: ${Math.round(p.lps.median).toLocaleString('en-US')} links/s — ${check(p.lps.median >= TARGETS.linksPerSecond)}`
+      : '- W4: not run',
+  );
   const c = coldStart?.find((r) => r.id === 'action');
-  lines.push(c ? `- W5: action cold start ≤ ${TARGETS.coldStartSeconds.toFixed(2)} s: ${s(c.first.median)} s — ${check(c.first.median / 1000 <= TARGETS.coldStartSeconds)}` : '- W5: not run');
+  lines.push(
+    c
+      ? `- W5: action cold start ≤ ${TARGETS.coldStartSeconds.toFixed(2)} s: ${s(c.first.median)} s — ${check(c.first.median / 1000 <= TARGETS.coldStartSeconds)}`
+      : '- W5: not run',
+  );
   return lines;
 }
 
@@ -153,7 +167,10 @@ export function serverBoundLines(uploads) {
   for (const [serverId, byWorkload] of Object.entries(uploads)) {
     for (const [w, rows] of Object.entries(byWorkload)) {
       const bound = rows.filter((r) => r.serverCpu >= SERVER_BOUND).map((r) => `${r.id} (${pct(r.serverCpu)})`);
-      if (bound.length) lines.push(`- ${w} on ${SERVERS[serverId].title}: the server is the bottleneck (≥ ${pct(SERVER_BOUND)} of one core) for ${bound.join(', ')}`);
+      if (bound.length)
+        lines.push(
+          `- ${w} on ${SERVERS[serverId].title}: the server is the bottleneck (≥ ${pct(SERVER_BOUND)} of one core) for ${bound.join(', ')}`,
+        );
     }
   }
   return lines;

@@ -33,7 +33,12 @@ const W4_CLI_SAMPLE = positiveInt('BENCH_W4_CLI_SAMPLE', 20);
 const W5_RUNS = positiveInt('BENCH_W5_RUNS', 10);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? positiveInt('BENCH_CONCURRENCY', 16) : undefined;
 const SERVER_MODES = serverModes(process.env.BENCH_SERVER || 'both');
-const ONLY = new Set((process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5').toUpperCase().split(/[\s,]+/).filter(Boolean));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5')
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter(Boolean),
+);
 
 const benchStarted = performance.now();
 mkdirSync(BENCH_DIR, { recursive: true });
@@ -48,19 +53,36 @@ const header = [
   `Node: ${nodeVersion} for the action, the naive SDK script, the W4 presigners and this process (${process.execPath})`,
   `AWS CLI: ${cli ? `${cli.version} (${cli.binary})` : 'no AWS CLI v2 found (apt-get install -y awscli, or set BENCH_AWS): its rows are skipped'}`,
   `S3 server for W1–W3: ${SERVER_MODES.join(' and ')} (BENCH_SERVER); for W4 and W5: s3rver`,
-  ...(SERVER_MODES.includes('s3rver') || ONLY.has('W4') || ONLY.has('W5') ? [`s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${'$TMPDIR'}`] : []),
-  ...(SERVER_MODES.includes('sink') ? ['sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature or checksum — it measures client throughput only; link correctness is tested against s3rver in the test suite'] : []),
+  ...(SERVER_MODES.includes('s3rver') || ONLY.has('W4') || ONLY.has('W5')
+    ? [`s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${'$TMPDIR'}`]
+    : []),
+  ...(SERVER_MODES.includes('sink')
+    ? [
+        'sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature or checksum — it measures client throughput only; link correctness is tested against s3rver in the test suite',
+      ]
+    : []),
   `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,
   `Rounds: ${ROUNDS} (contenders alternate; order rotates each round)`,
   `Load at start: ${loadLine()}`,
 ];
 console.log(header.join('\n') + '\n');
-if (!nodeVersion.startsWith('v24.')) console.log(`Note: the action runs on node24 on GitHub; this is ${nodeVersion}. Use \`npm run bench\`, which puts node 24 first on the PATH.\n`);
+if (!nodeVersion.startsWith('v24.'))
+  console.log(
+    `Note: the action runs on node24 on GitHub; this is ${nodeVersion}. Use \`npm run bench\`, which puts node 24 first on the PATH.\n`,
+  );
 
 const workloads = Object.fromEntries(
-  ensureWorkloads(BENCH_DIR, workloadSpecs({ w3Mib: W3_MIB }).filter((w) => ONLY.has(w.id)), (line) => console.log(line)).map((w) => [w.id, w]),
+  ensureWorkloads(
+    BENCH_DIR,
+    workloadSpecs({ w3Mib: W3_MIB }).filter((w) => ONLY.has(w.id)),
+    (line) => console.log(line),
+  ).map((w) => [w.id, w]),
 );
-const contenders = [actionContender({ concurrency: CONCURRENCY }), ...(cli ? [awsCliContender({ binary: cli.binary, configDir: BENCH_DIR })] : []), naiveContender()];
+const contenders = [
+  actionContender({ concurrency: CONCURRENCY }),
+  ...(cli ? [awsCliContender({ binary: cli.binary, configDir: BENCH_DIR })] : []),
+  naiveContender(),
+];
 
 // ---- The S3 server, with a timestamp of the first request after `armFirstRequest()` --------------
 const s3 = await startS3Server({ buckets: [BUCKET] });
@@ -103,13 +125,29 @@ try {
           await server.before();
           const prefix = `bench/${id.toLowerCase()}/${c.id}-r${round}`;
           const startedHr = hrMs();
-          const r = await measured(() => c.run({ dir: w.path, bucket: BUCKET, prefix, endpoint: server.endpoint, expectedCount: w.count }), { serverCpuSeconds: server.cpuSeconds });
+          const r = await measured(
+            () => c.run({ dir: w.path, bucket: BUCKET, prefix, endpoint: server.endpoint, expectedCount: w.count }),
+            { serverCpuSeconds: server.cpuSeconds },
+          );
           const seen = await server.after(w, prefix);
           // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
           const toFirstRequestMs = seen.requests ? seen.firstHr - startedHr : NaN;
           const afterLastRequestMs = seen.requests ? startedHr + r.wallMs - seen.lastHr : NaN;
           const ok = r.ok && (seen.check?.ok ?? true);
-          const run = { workload: id, server: serverId, round, contender: c.id, label: c.label, ...r, ok, requests: seen.requests, rejected: seen.rejected, toFirstRequestMs, afterLastRequestMs, ...(seen.check ? { check: seen.check } : {}) };
+          const run = {
+            workload: id,
+            server: serverId,
+            round,
+            contender: c.id,
+            label: c.label,
+            ...r,
+            ok,
+            requests: seen.requests,
+            rejected: seen.rejected,
+            toFirstRequestMs,
+            afterLastRequestMs,
+            ...(seen.check ? { check: seen.check } : {}),
+          };
           delete run.detail;
           runs.push(run);
           console.log(
@@ -143,7 +181,13 @@ try {
         emptyBucket();
         armFirstRequest();
         const started = performance.now();
-        const r = await c.run({ dir: w5.path, bucket: BUCKET, prefix: `bench/w5/${c.id}-${i}`, endpoint: s3.endpoint, expectedCount: w5.count });
+        const r = await c.run({
+          dir: w5.path,
+          bucket: BUCKET,
+          prefix: `bench/w5/${c.id}-${i}`,
+          endpoint: s3.endpoint,
+          expectedCount: w5.count,
+        });
         const wallMs = performance.now() - started;
         if (!r.ok || !firstRequestAt) throw new Error(`W5 ${c.id} failed (exit ${r.code}): ${r.detail}`);
         runs.push({ contender: c.id, label: c.label, firstMs: firstRequestAt - started, wallMs, peakRssBytes: r.peakRssBytes });
@@ -152,9 +196,18 @@ try {
     raw.coldStart = runs;
     results.coldStart = contenders.map((c) => {
       const mine = runs.filter((r) => r.contender === c.id);
-      return { id: c.id, label: c.label, first: summarize(mine.map((r) => r.firstMs)), wall: summarize(mine.map((r) => r.wallMs)), peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)) };
+      return {
+        id: c.id,
+        label: c.label,
+        first: summarize(mine.map((r) => r.firstMs)),
+        wall: summarize(mine.map((r) => r.wallMs)),
+        peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)),
+      };
     });
-    for (const r of results.coldStart) console.log(`  ${r.id.padEnd(6)} median ${(r.first.median / 1000).toFixed(3)} s to the first request, ${(r.wall.median / 1000).toFixed(2)} s in all`);
+    for (const r of results.coldStart)
+      console.log(
+        `  ${r.id.padEnd(6)} median ${(r.first.median / 1000).toFixed(3)} s to the first request, ${(r.wall.median / 1000).toFixed(2)} s in all`,
+      );
   }
 } finally {
   await stop();
@@ -163,7 +216,8 @@ try {
 // ---- Report -------------------------------------------------------------------------------------
 const sections = [];
 for (const [serverId, byWorkload] of Object.entries(results.uploads)) {
-  for (const [id, rows] of Object.entries(byWorkload)) sections.push(uploadTable(workloads[id], rows, serverId, results.checks[serverId]?.[id]));
+  for (const [id, rows] of Object.entries(byWorkload))
+    sections.push(uploadTable(workloads[id], rows, serverId, results.checks[serverId]?.[id]));
 }
 if (results.presign) sections.push(presignTable(results.presign.rows, W4_KEYS), results.presign.notes.join('\n'));
 if (results.coldStart) sections.push(coldStartTable(results.coldStart, W5_RUNS));
@@ -185,31 +239,49 @@ const markdown = [
   bound.length ? bound.join('\n') : '- No upload run had its S3 server at ≥ 90% of one core.',
   '',
   'Wall time is spawn to exit of the contender process (the action: a full run with upload, presign, outputs and job summary). ' +
-    'Peak RSS is the process\'s VmHWM, sampled every 25 ms. Client CPU is the contender process\'s user+system time over its wall time (above 100% when it uses more than one thread: libuv\'s pool, GC, the CLI\'s transfer threads), ' +
-    'server CPU is s3rver\'s (the bench process, which hosts it) or the sink process\'s (from /proc/<pid>/stat) — 100% is one core; ⚠ marks ≥ 90%, where the local server, not the contender, limits the run. ' +
+    "Peak RSS is the process's VmHWM, sampled every 25 ms. Client CPU is the contender process's user+system time over its wall time (above 100% when it uses more than one thread: libuv's pool, GC, the CLI's transfer threads), " +
+    "server CPU is s3rver's (the bench process, which hosts it) or the sink process's (from /proc/<pid>/stat) — 100% is one core; ⚠ marks ≥ 90%, where the local server, not the contender, limits the run. " +
     '"other CPU" is what the rest of the machine used meanwhile (/proc/stat less the contender, the server and the bench), e.g. a test suite running alongside: on 2 cores, much of it slows every contender. ' +
     '"1st request" is spawn to the first request reaching the server (start-up, file discovery, hashing before upload); ' +
     '"after last request" is the last request\'s arrival to the process\'s exit (for multipart uploads on s3rver mostly the server assembling the object). ' +
     'Each run starts from an empty bucket (s3rver) or reset counters (sink). "time ÷ action\'s" above 1 means the action was faster. ' +
-    'The sink check compares, per run, the bytes the sink received for each workload file\'s key with the file sizes.',
+    "The sink check compares, per run, the bytes the sink received for each workload file's key with the file sizes.",
   '',
 ].join('\n');
 writeFileSync(path.join(BENCH_DIR, 'results.md'), markdown);
 writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify({ raw, results }, null, 2));
 console.log(`\n${markdown}`);
-console.log(`Written to .bench/results.md (raw runs in .bench/results.json). The bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min.`);
+console.log(
+  `Written to .bench/results.md (raw runs in .bench/results.json). The bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min.`,
+);
 
 // ---- W4 -----------------------------------------------------------------------------------------
 async function presignBench() {
   console.log(`\nW4: presign ${W4_KEYS.toLocaleString('en-US')} links`);
-  // Bundle src/presign.ts alone, transpile-only: independent of dist/ and of type errors elsewhere in src/.
+  // Bundle src/aws/presign.ts alone, transpile-only: independent of dist/ and of type errors elsewhere in src/.
   const bundleDir = path.join(BENCH_DIR, 'presign');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(ROOT, 'src/presign.ts'), '-o', bundleDir, '-t', '-q'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      path.join(ROOT, 'src/aws/presign.ts'),
+      '-o',
+      bundleDir,
+      '-t',
+      '-q',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const bundle = path.join(bundleDir, 'index.js');
   const script = fileURLToPath(new URL('./presign-bench.mjs', import.meta.url));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY };
   const signedAt = new Date().toISOString();
-  const labels = { action: 'action presigner (src/presign.ts)', sdk: 'SDK getSignedUrl (sequential)', aws: 'aws s3 presign (one process per link)' };
+  const labels = {
+    action: 'action presigner (src/aws/presign.ts)',
+    sdk: 'SDK getSignedUrl (sequential)',
+    aws: 'aws s3 presign (one process per link)',
+  };
   const node = [];
   const cliRuns = [];
   const perRoundCli = Math.ceil(W4_CLI_SAMPLE / ROUNDS);
@@ -219,7 +291,11 @@ async function presignBench() {
       if (id === 'aws') {
         for (let i = 0; i < perRoundCli; i++) {
           const started = performance.now();
-          const r = await awsCli.presign({ bucket: BUCKET, key: `octo-org/demo-app/pr-7/4f6c1b2/build/reports/cli-${round}-${i}.xml`, endpoint: s3.endpoint });
+          const r = await awsCli.presign({
+            bucket: BUCKET,
+            key: `octo-org/demo-app/pr-7/4f6c1b2/build/reports/cli-${round}-${i}.xml`,
+            endpoint: s3.endpoint,
+          });
           if (r.code !== 0) throw new Error(`aws s3 presign failed: ${r.stderr}`);
           cliRuns.push({ ms: performance.now() - started, peakRssBytes: r.peakRssBytes, url: r.stdout.trim() });
         }
@@ -229,17 +305,31 @@ async function presignBench() {
       if (r.code !== 0) throw new Error(`presign-bench ${id} failed: ${r.stderr}`);
       const out = JSON.parse(r.stdout);
       node.push({ ...out, round, peakRssBytes: r.peakRssBytes });
-      console.log(`  round ${round}  ${id.padEnd(6)} ${Math.round(out.linksPerSecond).toLocaleString('en-US').padStart(9)} links/s  RSS ${(r.peakRssBytes / 1e6).toFixed(0)} MB`);
+      console.log(
+        `  round ${round}  ${id.padEnd(6)} ${Math.round(out.linksPerSecond).toLocaleString('en-US').padStart(9)} links/s  RSS ${(r.peakRssBytes / 1e6).toFixed(0)} MB`,
+      );
     }
   }
   raw.presign = { node, cli: cliRuns };
   const rows = ['action', 'sdk'].map((id) => {
     const mine = node.filter((r) => r.contender === id);
-    return { id, label: labels[id], linksTimed: W4_KEYS * mine.length, lps: summarize(mine.map((r) => r.linksPerSecond)), peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)) };
+    return {
+      id,
+      label: labels[id],
+      linksTimed: W4_KEYS * mine.length,
+      lps: summarize(mine.map((r) => r.linksPerSecond)),
+      peakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)),
+    };
   });
   if (cliRuns.length) {
     const perLink = summarize(cliRuns.map((r) => r.ms));
-    rows.push({ id: 'aws', label: labels.aws, linksTimed: cliRuns.length, lps: { median: 1000 / perLink.median, min: 1000 / perLink.max, max: 1000 / perLink.min }, peakRssBytes: Math.max(...cliRuns.map((r) => r.peakRssBytes)) });
+    rows.push({
+      id: 'aws',
+      label: labels.aws,
+      linksTimed: cliRuns.length,
+      lps: { median: 1000 / perLink.median, min: 1000 / perLink.max, max: 1000 / perLink.min },
+      peakRssBytes: Math.max(...cliRuns.map((r) => r.peakRssBytes)),
+    });
     console.log(`  aws    ${(perLink.median / 1000).toFixed(2)} s per link (median of ${cliRuns.length} processes)`);
   }
 
@@ -247,8 +337,16 @@ async function presignBench() {
   const notes = [];
   const a = node.find((r) => r.contender === 'action');
   const b = node.find((r) => r.contender === 'sdk');
-  notes.push(`- Identical URL from the action's presigner and getSignedUrl for the same key and signing time: ${a.firstUrl === b.firstUrl ? 'yes' : `**no**\n  - action: ${a.firstUrl}\n  - sdk:    ${b.firstUrl}`}`);
-  const client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: S3_ACCESS_KEY, secretAccessKey: S3_SECRET_KEY }, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  notes.push(
+    `- Identical URL from the action's presigner and getSignedUrl for the same key and signing time: ${a.firstUrl === b.firstUrl ? 'yes' : `**no**\n  - action: ${a.firstUrl}\n  - sdk:    ${b.firstUrl}`}`,
+  );
+  const client = new S3Client({
+    region: 'us-east-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: S3_ACCESS_KEY, secretAccessKey: S3_SECRET_KEY },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
   const checks = [['action', a.firstKey, a.firstUrl]];
   if (cliRuns.length) checks.push(['aws s3 presign', cliKey(cliRuns[0].url), cliRuns[0].url]);
   const statuses = [];
@@ -260,9 +358,13 @@ async function presignBench() {
   emptyBucket();
   notes.push(`- Links downloaded from the local S3 server (which verifies the signature): ${statuses.join(', ')}`);
   if (cliRuns.length) {
-    notes.push(`- aws s3 presign starts one CLI process per link: timed on a sample of ${cliRuns.length} links; its links/s is extrapolated as 1 ÷ the median per-process time (CLI start-up included, as in a shell loop).`);
+    notes.push(
+      `- aws s3 presign starts one CLI process per link: timed on a sample of ${cliRuns.length} links; its links/s is extrapolated as 1 ÷ the median per-process time (CLI start-up included, as in a shell loop).`,
+    );
   }
-  notes.push('- Node presigners: one process each per round; the timed loop excludes process start-up and imports but includes JIT warm-up.');
+  notes.push(
+    '- Node presigners: one process each per round; the timed loop excludes process start-up and imports but includes JIT warm-up.',
+  );
   return { rows, notes };
 }
 
@@ -317,10 +419,33 @@ async function sinkTarget() {
       const ok = received === w.bytes && !missing.length && !wrong.length && !st.unhandled.length;
       const line =
         `${ok ? 'ok' : 'MISMATCH'}: ${w.files.length - missing.length}/${w.files.length} objects, ${received.toLocaleString('en-US')} B received for them ${received === w.bytes ? '=' : '≠'} workload ${w.bytes.toLocaleString('en-US')} B` +
-        `${extraKeys.length ? `; + ${extraKeys.length} other object${extraKeys.length === 1 ? '' : 's'} (${extraBytes.toLocaleString('en-US')} B: ${extraKeys.map((k) => k.slice(prefix.length + 1)).slice(0, 3).join(', ')})` : ''}` +
-        `; ${st.bodyBytes.toLocaleString('en-US')} B of request bodies in all; ${Object.entries(st.byOperation).map(([op, n]) => `${op} ${n}`).join(', ')}` +
+        `${
+          extraKeys.length
+            ? `; + ${extraKeys.length} other object${extraKeys.length === 1 ? '' : 's'} (${extraBytes.toLocaleString('en-US')} B: ${extraKeys
+                .map((k) => k.slice(prefix.length + 1))
+                .slice(0, 3)
+                .join(', ')})`
+            : ''
+        }` +
+        `; ${st.bodyBytes.toLocaleString('en-US')} B of request bodies in all; ${Object.entries(st.byOperation)
+          .map(([op, n]) => `${op} ${n}`)
+          .join(', ')}` +
         `${missing.length ? `; missing ${missing.slice(0, 3).join(', ')}` : ''}${wrong.length ? `; wrong size ${wrong.slice(0, 3).join(', ')}` : ''}${st.unhandled.length ? `; unhandled ${st.unhandled.slice(0, 3).join(', ')}` : ''}`;
-      return { requests: st.requests, rejected: st.rejected, firstHr: st.firstAt, lastHr: st.lastAt, check: { ok, received, expected: w.bytes, extraKeys: extraKeys.length, extraBytes, extraNames: extraKeys.map((k) => k.slice(prefix.length + 1)), line } };
+      return {
+        requests: st.requests,
+        rejected: st.rejected,
+        firstHr: st.firstAt,
+        lastHr: st.lastAt,
+        check: {
+          ok,
+          received,
+          expected: w.bytes,
+          extraKeys: extraKeys.length,
+          extraBytes,
+          extraNames: extraKeys.map((k) => k.slice(prefix.length + 1)),
+          line,
+        },
+      };
     },
     checkSummary(w, runs) {
       const bad = runs.filter((r) => !r.check?.ok);
@@ -329,7 +454,9 @@ async function sinkTarget() {
         if (!mine.length) return [];
         const names = [...new Set(mine.flatMap((r) => r.check.extraNames))];
         const bytes = mine.map((r) => r.check.extraBytes);
-        return [`${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.includes('.artifact-links.json') ? ': its manifest for mode: refresh' : ''})`];
+        return [
+          `${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.includes('.artifact-links.json') ? ': its manifest for mode: refresh' : ''})`,
+        ];
       });
       return bad.length
         ? `**${bad.length} of ${runs.length} runs did not deliver the workload**: ${bad.map((r) => `${r.contender} r${r.round}: ${r.check?.line ?? 'no stats'}`).join('; ')}`

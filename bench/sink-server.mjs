@@ -50,7 +50,9 @@ const server = http.createServer((req, res) => {
     res.writeHead(r.status, {
       'x-amz-request-id': (++counter).toString(16),
       ...(r.headers ?? {}),
-      ...(req.method === 'HEAD' ? {} : { 'content-type': body ? 'application/xml' : 'text/plain', 'content-length': Buffer.byteLength(body) }),
+      ...(req.method === 'HEAD'
+        ? {}
+        : { 'content-type': body ? 'application/xml' : 'text/plain', 'content-length': Buffer.byteLength(body) }),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
@@ -68,7 +70,8 @@ function handle(req, url, bytes, text) {
   const key = decodeURIComponent(rest.join('/'));
   const q = url.searchParams;
   const m = req.method;
-  const etag = () => `"${req.headers['content-md5'] ? Buffer.from(req.headers['content-md5'], 'base64').toString('hex') : (++counter).toString(16).padStart(32, '0')}"`;
+  const etag = () =>
+    `"${req.headers['content-md5'] ? Buffer.from(req.headers['content-md5'], 'base64').toString('hex') : (++counter).toString(16).padStart(32, '0')}"`;
   if (!bucket) return { op: 'ListBuckets', status: 200, body: `${XML}<ListAllMyBucketsResult ${NS}><Buckets/></ListAllMyBucketsResult>` };
   if (!key) {
     if (m === 'HEAD') return { op: 'HeadBucket', status: 200, headers: { 'x-amz-bucket-region': 'us-east-1' } };
@@ -76,7 +79,11 @@ function handle(req, url, bytes, text) {
     if (m === 'GET') {
       const v2 = q.get('list-type') === '2';
       const prefix = escapeXml(q.get('prefix') ?? '');
-      return { op: v2 ? 'ListObjectsV2' : 'ListObjects', status: 200, body: `${XML}<ListBucketResult ${NS}><Name>${escapeXml(bucket)}</Name><Prefix>${prefix}</Prefix>${v2 ? '<KeyCount>0</KeyCount>' : ''}<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>` };
+      return {
+        op: v2 ? 'ListObjectsV2' : 'ListObjects',
+        status: 200,
+        body: `${XML}<ListBucketResult ${NS}><Name>${escapeXml(bucket)}</Name><Prefix>${prefix}</Prefix>${v2 ? '<KeyCount>0</KeyCount>' : ''}<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>`,
+      };
     }
     if (m === 'POST' && q.has('delete')) return { op: 'DeleteObjects', status: 200, body: `${XML}<DeleteResult ${NS}/>` };
     return unhandled(m);
@@ -95,7 +102,11 @@ function handle(req, url, bytes, text) {
   if (m === 'POST' && q.has('uploads')) {
     const id = `sink-${(++counter).toString(16)}`;
     uploads.set(id, { key, parts: new Map() });
-    return { op: 'CreateMultipartUpload', status: 200, body: `${XML}<InitiateMultipartUploadResult ${NS}><Bucket>${escapeXml(bucket)}</Bucket><Key>${escapeXml(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>` };
+    return {
+      op: 'CreateMultipartUpload',
+      status: 200,
+      body: `${XML}<InitiateMultipartUploadResult ${NS}><Bucket>${escapeXml(bucket)}</Bucket><Key>${escapeXml(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+    };
   }
   if (m === 'POST' && q.has('uploadId')) {
     const upload = uploads.get(q.get('uploadId'));

@@ -12,9 +12,19 @@ const MiB = 1024 * KiB;
  */
 export function workloadSpecs({ w3Mib }) {
   return [
-    { id: 'W1', title: '1,000 files × 4 KiB (a test report)', dir: 'w1', files: range(1000).map((i) => [`reports/suite-${pad(i % 20, 2)}/case-${pad(i, 4)}.xml`, 4 * KiB]) },
+    {
+      id: 'W1',
+      title: '1,000 files × 4 KiB (a test report)',
+      dir: 'w1',
+      files: range(1000).map((i) => [`reports/suite-${pad(i % 20, 2)}/case-${pad(i, 4)}.xml`, 4 * KiB]),
+    },
     { id: 'W2', title: '20 files × 8 MiB', dir: 'w2', files: range(20).map((i) => [`bundles/chunk-${pad(i, 2)}.bin`, 8 * MiB]) },
-    { id: 'W3', title: `one ${w3Mib >= 1024 && w3Mib % 1024 === 0 ? `${w3Mib / 1024} GiB` : `${w3Mib} MiB`} file`, dir: 'w3', files: [['image/disk.img', w3Mib * MiB]] },
+    {
+      id: 'W3',
+      title: `one ${w3Mib >= 1024 && w3Mib % 1024 === 0 ? `${w3Mib / 1024} GiB` : `${w3Mib} MiB`} file`,
+      dir: 'w3',
+      files: [['image/disk.img', w3Mib * MiB]],
+    },
     { id: 'W5', title: 'cold start, 1 file', dir: 'w5', files: [['hello.txt', 64]] },
   ];
 }
@@ -43,7 +53,7 @@ function writeRandomFile(file, size) {
   const chunk = Buffer.allocUnsafe(Math.min(size, 16 * MiB));
   const fd = openSync(file, 'w');
   try {
-    for (let written = 0; written < size; ) {
+    for (let written = 0; written < size;) {
       const n = Math.min(chunk.length, size - written);
       randomFillSync(chunk, 0, n);
       writeSync(fd, chunk, 0, n);

@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
 
-const { startGitHubFake } = await import('../__tests__/support/github-fake.ts');
+const { startGitHubFake } = await import('../__tests__/support/github-fake/index.ts');
 
 const workspace = path.resolve('.demo');
 rmSync(workspace, { recursive: true, force: true });
@@ -47,7 +47,12 @@ try {
     },
     env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
   });
-  process.stdout.write(run.stdout.replace(/^::debug::.*\n/gm, '').replace(/^::add-mask::.*\n/gm, '').replace(/^::(warning|error|notice)[^:]*::/gm, '$1: '));
+  process.stdout.write(
+    run.stdout
+      .replace(/^::debug::.*\n/gm, '')
+      .replace(/^::add-mask::.*\n/gm, '')
+      .replace(/^::(warning|error|notice)[^:]*::/gm, '$1: '),
+  );
   process.stderr.write(run.stderr);
   if (run.code !== 0) throw new Error(`the action exited with ${run.code}`);
 
@@ -68,9 +73,13 @@ try {
     const response = await fetch(entry.url);
     const bytes = Buffer.from(await response.arrayBuffer());
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const expected = createHash('sha256').update(readFileSync(path.join(workspace, entry.path))).digest('hex');
+    const expected = createHash('sha256')
+      .update(readFileSync(path.join(workspace, entry.path)))
+      .digest('hex');
     const ok = response.status === 200 && sha256 === entry.sha256 && sha256 === expected;
-    console.log(`  ${ok ? 'OK  ' : 'FAIL'} ${response.status} ${entry.path}  ${response.headers.get('content-type')}  ${response.headers.get('content-disposition')}`);
+    console.log(
+      `  ${ok ? 'OK  ' : 'FAIL'} ${response.status} ${entry.path}  ${response.headers.get('content-type')}  ${response.headers.get('content-disposition')}`,
+    );
     if (!ok) process.exitCode = 1;
   }
   console.log(`\nExample link:\n  ${manifest[0].url}`);
@@ -95,7 +104,12 @@ function tinyPng() {
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
   const pixels = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0]);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(buf) {

@@ -2,7 +2,7 @@
 /**
  * Extracts the few GitHub REST operations this action uses from GitHub's official OpenAPI
  * description (npm `@octokit/openapi`) into a small, self-contained test fixture:
- * `__tests__/fixtures/github-openapi.json`. The fake GitHub server in `__tests__/support/github-fake.ts`
+ * `__tests__/fixtures/github-openapi.json`. The fake GitHub server in `__tests__/support/github-fake/`
  * validates every request and response against it.
  *
  * The package is ~385 MB (every GitHub Enterprise version), so it is installed outside the repo:

@@ -1,0 +1,146 @@
+import {
+  fallbackDuration,
+  isDurationRefused,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  SESSION_MARGIN_SECONDS,
+  sessionDurationFor,
+} from '../../../src/aws/credentials/assume-role.js';
+import { classifyCredentials, DEFAULT_UNKNOWN_SESSION_CAP_SECONDS } from '../../../src/aws/credentials/classify.js';
+import { explainStsError } from '../../../src/aws/credentials/errors.js';
+import { parseIsoInstant } from '../../../src/config/validate.js';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+const ROLE = 'arn:aws:iam::123456789012:role/artifact-uploader';
+const LONG = { accessKeyId: 'AKIAEXAMPLEEXAMPLE00', secretAccessKey: 'long-term-secret' };
+const TEMP = { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'temp-secret', sessionToken: 'temp-token' };
+const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+/* ---------------------------------------------------------------------------------------------- */
+describe('classifyCredentials (pure)', () => {
+  test('long-term keys: no expiry, no warning', () => {
+    const r = classifyCredentials(LONG, { env: {}, now: NOW });
+    expect(r.kind).toBe('long-term');
+    expect(r.expiresAt).toBeUndefined();
+    expect(r.expirySource).toBeUndefined();
+    expect(r.warnings).toEqual([]);
+    expect(r.credentials).toEqual(LONG);
+  });
+
+  test('temporary with provider expiration', () => {
+    const r = classifyCredentials({ ...TEMP, expiration: at(50) }, { env: {}, now: NOW });
+    expect(r.kind).toBe('temporary');
+    expect(r.expiresAt).toEqual(at(50));
+    expect(r.expirySource).toBe('provider expiration');
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('temporary with AWS_CREDENTIAL_EXPIRATION only', () => {
+    const r = classifyCredentials(TEMP, { env: { AWS_CREDENTIAL_EXPIRATION: at(30).toISOString() }, now: NOW });
+    expect(r).toMatchObject({ kind: 'temporary', expiresAt: at(30), expirySource: 'AWS_CREDENTIAL_EXPIRATION', warnings: [] });
+  });
+
+  test('temporary with the credentials-expire-at input only', () => {
+    const r = classifyCredentials(TEMP, { env: {}, credentialsExpireAt: at(40), now: NOW });
+    expect(r).toMatchObject({ kind: 'temporary', expiresAt: at(40), expirySource: 'credentials-expire-at input', warnings: [] });
+  });
+
+  test.each([
+    ['provider', [10, 20, 30], 'provider expiration'],
+    ['env', [20, 10, 30], 'AWS_CREDENTIAL_EXPIRATION'],
+    ['input', [30, 20, 10], 'credentials-expire-at input'],
+  ])('earliest known expiry wins (%s)', (_label, [provider, envMin, input], source) => {
+    const r = classifyCredentials(
+      { ...TEMP, expiration: at(provider) },
+      { env: { AWS_CREDENTIAL_EXPIRATION: at(envMin).toISOString() }, credentialsExpireAt: at(input), now: NOW },
+    );
+    expect(r.expiresAt).toEqual(at(10));
+    expect(r.expirySource).toBe(source);
+  });
+
+  test('temporary with unknown expiry: capped at 1 h by default, warning names the fix', () => {
+    const r = classifyCredentials(TEMP, { env: {}, now: NOW });
+    expect(DEFAULT_UNKNOWN_SESSION_CAP_SECONDS).toBe(3600);
+    expect(r.kind).toBe('temporary');
+    expect(r.expiresAt).toEqual(at(60));
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain('`role-to-assume`');
+    expect(r.warnings[0]).toContain('credentials-expire-at: ${{ steps.<id>.outputs.aws-expiration }}');
+  });
+
+  test('unknown-expiry cap is configurable', () => {
+    const r = classifyCredentials(TEMP, { env: {}, now: NOW, unknownCapSeconds: 900 });
+    expect(r.expiresAt).toEqual(at(15));
+  });
+
+  test('long-term keys with a known expiry keep it (never sign past a known end)', () => {
+    const r = classifyCredentials(LONG, { env: {}, credentialsExpireAt: at(5), now: NOW });
+    expect(r).toMatchObject({ kind: 'long-term', expiresAt: at(5) });
+  });
+
+  test('bad AWS_CREDENTIAL_EXPIRATION is a warning and is ignored (other sources, else the cap, apply)', () => {
+    const bad = { AWS_CREDENTIAL_EXPIRATION: 'tomorrow' };
+    const alone = classifyCredentials(TEMP, { env: bad, now: NOW });
+    expect(alone.expiresAt).toEqual(at(60));
+    expect(alone.warnings[0]).toMatch(/AWS_CREDENTIAL_EXPIRATION="tomorrow" is not an ISO 8601 time/);
+    expect(alone.warnings[1]).toMatch(/expiry is unknown/);
+
+    // The SDK turns the same bad value into an Invalid Date provider expiration: one warning, not two.
+    const viaSdk = classifyCredentials({ ...TEMP, expiration: new Date('tomorrow') }, { env: bad, credentialsExpireAt: at(20), now: NOW });
+    expect(viaSdk.expiresAt).toEqual(at(20));
+    expect(viaSdk.credentials.expiration).toBeUndefined();
+    expect(viaSdk.warnings).toHaveLength(1);
+  });
+
+  test('already expired credentials get a warning', () => {
+    const r = classifyCredentials({ ...TEMP, expiration: at(-1) }, { env: {}, now: NOW });
+    expect(r.warnings.join('\n')).toMatch(/expired at 2025-06-01T11:59:00.000Z/);
+  });
+
+  test('parseIsoInstant wants a full ISO 8601 instant with an offset', () => {
+    expect(parseIsoInstant('2025-06-01T12:00:00Z')).toEqual(NOW);
+    expect(parseIsoInstant(' 2025-06-01T14:00:00.000+02:00 ')).toEqual(NOW);
+    expect(parseIsoInstant('2025-06-01')).toBeUndefined();
+    expect(parseIsoInstant('2025-06-01T12:00:00')).toBeUndefined();
+    expect(parseIsoInstant('2025-13-45T12:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('session duration (pure)', () => {
+  test('link lifetime + margin, within [900, 43200]', () => {
+    expect(sessionDurationFor(60)).toBe(MIN_SESSION_SECONDS);
+    expect(sessionDurationFor(3600)).toBe(3600 + SESSION_MARGIN_SECONDS);
+    expect(sessionDurationFor(7 * 24 * 3600)).toBe(MAX_SESSION_SECONDS);
+  });
+
+  test('refusal detection and retry duration', () => {
+    const aws = 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.';
+    expect(isDurationRefused('ValidationError', aws)).toBe(true);
+    expect(isDurationRefused('ValidationError', 'Request ARN is invalid')).toBe(false);
+    expect(isDurationRefused('AccessDenied', aws)).toBe(false);
+    expect(fallbackDuration(aws, 7200)).toBe(3600);
+    expect(fallbackDuration(aws, 3600)).toBeUndefined(); // nothing smaller to try
+    const constraint =
+      "1 validation error detected: Value '50000' at 'durationSeconds' failed to satisfy constraint: " +
+      'Member must have value less than or equal to 43200';
+    expect(fallbackDuration(constraint, 50000)).toBe(43200);
+  });
+
+  test('STS errors name the fix', () => {
+    const ctx = { roleToAssume: ROLE, audience: 'sts.amazonaws.com', repository: 'octo/demo', region: 'eu-west-1' };
+    expect(
+      explainStsError(
+        {
+          name: 'InvalidIdentityTokenException',
+          message: 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+        },
+        ctx,
+      ),
+    ).toMatch(/Create one in IAM: provider URL https:\/\/token.actions.githubusercontent.com/);
+    expect(explainStsError({ name: 'InvalidIdentityTokenException', message: 'Incorrect token audience' }, ctx)).toMatch(
+      /`audience` input/,
+    );
+    expect(explainStsError({ name: 'RegionDisabledException', message: 'x' }, ctx)).toMatch(/not activated in region eu-west-1/);
+    expect(explainStsError({ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, ctx)).toMatch(/AWS_ENDPOINT_URL_STS/);
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_KEY_PREFIX, KEY_VARIABLES, type KeyContext, objectKey, renderKeyPrefix, slug } from '../../../src/links/keys.js';
+
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+const BASE: KeyContext = {
+  owner: 'octo-org',
+  repo: 'widgets',
+  sha: SHA,
+  runId: '123456',
+  runAttempt: '2',
+  job: 'build',
+  ref: 'main',
+  section: 'build-ubuntu-latest-20',
+};
+const PR: KeyContext = { ...BASE, pr: 42, ref: 'feature/x y' };
+
+describe('renderKeyPrefix: variables', () => {
+  it.each([
+    ['{owner}', BASE, 'octo-org'],
+    ['{repo}', BASE, 'widgets'],
+    ['{pr}', PR, '42'],
+    ['{scope}', PR, 'pr-42'],
+    ['{scope}', BASE, 'ref-main'],
+    ['{sha}', BASE, SHA],
+    ['{short_sha}', BASE, '0123456'],
+    ['{run_id}', BASE, '123456'],
+    ['{run_attempt}', BASE, '2'],
+    ['{job}', BASE, 'build'],
+    ['{ref}', BASE, 'main'],
+    ['{section}', BASE, 'build-ubuntu-latest-20'],
+  ])('renders %s', (template, ctx, expected) => {
+    expect(renderKeyPrefix(template, ctx)).toBe(expected);
+  });
+
+  it('knows exactly the documented variables', () => {
+    expect([...KEY_VARIABLES].sort()).toEqual(
+      ['owner', 'repo', 'pr', 'scope', 'sha', 'short_sha', 'run_id', 'run_attempt', 'job', 'ref', 'section'].sort(),
+    );
+  });
+
+  it('renders the default template for a push and for a pull request', () => {
+    expect(DEFAULT_KEY_PREFIX).toBe('{owner}/{repo}/{scope}/{short_sha}/{section}');
+    expect(renderKeyPrefix(DEFAULT_KEY_PREFIX, BASE)).toBe('octo-org/widgets/ref-main/0123456/build-ubuntu-latest-20');
+    expect(renderKeyPrefix(DEFAULT_KEY_PREFIX, PR)).toBe('octo-org/widgets/pr-42/0123456/build-ubuntu-latest-20');
+  });
+
+  it('mixes literal text and variables, including several in one segment', () => {
+    expect(renderKeyPrefix('ci/{owner}-{repo}/run-{run_id}.{run_attempt}', BASE)).toBe('ci/octo-org-widgets/run-123456.2');
+  });
+
+  it.each([
+    ['feature/x y', 'feature-x-y'],
+    ['release/v1.2', 'release-v1.2'],
+    ['../../etc', 'etc'],
+    ['..', '_'],
+    ['/', '_'],
+    ['a\\b', 'a-b'],
+    ['a//b', 'a-b'],
+    ['dependabot/npm_and_yarn/@types/node-24', 'dependabot-npm_and_yarn-types-node-24'],
+    ['ünïcödé', 'n-c-d'],
+    ['.hidden-', 'hidden'],
+    ['{owner}', 'owner'],
+  ])('slugs the value %j to the single segment %j', (ref, expected) => {
+    expect(renderKeyPrefix('x/{ref}/y', { ...BASE, ref })).toBe(`x/${expected}/y`);
+  });
+
+  it('slugs the {scope} of a branch with slashes and spaces', () => {
+    expect(renderKeyPrefix('{scope}', { ...BASE, ref: 'feature/x y' })).toBe('ref-feature-x-y');
+  });
+
+  it('slugs every value, so no variable can add a segment', () => {
+    const hostile: KeyContext = {
+      owner: '../o',
+      repo: 'r/..',
+      sha: 'a/b',
+      runId: '1/2',
+      runAttempt: '..',
+      job: 'j/k',
+      ref: '/',
+      section: 's\\t',
+      pr: 7,
+    };
+    const rendered = renderKeyPrefix(KEY_VARIABLES.map((v) => `{${v}}`).join('/'), hostile);
+    expect(rendered.split('/')).toHaveLength(KEY_VARIABLES.length);
+    expect(rendered.split('/')).not.toContain('..');
+  });
+});
+
+describe('renderKeyPrefix: errors', () => {
+  it('refuses {pr} when the run has no pull request, suggesting {scope} and pr-number', () => {
+    expect(() => renderKeyPrefix('{owner}/{pr}', BASE)).toThrow(
+      /^Input 'key-prefix' uses \{pr\}, but this run has no pull request\..*\{scope\}.*'pr-number'/,
+    );
+  });
+
+  it.each(['{foo}', '{}', '{ owner }', '{OWNER}', 'a/{short-sha}'])(
+    'refuses the unknown variable in %j, listing the known ones',
+    (template) => {
+      let message = '';
+      try {
+        renderKeyPrefix(template, PR);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^Input 'key-prefix' has an unknown variable \{/);
+      for (const v of KEY_VARIABLES) expect(message).toContain(`{${v}}`);
+    },
+  );
+
+  it.each([
+    ['../x', 'contains a "." or ".." segment'],
+    ['a/../b', 'contains a "." or ".." segment'],
+    ['a/..', 'contains a "." or ".." segment'],
+    ['./a', 'contains a "." or ".." segment'],
+    ['a/./b', 'contains a "." or ".." segment'],
+    ['/abs', 'starts with "/"'],
+    ['/abs/{owner}/', 'starts with "/"'],
+    ['a\\b', 'contains a backslash'],
+    ['a//b', 'contains an empty segment ("//")'],
+    ['{owner}//{repo}', 'contains an empty segment ("//")'],
+    ['a{', 'has an unbalanced { or }'],
+    ['a}b', 'has an unbalanced { or }'],
+    ['{{owner}}', 'has an unbalanced { or }'],
+    ['a\tb', 'contains a control character'],
+    ['a\u0000b', 'contains a control character'],
+    ['x'.repeat(513), 'is longer than 512 bytes'],
+    ['é'.repeat(257), 'is longer than 512 bytes'],
+  ])('rejects %j: %s, naming the input', (template, problem) => {
+    expect(() => renderKeyPrefix(template, BASE)).toThrow(`Input 'key-prefix' ${problem}`);
+  });
+
+  it('accepts a prefix of exactly 512 bytes', () => {
+    expect(renderKeyPrefix('x'.repeat(512), BASE)).toHaveLength(512);
+  });
+
+  it.each([
+    ['a/b/', 'a/b'],
+    ['a/b///', 'a/b'],
+    ['  a/b/  ', 'a/b'],
+    ['{owner}/', 'octo-org'],
+    ['', ''],
+    ['a..b/.c/d.', 'a..b/.c/d.'],
+  ])('trims %j to %j', (template, expected) => {
+    expect(renderKeyPrefix(template, BASE)).toBe(expected);
+  });
+});
+
+describe('slug', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['A.b_c-D9', 'A.b_c-D9'],
+    ['a  b', 'a-b'],
+    ['a - b', 'a-b'],
+    ['---', '_'],
+    ['', '_'],
+    ['...', '_'],
+    ['-.a.-', 'a'],
+  ])('%j → %j', (value, expected) => {
+    expect(slug(value)).toBe(expected);
+  });
+});
+
+describe('objectKey', () => {
+  it.each([
+    ['p', 'a.txt', 'p/a.txt'],
+    ['p/q', 'sub/dir/a.txt', 'p/q/sub/dir/a.txt'],
+    ['p', 'sub\\dir\\a.txt', 'p/sub/dir/a.txt'],
+    ['p', '/a.txt', 'p/a.txt'],
+    ['p', 'a//b\\\\c', 'p/a/b/c'],
+    ['p', 'sub/', 'p/sub'],
+    ['', 'sub/a.txt', 'sub/a.txt'],
+    ['', '\\a.txt', 'a.txt'],
+    ['p', '日本語 ファイル.txt', 'p/日本語 ファイル.txt'],
+  ])('objectKey(%j, %j) = %j', (prefix, rel, key) => {
+    expect(objectKey(prefix, rel)).toBe(key);
+  });
+
+  it('accepts a key of exactly 1024 bytes and rejects 1025', () => {
+    expect(Buffer.byteLength(objectKey('p', 'a'.repeat(1022)))).toBe(1024);
+    expect(() => objectKey('p', 'a'.repeat(1023))).toThrow(/is longer than S3's 1024-byte limit; shorten 'key-prefix' or the path/);
+  });
+
+  it('counts bytes, not characters', () => {
+    const rel = 'é'.repeat(512);
+    expect(rel.length).toBe(512);
+    expect(() => objectKey('p', rel)).toThrow(`The object key for '${rel}'`);
+    expect(objectKey('', 'é'.repeat(512))).toHaveLength(512);
+  });
+});

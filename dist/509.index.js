@@ -1,0 +1,503 @@
+export const id = 509;
+export const ids = [509];
+export const modules = {
+
+/***/ 509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upload: () => (/* binding */ upload)
+});
+
+// EXTERNAL MODULE: ./src/aws/bucket.ts
+var bucket = __webpack_require__(7275);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var util_retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/aws/hash.ts
+/** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
+
+
+/**
+ * Whole-file SHA-256 (hex) and one SHA-256 per part (base64, as S3 checksum headers want), in one
+ * read through a single reused buffer: no garbage per chunk, so memory stays flat for any file size.
+ */
+async function hashFile(p, partSize) {
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const parts = [];
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const handle = await (0,promises_.open)(p, 'r');
+    let part = (0,external_node_crypto_.createHash)('sha256');
+    let inPart = 0;
+    let size = 0;
+    try {
+        for (;;) {
+            const want = Math.min(buffer.length, partSize - inPart);
+            const { bytesRead } = await handle.read(buffer, 0, want, size);
+            if (bytesRead === 0)
+                break;
+            const chunk = buffer.subarray(0, bytesRead);
+            whole.update(chunk);
+            part.update(chunk);
+            size += bytesRead;
+            inPart += bytesRead;
+            if (inPart === partSize) {
+                parts.push(part.digest('base64'));
+                part = (0,external_node_crypto_.createHash)('sha256');
+                inPart = 0;
+            }
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    if (inPart > 0 || parts.length === 0)
+        parts.push(part.digest('base64'));
+    return { sha256: whole.digest('hex'), parts, size };
+}
+
+// EXTERNAL MODULE: ./src/aws/s3-errors.ts
+var s3_errors = __webpack_require__(3087);
+;// CONCATENATED MODULE: ./src/aws/upload.ts
+/** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+
+
+
+
+
+
+
+
+const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+/**
+ * Files up to this size are read once into memory, hashed and sent from that buffer: one open and
+ * one read instead of a hashing pass plus a stream. Memory stays bounded by concurrency × this.
+ */
+const SMALL_FILE_BYTES = 1024 * 1024;
+const MAX_PARTS = 10_000;
+/**
+ * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
+ * each failure with the file and the store's error, so no link is ever made for a missing object.
+ */
+async function uploadAll(plans, o) {
+    const slots = (0,util_retry/* createLimiter */.zm)(o.concurrency);
+    let fatal;
+    // Every request waits for a slot; once one file has hit a fatal error, queued requests are not sent.
+    const limit = (task) => slots(async () => {
+        if (fatal)
+            throw new Error(`not attempted after an earlier fatal error (${fatal})`);
+        try {
+            return await task();
+        }
+        catch (error) {
+            fatal ??= (0,s3_errors/* runStoppingCause */.J8)(error); // before the slot is handed on
+            throw error;
+        }
+    });
+    const progress = new Progress(plans, o.now ?? Date.now);
+    const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
+    timer.unref();
+    const uploaded = [];
+    const failed = [];
+    try {
+        await Promise.all(plans.map(async (plan) => {
+            try {
+                uploaded.push(await uploadOne(plan, o, limit, progress));
+            }
+            catch (error) {
+                failed.push({ plan, message: describe(error, o.target) });
+            }
+            finally {
+                progress.fileDone();
+            }
+        }));
+    }
+    finally {
+        clearInterval(timer);
+    }
+    o.log.info(progress.line());
+    return { uploaded, failed };
+}
+function describe(error, target) {
+    return error instanceof FileChangedError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
+}
+class FileChangedError extends Error {
+}
+async function uploadOne(plan, o, limit, progress) {
+    const { file } = plan;
+    const retry = (0,s3_errors/* s3Retry */.fY)(o.sleep, (e, attempt, ms) => o.log.info(`Retrying ${file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${e.name}: ${e.message}`));
+    const common = {
+        Bucket: o.target.bucket,
+        Key: plan.key,
+        ContentType: plan.contentType,
+        ContentDisposition: plan.contentDisposition,
+    };
+    if (file.size <= SMALL_FILE_BYTES) {
+        // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
+        const bytes = await limit(() => (0,promises_.readFile)(file.absolutePath)).catch((e) => {
+            throw new FileChangedError(`${file.displayPath} disappeared before it was uploaded (${e.message}); is another step deleting it?`);
+        });
+        if (bytes.length > SMALL_FILE_BYTES)
+            throw changed(file);
+        const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
+        await limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+            ...common,
+            Metadata: { sha256: digest.toString('hex') },
+            Body: bytes,
+            ContentLength: bytes.length,
+            ChecksumSHA256: digest.toString('base64'),
+        })), retry));
+        progress.addBytes(bytes.length);
+        return { plan, sha256: digest.toString('hex'), size: bytes.length };
+    }
+    const before = await statOrExplain(file.absolutePath);
+    const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
+    const digest = await limit(() => hashFile(file.absolutePath, partSize));
+    if (digest.size !== before.size)
+        throw changed(file);
+    const metadata = { Metadata: { sha256: digest.sha256 } };
+    if (before.size <= partSize) {
+        await limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+            ...common,
+            ...metadata,
+            Body: body(file.absolutePath, 0, before.size, progress),
+            ContentLength: before.size,
+            ChecksumSHA256: digest.parts[0],
+        })), retry));
+    }
+    else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
+        progress.addBytes(before.size);
+    }
+    else {
+        const { UploadId } = await limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...common, ...metadata, ChecksumAlgorithm: 'SHA256' })), retry));
+        try {
+            const parts = await Promise.all(digest.parts.map((checksum, i) => {
+                const start = i * partSize;
+                const length = Math.min(partSize, before.size - start);
+                return limit(() => (0,util_retry/* withRetry */.bD)(async () => {
+                    const r = await o.client.send(new dist_cjs/* UploadPartCommand */.iVK({
+                        Bucket: common.Bucket,
+                        Key: common.Key,
+                        UploadId,
+                        PartNumber: i + 1,
+                        Body: body(file.absolutePath, start, length, progress),
+                        ContentLength: length,
+                        ChecksumSHA256: checksum,
+                    }));
+                    return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
+                }, retry));
+            }));
+            await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
+                try {
+                    await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: common.Bucket, Key: common.Key, UploadId, MultipartUpload: { Parts: parts } }));
+                }
+                catch (error) {
+                    // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
+                    // the object is there if it holds our bytes.
+                    if (attempt > 1 && (await isSame(o, plan, digest.sha256, before.size)))
+                        return;
+                    throw error;
+                }
+            }, retry));
+        }
+        catch (error) {
+            await o.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: common.Bucket, Key: common.Key, UploadId })).catch(() => undefined);
+            throw error;
+        }
+    }
+    const after = await statOrExplain(file.absolutePath);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+        throw changed(file);
+    return { plan, sha256: digest.sha256, size: before.size };
+}
+/** A re-run of the same job skips large files whose object already holds the same bytes and headers. */
+async function isSame(o, plan, sha256, size) {
+    const head = await o.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
+    return (head?.Metadata?.sha256 === sha256 &&
+        head.ContentLength === size &&
+        head.ContentType === plan.contentType &&
+        head.ContentDisposition === plan.contentDisposition);
+}
+async function statOrExplain(p) {
+    try {
+        return await (0,promises_.stat)(p);
+    }
+    catch (error) {
+        throw new FileChangedError(`${p} disappeared before it was uploaded (${error.message}); is another step deleting it?`);
+    }
+}
+function changed(file) {
+    return new FileChangedError(`${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+}
+function body(p, start, length, progress) {
+    if (length === 0)
+        return external_node_stream_.Readable.from([]);
+    const stream = (0,external_node_fs_.createReadStream)(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+    stream.on('data', (chunk) => progress.addBytes(chunk.length));
+    return stream;
+}
+/** Files done, bytes sent and rate, for the periodic progress line. */
+class Progress {
+    plans;
+    now;
+    files = 0;
+    bytes = 0;
+    totalBytes;
+    started;
+    constructor(plans, now) {
+        this.plans = plans;
+        this.now = now;
+        this.totalBytes = plans.reduce((n, p) => n + p.file.size, 0);
+        this.started = now();
+    }
+    fileDone() {
+        this.files++;
+    }
+    addBytes(n) {
+        this.bytes += n;
+    }
+    line() {
+        const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
+        return `Uploaded ${this.files}/${this.plans.length} files, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+    }
+}
+function mib(n) {
+    return (n / 1024 / 1024).toFixed(1);
+}
+
+// EXTERNAL MODULE: ./node_modules/mime-types/index.js
+var mime_types = __webpack_require__(4096);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/links/uri.ts
+var uri = __webpack_require__(9343);
+;// CONCATENATED MODULE: ./src/links/disposition.ts
+/** Content-Type and Content-Disposition of uploaded objects. */
+
+
+
+/** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
+function contentTypeFor(filePath) {
+    return (external_node_path_default().extname(filePath) && (0,mime_types.contentType)(external_node_path_default().extname(filePath))) || 'application/octet-stream';
+}
+/** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */
+function isBrowserViewable(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII.
+ */
+function contentDisposition(fileName, mode, contentType) {
+    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
+    const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    const header = `${type}; filename="${fallback}"`;
+    return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+}
+/**
+ * RFC 8187 value-chars: RFC 3986 percent-encoding, with `!` (an attr-char) left as is. Every `%` in
+ * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
+ */
+function encodeRfc8187(value) {
+    return (0,uri/* uriEncode */.H)(value).replaceAll('%21', '!');
+}
+
+// EXTERNAL MODULE: ./src/links/keys.ts
+var keys = __webpack_require__(9673);
+// EXTERNAL MODULE: ./src/links/section.ts
+var links_section = __webpack_require__(4546);
+// EXTERNAL MODULE: ./src/links/stored-manifest.ts
+var stored_manifest = __webpack_require__(6362);
+// EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
+var links = __webpack_require__(3597);
+// EXTERNAL MODULE: ./src/publish/outputs.ts
+var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2377);
+;// CONCATENATED MODULE: ./src/modes/find-files.ts
+/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
+
+
+
+/**
+ * Finds the files matched by `patterns` (one glob per entry, `!` to exclude; directories match
+ * their contents). Symbolic links that resolve outside `workspace` are refused: on a PR branch they
+ * would publish files from the runner (credentials, caches) to whoever gets the link.
+ */
+async function findFiles(patterns, workspace) {
+    const globber = await glob/* create */.v(patterns.join('\n'), { matchDirectories: false, implicitDescendants: true });
+    const searchPaths = globber.getSearchPaths();
+    if (searchPaths.length === 0)
+        return []; // only exclusions: nothing can match
+    const matches = [...new Set(await globber.glob())].sort();
+    const root = await commonRoot(searchPaths, isFile);
+    const workspaceReal = await (0,promises_.realpath)(workspace);
+    const escaping = [];
+    const found = await Promise.all(matches.map(async (absolutePath) => {
+        const [real, info] = await Promise.all([(0,promises_.realpath)(absolutePath), (0,promises_.stat)(absolutePath)]);
+        if (real !== absolutePath && !isInside(real, workspaceReal)) {
+            escaping.push(`${absolutePath} -> ${real}`);
+            return undefined;
+        }
+        if (!info.isFile())
+            return undefined;
+        return {
+            absolutePath,
+            relativePath: toPosix(external_node_path_default().relative(root, absolutePath)),
+            displayPath: toPosix(isInside(absolutePath, workspace) ? external_node_path_default().relative(workspace, absolutePath) : absolutePath),
+            size: info.size,
+        };
+    }));
+    const files = found.filter((f) => f !== undefined);
+    if (escaping.length > 0) {
+        throw new Error(`Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
+            `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`);
+    }
+    return files;
+}
+async function isFile(p) {
+    return (0,promises_.stat)(p).then((s) => s.isFile(), () => false);
+}
+/**
+ * The folder that keys are relative to: a single search path's folder (its parent when it is a
+ * file), or the deepest folder shared by several search paths.
+ */
+async function commonRoot(searchPaths, fileCheck) {
+    const dirs = await Promise.all(searchPaths.map(async (p) => ((await fileCheck(p)) ? external_node_path_default().dirname(p) : p)));
+    return dirs.reduce(sharedAncestor);
+}
+function sharedAncestor(a, b) {
+    const as = a.split((external_node_path_default()).sep);
+    const bs = b.split((external_node_path_default()).sep);
+    let i = 0;
+    while (i < as.length && i < bs.length && as[i] === bs[i])
+        i++;
+    return as.slice(0, i).join((external_node_path_default()).sep) || (external_node_path_default()).sep;
+}
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function toPosix(p) {
+    return p.split((external_node_path_default()).sep).join('/');
+}
+
+// EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
+var setup = __webpack_require__(1872);
+// EXTERNAL MODULE: ./src/modes/sign.ts + 2 modules
+var sign = __webpack_require__(1080);
+;// CONCATENATED MODULE: ./src/modes/upload.ts
+/** mode: upload — find the files, upload them, sign their links and publish them. */
+
+
+
+
+
+
+
+
+
+
+
+
+const PROGRESS_INTERVAL_MS = 5_000;
+async function upload(d) {
+    const { inputs, ctx, log, clock } = d;
+    const section = (0,links_section/* jobSection */.PS)(inputs.section, ctx.job, inputs.matrix);
+    const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
+    const files = await findFiles(inputs.patterns, d.env.workspace);
+    if (files.length === 0)
+        return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
+    const plans = planUploads(files, prefix, inputs.contentDisposition);
+    const { target, signer, client } = await (0,setup/* openStore */.Ch)(d);
+    log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+    const { uploaded, failed } = await uploadAll(plans, {
+        client,
+        target,
+        concurrency: inputs.concurrency,
+        partSize: DEFAULT_PART_SIZE,
+        sleep: util_retry/* realSleep */.uk,
+        log,
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+    });
+    // Uploads finish in any order; links are listed in path order.
+    uploaded.sort((a, b) => (a.plan.file.displayPath < b.plan.file.displayPath ? -1 : 1));
+    const stored = uploaded.map(({ plan, sha256, size }) => ({
+        path: plan.file.displayPath,
+        key: plan.key,
+        size,
+        sha256,
+        contentType: plan.contentType,
+    }));
+    if (stored.length > 0) {
+        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
+        const manifest = {
+            version: 1,
+            section,
+            sha: ctx.sha,
+            runUrl: ctx.runUrl,
+            uploadedAt: clock().toISOString(),
+            files: stored,
+        };
+        await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest).catch((e) => log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${e.message}`));
+    }
+    client.destroy();
+    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+    const { entries, lifetime, report } = (0,sign/* presignFiles */.Y)(stored, { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+    const data = {
+        id: section.id,
+        title: section.title,
+        sha: ctx.sha,
+        runUrl: ctx.runUrl,
+        updatedAt: clock().toISOString(),
+        expiresAt: lifetime.expiresAt.toISOString(),
+        files: entries,
+        note: (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+    };
+    await (0,links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
+    if (failed.length > 0) {
+        throw new Error(`${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
+            failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
+    }
+}
+function planUploads(files, prefix, disposition) {
+    return files.map((file) => {
+        const key = (0,keys/* objectKey */.T5)(prefix, file.relativePath);
+        if (key === (0,stored_manifest/* manifestKey */.Rn)(prefix)) {
+            throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
+        }
+        const contentType = contentTypeFor(file.absolutePath);
+        const name = file.relativePath.split('/').pop() ?? file.relativePath;
+        return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType) };
+    });
+}
+async function reportNoFiles(inputs, name, tempDir, log) {
+    const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No artifacts will be uploaded.`;
+    if (inputs.ifNoFilesFound === 'error')
+        throw new Error(`${message} (if-no-files-found: error)`);
+    if (inputs.ifNoFilesFound === 'warn')
+        log.warning(message);
+    else
+        log.info(message);
+    await (0,outputs/* setLinkOutputs */.jS)({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+}
+
+
+/***/ })
+
+};

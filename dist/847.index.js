@@ -1,0 +1,349 @@
+export const id = 847;
+export const ids = [847];
+export const modules = {
+
+/***/ 3847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  tokenOwner: () => (/* binding */ tokenOwner),
+  updateSticky: () => (/* binding */ updateSticky)
+});
+
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/render/markers.ts
+var markers = __webpack_require__(6327);
+;// CONCATENATED MODULE: ./src/render/comment-body.ts
+
+
+
+/** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
+const GITHUB_COMMENT_LIMIT = 65536;
+const DEFAULT_TITLE = '📦 Build artifacts';
+/** Tables with more rows than this are folded under `<details>`. */
+const COLLAPSE_THRESHOLD = 10;
+/** File names longer than this are shortened in the middle (the job summary has them whole). */
+const MAX_NAME_CHARS = 120;
+const TABLE_HEAD = '| File | Size | SHA-256 | Link |';
+const TABLE_SEP = '| :-- | --: | :-- | :-- |';
+const DETAILS_OPEN = '<details><summary>';
+const MORE_PREFIX = '… and ';
+const DEFAULT_FOOTER = `<sub>Private bucket, presigned links: they stop working when they expire. ` +
+    `Each job updates its own section. Posted by ${markers/* ACTION_NAME */.px}.</sub>`;
+function expiryLine(m, now) {
+    if (m.removed)
+        return '🗑️ **Links removed**';
+    const rel = (0,format/* relativeTime */.KW)(now, new Date(m.expiresAt));
+    if (rel === 'expired')
+        return `⌛ **Links expired** ${(0,format/* formatUtc */.ay)(m.expiresAt)}`;
+    return `⏳ Links expire **${(0,format/* formatUtc */.ay)(m.expiresAt)}** — ${rel}`;
+}
+function provenance(m, updatedAt) {
+    const bits = [(0,format/* filesAndBytes */.UZ)(m.files, m.bytes)];
+    if (m.sha)
+        bits.push(`commit \`${m.sha.slice(0, 7)}\``);
+    const run = (0,markdown/* link */.nf)('workflow run', m.runUrl);
+    if (run)
+        bits.push(run);
+    bits.push(`updated ${(0,format/* formatUtc */.ay)(updatedAt)}`);
+    return `<sub>${bits.join(' · ')}</sub>`;
+}
+function renderRow(f) {
+    const name = (0,markdown/* escapeMarkdown */.FV)((0,format/* shortenMiddle */.jM)(f.path, MAX_NAME_CHARS)) || '—';
+    const sha = (0,format/* hexPrefix */.g_)(f.sha256, 12);
+    return `| ${name} | ${(0,format/* humanBytes */.p6)(f.size)} | ${sha ? `\`${sha}\`` : '—'} | ${(0,markdown/* link */.nf)('Download', f.url) ?? '—'} |`;
+}
+function prepare(s, now) {
+    const meta = (0,markers/* sectionMeta */.hg)(s);
+    const head = [`#### ${(0,markdown/* escapeMarkdown */.FV)(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
+    if (s.note)
+        head.push(`> ⚠️ ${(0,markdown/* escapeMarkdown */.FV)(s.note)}`);
+    return { start: (0,markers/* startMarker */.dE)(meta), head, rows: meta.removed ? undefined : s.files.map(renderRow), end: (0,markers/* endMarker */.cL)(s.id), meta };
+}
+function moreLine(n, runUrl) {
+    const summary = (0,markdown/* link */.nf)('job summary', runUrl) ?? 'job summary';
+    return `${MORE_PREFIX}${(0,format/* count */.U9)(n)} more — see the ${summary}.`;
+}
+/** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
+function assemble(p, collapse, maxRows) {
+    const lines = [p.start, ...p.head];
+    if (p.rows) {
+        const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
+        const more = p.meta.files - shown.length;
+        const body = [];
+        if (shown.length)
+            body.push(TABLE_HEAD, TABLE_SEP, ...shown, '');
+        if (p.meta.files === 0)
+            body.push('_No files._', '');
+        if (more > 0)
+            body.push(moreLine(more, p.meta.runUrl), '');
+        if (collapse) {
+            lines.push('', `${DETAILS_OPEN}${(0,format/* filesAndBytes */.UZ)(p.meta.files, p.meta.bytes)}</summary>`, '', ...body, '</details>');
+        }
+        else {
+            lines.push('', ...body);
+        }
+    }
+    lines.push(p.end);
+    return lines.join('\n');
+}
+/**
+ * One job's block, self-delimited by its markers. Tables with more than COLLAPSE_THRESHOLD files
+ * are folded under `<details>`; `maxRows` cuts the table with "… and N more".
+ */
+function renderSection(s, opts) {
+    return assemble(prepare(s, opts.now), opts.collapse || s.files.length > COLLAPSE_THRESHOLD, opts.maxRows);
+}
+/** A section reduced to one line (plus its markers, so later merges still see it). */
+function renderSummary(p, now) {
+    const m = p.meta;
+    const bits = [`**${(0,markdown/* escapeMarkdown */.FV)(m.title || m.id)}**`, (0,format/* filesAndBytes */.UZ)(m.files, m.bytes)];
+    if (m.removed)
+        bits.push('🗑️ links removed');
+    else {
+        const rel = (0,format/* relativeTime */.KW)(now, new Date(m.expiresAt));
+        const when = `${rel === 'expired' ? '⌛ links expired' : 'links expire'} ${(0,format/* formatUtc */.ay)(m.expiresAt)}`;
+        bits.push(`${when}, see the ${(0,markdown/* link */.nf)('job summary', m.runUrl) ?? 'job summary'}`);
+    }
+    return [p.start, bits.join(' · '), p.end].join('\n');
+}
+/** The parts of a block rendered by this module; undefined if it does not look like one. */
+function splitRaw(s) {
+    if (!s.meta)
+        return undefined;
+    const lines = s.raw.split('\n');
+    if (lines.length < 2)
+        return undefined;
+    const inner = lines.slice(1, -1);
+    const at = (pred) => {
+        const i = inner.findIndex(pred);
+        return i === -1 ? inner.length : i;
+    };
+    const tableAt = at((l) => l === TABLE_HEAD);
+    const cut = Math.min(tableAt, at((l) => l.startsWith(DETAILS_OPEN)), at((l) => l.startsWith(MORE_PREFIX)));
+    const head = inner.slice(0, cut);
+    while (head.length && head[head.length - 1] === '')
+        head.pop();
+    let rows;
+    if (cut < inner.length) {
+        rows = [];
+        for (let i = tableAt + 2; i < inner.length && inner[i].startsWith('|'); i++)
+            rows.push(inner[i]);
+    }
+    return { start: lines[0], head, rows, end: lines[lines.length - 1], meta: s.meta };
+}
+// ---------------------------------------------------------------- the whole comment
+function renderHeader(metas, opts) {
+    const lines = [opts.marker, `### ${(0,markdown/* escapeMarkdown */.FV)(opts.title ?? DEFAULT_TITLE)}`];
+    const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
+    const bits = [];
+    if (latest?.sha)
+        bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);
+    const run = latest && (0,markdown/* link */.nf)('workflow run', latest.runUrl);
+    if (run)
+        bits.push(run);
+    bits.push(`updated ${(0,format/* formatUtc */.ay)(opts.now)}`);
+    lines.push(bits.join(' · '));
+    const active = metas.filter((m) => !m.removed && !Number.isNaN(Date.parse(m.expiresAt)));
+    if (active.length) {
+        const times = active.map((m) => Date.parse(m.expiresAt));
+        const earliest = new Date(Math.min(...times));
+        const rel = (0,format/* relativeTime */.KW)(opts.now, earliest);
+        const which = times.every((t) => t === times[0]) ? 'Links expire' : 'First links expire';
+        lines.push(rel === 'expired'
+            ? `⌛ Some links have expired (${(0,format/* formatUtc */.ay)(earliest)}): re-run the job to get fresh ones.`
+            : `⏳ ${which} **${(0,format/* formatUtc */.ay)(earliest)}** — ${rel}`);
+    }
+    const files = metas.reduce((n, m) => n + m.files, 0);
+    const bytes = metas.reduce((n, m) => n + m.bytes, 0);
+    const jobs = `${metas.length} job${metas.length === 1 ? '' : 's'}`;
+    const older = latest?.sha ? metas.filter((m) => m.sha && m.sha !== latest.sha).length : 0;
+    lines.push(`<sub>${jobs} · ${(0,format/* filesAndBytes */.UZ)(files, bytes)}${older ? ` · ${older} from an older commit` : ''}</sub>`);
+    return lines.join('\n');
+}
+function byId(a, b) {
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+/** Cut to `limit` UTF-16 units without leaving half a surrogate pair. */
+function hardCut(text, limit) {
+    if (text.length <= limit)
+        return text;
+    return text.slice(0, Math.max(0, limit)).replace(/[\uD800-\uDBFF]$/, '');
+}
+/**
+ * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
+ * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
+ * degrades in order: fold every table under <details> and cut rows, largest tables first, to an
+ * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
+ * this one, to one-line summaries; drop other sections; finally hard-cut.
+ */
+function mergeComment(existingBody, section, opts) {
+    const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
+    const existing = existingBody ? (0,markers/* parseSections */.MJ)(existingBody) : new Map();
+    existing.delete(section.id);
+    const own = prepare(section, opts.now);
+    const blocks = [
+        ...[...existing.values()].map((p) => ({ id: p.id, current: false, full: p.raw, parts: splitRaw(p) })),
+        { id: section.id, current: true, full: renderSection(section, { now: opts.now, collapse: false }), parts: own },
+    ].sort(byId);
+    const metas = blocks.flatMap((b) => (b.parts ? [b.parts.meta] : []));
+    const header = renderHeader(metas, opts);
+    const footer = opts.footer ?? DEFAULT_FOOTER;
+    const join = (parts) => [header, ...parts, footer].join('\n\n');
+    const fullBody = join(blocks.map((b) => b.full));
+    if (fullBody.length <= limit)
+        return fullBody;
+    // Modes, by block: undefined = table capped to `cap` rows; 'summary'; 'dropped'.
+    const mode = new Map();
+    const render = (cap) => {
+        const dropped = blocks.filter((b) => mode.get(b) === 'dropped').length;
+        const parts = blocks
+            .filter((b) => mode.get(b) !== 'dropped')
+            .map((b) => {
+            if (!b.parts)
+                return b.full;
+            if (mode.get(b) === 'summary')
+                return renderSummary(b.parts, opts.now);
+            return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
+        });
+        if (dropped)
+            parts.push(`_${(0,format/* count */.U9)(dropped)} more job section${dropped === 1 ? '' : 's'} not shown (comment size limit)._`);
+        return join(parts);
+    };
+    const bestCap = () => {
+        let lo = 0;
+        let body = render(0);
+        if (body.length > limit)
+            return undefined;
+        let hi = Math.max(0, ...blocks.map((b) => b.parts?.rows?.length ?? 0));
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            const candidate = render(mid);
+            if (candidate.length <= limit) {
+                lo = mid;
+                body = candidate;
+            }
+            else
+                hi = mid - 1;
+        }
+        return body;
+    };
+    let body = bestCap();
+    if (body !== undefined)
+        return body;
+    const cost = (b) => (b.parts?.rows ? assemble(b.parts, true, 0) : b.full).length;
+    const others = blocks.filter((b) => !b.current).sort((a, b) => cost(b) - cost(a) || byId(a, b));
+    for (const b of others) {
+        mode.set(b, b.parts ? 'summary' : 'dropped');
+        if ((body = bestCap()) !== undefined)
+            return body;
+    }
+    const mine = blocks.find((b) => b.current);
+    if (mine)
+        mode.set(mine, 'summary');
+    if ((body = render(0)).length <= limit)
+        return body;
+    for (const b of others) {
+        mode.set(b, 'dropped');
+        if ((body = render(0)).length <= limit)
+            return body;
+    }
+    return hardCut(body, limit);
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+/**
+ * The sticky pull-request comment: merges this job's sections into the one comment the token's
+ * identity owns, verifying the write because GitHub has no compare-and-swap.
+ */
+
+
+async function tokenOwner(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return (user) => user?.login === data.login;
+    }
+    catch {
+        // Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read /user; they post as a bot.
+        return (user) => user?.type === 'Bot';
+    }
+}
+/**
+ * After a verified write, wait past the window in which a concurrent job may still land a write
+ * based on an older read (its GET-then-PATCH), then verify again.
+ */
+const SETTLE_MS = 2_500;
+/**
+ * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
+ * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
+ * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
+ * creators or a retried POST) are folded into the oldest and deleted, so there is only ever one.
+ */
+async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
+    const random = o.random ?? Math.random;
+    const attempts = o.attempts ?? 10;
+    for (let attempt = 1;; attempt++) {
+        const ours = await listOurs(octokit, repo, issue, owner, o.marker);
+        let comment;
+        let sections;
+        if (ours.length === 0) {
+            sections = sectionsFor(undefined);
+            if (sections.length === 0)
+                return undefined;
+            const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
+            comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
+        }
+        else {
+            // A fresh read right before the write keeps the read-to-write window to two requests.
+            const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data;
+            const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
+            sections = sectionsFor(merged);
+            if (sections.length === 0 && ours.length === 1)
+                return { id: fresh.id, url: fresh.html_url };
+            const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
+            comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
+            for (const duplicate of ours.slice(1)) {
+                await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+            }
+        }
+        if ((await holds(octokit, repo, comment.id, sections)) &&
+            (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
+            const after = await listOurs(octokit, repo, issue, owner, o.marker);
+            if (after.length === 1 && after[0].id === comment.id)
+                return { id: comment.id, url: comment.html_url };
+        }
+        if (attempt >= attempts) {
+            throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`);
+        }
+        const delay = Math.round(200 + random() * 800 * attempt);
+        o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
+        await o.sleep(delay);
+    }
+}
+/** `body` plus the sections of `other` that it lacks (raw blocks; mergeComment re-renders the header). */
+function withSectionsOf(body, other) {
+    const have = (0,markers/* parseSections */.MJ)(body);
+    const extra = [...(0,markers/* parseSections */.MJ)(other).values()].filter((s) => !have.has(s.id)).map((s) => s.raw);
+    return [body, ...extra].join('\n\n');
+}
+/** Our sticky comments on the PR, oldest first. */
+async function listOurs(octokit, repo, issue, owner, marker) {
+    const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }));
+    return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+}
+/** True when comment `id` exists and holds exactly these renderings of the sections. */
+async function holds(octokit, repo, id, sections) {
+    const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
+    const found = (0,markers/* parseSections */.MJ)(data?.body ?? '');
+    return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
+}
+
+
+/***/ })
+
+};

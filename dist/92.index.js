@@ -1,0 +1,228 @@
+export const id = 92;
+export const ids = [92];
+export const modules = {
+
+/***/ 7275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ deleteKeys),
+/* harmony export */   TH: () => (/* binding */ listKeys),
+/* harmony export */   gl: () => (/* binding */ putJson),
+/* harmony export */   q4: () => (/* binding */ getText)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3087);
+/** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
+
+
+
+const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk);
+async function attempt(target, action, fn) {
+    try {
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, retry);
+    }
+    catch (error) {
+        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
+    }
+}
+/** Every key under `prefix/` (paginated). */
+async function listKeys(client, target, prefix) {
+    return attempt(target, 'list objects (s3:ListBucket)', async () => {
+        const keys = [];
+        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+            for (const o of page.Contents ?? [])
+                if (o.Key)
+                    keys.push(o.Key);
+        }
+        return keys;
+    });
+}
+async function getText(client, target, key) {
+    return attempt(target, 'read objects (s3:GetObject)', async () => {
+        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
+        return (await r.Body?.transformToString('utf-8')) ?? '';
+    });
+}
+async function putJson(client, target, key, value) {
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+}
+/** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
+async function deleteKeys(client, target, keys) {
+    for (let i = 0; i < keys.length; i += 1000) {
+        const batch = keys.slice(i, i + 1000);
+        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
+        if (r.Errors?.length) {
+            throw new Error(`S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J8: () => (/* binding */ runStoppingCause),
+/* harmony export */   fY: () => (/* binding */ s3Retry),
+/* harmony export */   ye: () => (/* binding */ describeS3Error)
+/* harmony export */ });
+/* unused harmony export isRetryableS3Error */
+const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
+const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
+const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
+const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
+const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
+const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
+const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
+/** S3 error names (`error.name`), and the SDK's TimeoutError. */
+const S3_ERRORS = {
+    SlowDown: { retry: true },
+    InternalError: { retry: true },
+    ServiceUnavailable: { retry: true },
+    RequestTimeout: { retry: true },
+    RequestTimeoutException: { retry: true },
+    Throttling: { retry: true },
+    ThrottlingException: { retry: true },
+    TooManyRequestsException: { retry: true },
+    OperationAborted: { retry: true },
+    TimeoutError: { retry: true, fix: unreachable },
+    AccessDenied: { stop: true, fix: denied },
+    Forbidden: { fix: denied },
+    NoSuchBucket: { stop: true, fix: noBucket },
+    NotFound: { fix: noBucket },
+    SignatureDoesNotMatch: { stop: true, fix: signature },
+    InvalidAccessKeyId: { stop: true, fix: unknownKey },
+    ExpiredToken: { stop: true, fix: expired },
+    TokenRefreshRequired: { fix: expired },
+    PermanentRedirect: { stop: true, fix: otherRegion },
+    AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
+    IllegalLocationConstraintException: { fix: otherRegion },
+    InvalidBucketName: { stop: true },
+};
+/** Node network error codes (`error.code`). An unreachable endpoint stays unreachable for the next file. */
+const NETWORK_ERRORS = {
+    ECONNRESET: { retry: true, fix: reset },
+    EPIPE: { retry: true },
+    ETIMEDOUT: { retry: true, fix: unreachable },
+    ECONNREFUSED: { retry: true, stop: true, fix: unreachable },
+    EAI_AGAIN: { retry: true, stop: true, fix: unreachable },
+    ECONNABORTED: { retry: true },
+    UND_ERR_SOCKET: { retry: true },
+    ENOTFOUND: { stop: true, fix: unreachable },
+    EHOSTUNREACH: { stop: true },
+    ENETUNREACH: { stop: true },
+};
+function known(table, key) {
+    return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+function isRetryableS3Error(error) {
+    const e = (error ?? {});
+    const status = e.$metadata?.httpStatusCode ?? 0;
+    return (status >= 500 ||
+        status === 429 ||
+        Boolean(e.$retryable) ||
+        Boolean(known(S3_ERRORS, e.name)?.retry) ||
+        Boolean(known(NETWORK_ERRORS, e.code)?.retry) ||
+        /socket hang up|ECONNRESET|aborted/i.test(e.message ?? ''));
+}
+function s3Retry(sleep, onRetry) {
+    return { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, sleep, isRetryable: isRetryableS3Error, onRetry };
+}
+/**
+ * Why every other request of the run would fail the same way (the error name or code), or undefined
+ * when the next file may well succeed.
+ */
+function runStoppingCause(error) {
+    const e = (error ?? {});
+    if (known(S3_ERRORS, e.name)?.stop)
+        return e.name;
+    if (known(NETWORK_ERRORS, e.code)?.stop)
+        return e.code;
+    if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
+        return 'no response (timeout)';
+    return undefined;
+}
+/** Turns an S3 or network error into a sentence that names the likely fix. */
+function describeS3Error(error, target, action) {
+    const e = (error ?? {});
+    // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
+    const isReset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
+    const name = isReset
+        ? 'ECONNRESET'
+        : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
+    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+    const detail = `${name}: ${e.message ?? String(error)}`;
+    const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
+    return fix ? `${detail}. ${fix(target, action, where)}` : detail;
+}
+
+
+/***/ }),
+
+/***/ 92:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cleanup: () => (/* binding */ cleanup),
+/* harmony export */   removedSections: () => (/* binding */ removedSections)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
+/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2827);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6689);
+/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6327);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1872);
+/** mode: cleanup — delete this PR's objects and mark the comment's links removed. Idempotent. */
+
+
+
+
+
+
+
+async function cleanup(d) {
+    const { inputs, ctx, log, clock } = d;
+    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
+    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .openStore */ .Ch)(d);
+    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
+    if (keys.length === 0) {
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .notice */ .l)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
+    }
+    else {
+        await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteKeys */ .IO)(client, target, keys);
+        log.info(`Deleted ${keys.length} objects under ${inputs.bucket}/${scope}/.`);
+    }
+    client.destroy();
+    (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setCount */ .cU)(keys.length);
+    const updatedAt = clock().toISOString();
+    await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, updatedAt) : []));
+}
+/** Every section of the comment that still shows links, re-rendered as removed. Pure. */
+function removedSections(body, updatedAt) {
+    return [...(0,_render_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSections */ .MJ)(body).values()].flatMap(({ meta }) => meta && !meta.removed
+        ? [
+            {
+                id: meta.id,
+                title: meta.title,
+                sha: meta.sha,
+                runUrl: meta.runUrl,
+                updatedAt,
+                expiresAt: meta.expiresAt,
+                files: [],
+                removed: true,
+            },
+        ]
+        : []);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,54 @@
+/** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
+import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { realSleep, withRetry } from '../util/retry.js';
+import type { StoreTarget } from './s3-client.js';
+import { describeS3Error, s3Retry } from './s3-errors.js';
+
+const retry = s3Retry(realSleep);
+
+async function attempt<T>(target: StoreTarget, action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(fn, retry);
+  } catch (error) {
+    throw new Error(describeS3Error(error, target, action), { cause: error });
+  }
+}
+
+/** Every key under `prefix/` (paginated). */
+export async function listKeys(client: S3Client, target: StoreTarget, prefix: string): Promise<string[]> {
+  return attempt(target, 'list objects (s3:ListBucket)', async () => {
+    const keys: string[] = [];
+    for await (const page of paginateListObjectsV2({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+      for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+    }
+    return keys;
+  });
+}
+
+export async function getText(client: S3Client, target: StoreTarget, key: string): Promise<string> {
+  return attempt(target, 'read objects (s3:GetObject)', async () => {
+    const r = await client.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    return (await r.Body?.transformToString('utf-8')) ?? '';
+  });
+}
+
+export async function putJson(client: S3Client, target: StoreTarget, key: string, value: unknown): Promise<void> {
+  await attempt(target, 'write objects (s3:PutObject)', () =>
+    client.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })),
+  );
+}
+
+/** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
+export async function deleteKeys(client: S3Client, target: StoreTarget, keys: string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 1000) {
+    const batch = keys.slice(i, i + 1000);
+    const r = await attempt(target, 'delete objects (s3:DeleteObject)', () =>
+      client.send(new DeleteObjectsCommand({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })),
+    );
+    if (r.Errors?.length) {
+      throw new Error(
+        `S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim(),
+      );
+    }
+  }
+}

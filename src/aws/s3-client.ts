@@ -1,0 +1,70 @@
+/** The S3 client: one per run, with the action's own retries and timeouts. */
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import http from 'node:http';
+import https from 'node:https';
+import { DEFAULT_S3_TIMEOUTS, S3Timeouts } from '../config/context.js';
+
+/** Where the objects live. */
+export interface StoreTarget {
+  /**
+   * S3 endpoint, e.g. `https://s3.us-east-1.amazonaws.com` or `http://127.0.0.1:9000`. A path
+   * (`https://gw.example.com/s3`) is kept as a prefix. Default: AWS's regional endpoint.
+   */
+  endpoint?: URL;
+  bucket: string;
+  /** Signing region (`auto` for R2, usually `us-east-1` for MinIO). */
+  region: string;
+  /** Always put the bucket in the path, as MinIO and most self-hosted stores need. */
+  forcePathStyle: boolean;
+}
+
+/** What signs requests and links. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * One client for the whole run: keep-alive sockets sized to the concurrency. The action retries
+ * requests itself (see `s3Retry` in s3-errors.ts): a retried upload must reopen its file, which the SDK cannot do.
+ * Checksums are `WHEN_REQUIRED`: the SDK's 2025 default streams uploads with a trailing CRC
+ * (STREAMING-UNSIGNED-PAYLOAD-TRAILER) that many S3-compatible stores reject; the action sends its
+ * own SHA-256 of every file and part instead, which S3 verifies.
+ */
+export function createS3Client(
+  target: StoreTarget,
+  credentials: Credentials,
+  maxSockets: number,
+  timeouts: S3Timeouts = DEFAULT_S3_TIMEOUTS,
+): S3Client {
+  const agent = { keepAlive: true, maxSockets };
+  const client = new S3Client({
+    region: target.region,
+    endpoint: target.endpoint?.toString(),
+    forcePathStyle: target.forcePathStyle,
+    credentials,
+    maxAttempts: 1,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: timeouts.connectMs,
+      socketTimeout: timeouts.idleMs,
+      httpAgent: new http.Agent(agent),
+      httpsAgent: new https.Agent(agent),
+    }),
+  });
+  // Bucket-level requests (list, delete) in path style go to `/bucket/`; S3 treats that like `/bucket`,
+  // but some S3-compatible servers verify the signature only for `/bucket`. Sign what all accept.
+  const bucketRoot = `/${target.bucket}/`;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { path?: string };
+      if (request.path?.endsWith(bucketRoot)) request.path = request.path.slice(0, -1);
+      return next(args);
+    },
+    { step: 'build', name: 'bucketRootWithoutSlash' },
+  );
+  return client;
+}

@@ -1,0 +1,127 @@
+/**
+ * What S3 and network errors mean: which are retried, which stop the whole run, and the sentence that
+ * names the fix. One table of S3 error names (`error.name`) and one of Node network codes
+ * (`error.code`); every decision below reads them.
+ */
+import { RetryOptions, Sleep } from '../util/retry.js';
+import type { StoreTarget } from './s3-client.js';
+
+/** Names the likely fix, given the bucket, the attempted action and where the store is. */
+type Fix = (target: StoreTarget, action: string, where: string) => string;
+
+interface Known {
+  /** Transient: retried with backoff. */
+  retry?: true;
+  /** Every other request would fail the same way: stop the run instead of trying every file. */
+  stop?: true;
+  fix?: Fix;
+}
+
+const denied: Fix = (t, action) =>
+  `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
+const noBucket: Fix = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
+const signature: Fix = () =>
+  "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
+const unknownKey: Fix = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
+const expired: Fix = () =>
+  'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const otherRegion: Fix = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
+const reset: Fix = (_t, _a, where) =>
+  `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
+const unreachable: Fix = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
+
+/** S3 error names (`error.name`), and the SDK's TimeoutError. */
+const S3_ERRORS: Readonly<Record<string, Known>> = {
+  SlowDown: { retry: true },
+  InternalError: { retry: true },
+  ServiceUnavailable: { retry: true },
+  RequestTimeout: { retry: true },
+  RequestTimeoutException: { retry: true },
+  Throttling: { retry: true },
+  ThrottlingException: { retry: true },
+  TooManyRequestsException: { retry: true },
+  OperationAborted: { retry: true },
+  TimeoutError: { retry: true, fix: unreachable },
+  AccessDenied: { stop: true, fix: denied },
+  Forbidden: { fix: denied },
+  NoSuchBucket: { stop: true, fix: noBucket },
+  NotFound: { fix: noBucket },
+  SignatureDoesNotMatch: { stop: true, fix: signature },
+  InvalidAccessKeyId: { stop: true, fix: unknownKey },
+  ExpiredToken: { stop: true, fix: expired },
+  TokenRefreshRequired: { fix: expired },
+  PermanentRedirect: { stop: true, fix: otherRegion },
+  AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
+  IllegalLocationConstraintException: { fix: otherRegion },
+  InvalidBucketName: { stop: true },
+};
+
+/** Node network error codes (`error.code`). An unreachable endpoint stays unreachable for the next file. */
+const NETWORK_ERRORS: Readonly<Record<string, Known>> = {
+  ECONNRESET: { retry: true, fix: reset },
+  EPIPE: { retry: true },
+  ETIMEDOUT: { retry: true, fix: unreachable },
+  ECONNREFUSED: { retry: true, stop: true, fix: unreachable },
+  EAI_AGAIN: { retry: true, stop: true, fix: unreachable },
+  ECONNABORTED: { retry: true },
+  UND_ERR_SOCKET: { retry: true },
+  ENOTFOUND: { stop: true, fix: unreachable },
+  EHOSTUNREACH: { stop: true },
+  ENETUNREACH: { stop: true },
+};
+
+function known(table: Readonly<Record<string, Known>>, key: string | undefined): Known | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+interface AwsLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: unknown;
+}
+
+export function isRetryableS3Error(error: unknown): boolean {
+  const e = (error ?? {}) as AwsLikeError;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  return (
+    status >= 500 ||
+    status === 429 ||
+    Boolean(e.$retryable) ||
+    Boolean(known(S3_ERRORS, e.name)?.retry) ||
+    Boolean(known(NETWORK_ERRORS, e.code)?.retry) ||
+    /socket hang up|ECONNRESET|aborted/i.test(e.message ?? '')
+  );
+}
+
+export function s3Retry(sleep: Sleep, onRetry?: RetryOptions['onRetry']): RetryOptions {
+  return { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, sleep, isRetryable: isRetryableS3Error, onRetry };
+}
+
+/**
+ * Why every other request of the run would fail the same way (the error name or code), or undefined
+ * when the next file may well succeed.
+ */
+export function runStoppingCause(error: unknown): string | undefined {
+  const e = (error ?? {}) as AwsLikeError;
+  if (known(S3_ERRORS, e.name)?.stop) return e.name;
+  if (known(NETWORK_ERRORS, e.code)?.stop) return e.code;
+  if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
+    return 'no response (timeout)';
+  return undefined;
+}
+
+/** Turns an S3 or network error into a sentence that names the likely fix. */
+export function describeS3Error(error: unknown, target: StoreTarget, action: string): string {
+  const e = (error ?? {}) as AwsLikeError;
+  // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
+  const isReset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
+  const name = isReset
+    ? 'ECONNRESET'
+    : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
+  const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+  const detail = `${name}: ${e.message ?? String(error)}`;
+  const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
+  return fix ? `${detail}. ${fix(target, action, where)}` : detail;
+}

@@ -1,0 +1,120 @@
+/**
+ * The sticky pull-request comment: merges this job's sections into the one comment the token's
+ * identity owns, verifying the write because GitHub has no compare-and-swap.
+ */
+import { mergeComment } from '../render/comment-body.js';
+import { parseSections, SectionData } from '../render/markers.js';
+import type { Logger } from '../util/log.js';
+import type { Sleep } from '../util/retry.js';
+import type { Octokit, Repo } from './client.js';
+
+/** Whether the comment author is the token's own identity (a user, or any bot for app tokens). */
+export type Owner = (user: { login: string; type: string } | null | undefined) => boolean;
+
+export async function tokenOwner(octokit: Octokit): Promise<Owner> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return (user) => user?.login === data.login;
+  } catch {
+    // Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read /user; they post as a bot.
+    return (user) => user?.type === 'Bot';
+  }
+}
+
+export interface UpsertOptions {
+  marker: string;
+  now: () => Date;
+  sleep: Sleep;
+  random?: () => number;
+  log: Logger;
+  /** Attempts before giving up on a lost race. */
+  attempts?: number;
+}
+
+interface Comment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user: { login: string; type: string } | null;
+}
+
+/**
+ * After a verified write, wait past the window in which a concurrent job may still land a write
+ * based on an older read (its GET-then-PATCH), then verify again.
+ */
+const SETTLE_MS = 2_500;
+
+/**
+ * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
+ * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
+ * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
+ * creators or a retried POST) are folded into the oldest and deleted, so there is only ever one.
+ */
+export async function updateSticky(
+  octokit: Octokit,
+  repo: Repo,
+  issue: number,
+  owner: Owner,
+  sectionsFor: (body: string | undefined) => SectionData[],
+  o: UpsertOptions,
+): Promise<{ id: number; url: string } | undefined> {
+  const random = o.random ?? Math.random;
+  const attempts = o.attempts ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    const ours = await listOurs(octokit, repo, issue, owner, o.marker);
+    let comment: Comment;
+    let sections: SectionData[];
+    if (ours.length === 0) {
+      sections = sectionsFor(undefined);
+      if (sections.length === 0) return undefined;
+      const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
+      comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
+    } else {
+      // A fresh read right before the write keeps the read-to-write window to two requests.
+      const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
+      const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
+      sections = sectionsFor(merged);
+      if (sections.length === 0 && ours.length === 1) return { id: fresh.id, url: fresh.html_url };
+      const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
+      comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
+      for (const duplicate of ours.slice(1)) {
+        await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+      }
+    }
+    if (
+      (await holds(octokit, repo, comment.id, sections)) &&
+      (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
+    ) {
+      const after = await listOurs(octokit, repo, issue, owner, o.marker);
+      if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url };
+    }
+    if (attempt >= attempts) {
+      throw new Error(
+        `Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`,
+      );
+    }
+    const delay = Math.round(200 + random() * 800 * attempt);
+    o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
+    await o.sleep(delay);
+  }
+}
+
+/** `body` plus the sections of `other` that it lacks (raw blocks; mergeComment re-renders the header). */
+function withSectionsOf(body: string, other: string): string {
+  const have = parseSections(body);
+  const extra = [...parseSections(other).values()].filter((s) => !have.has(s.id)).map((s) => s.raw);
+  return [body, ...extra].join('\n\n');
+}
+
+/** Our sticky comments on the PR, oldest first. */
+async function listOurs(octokit: Octokit, repo: Repo, issue: number, owner: Owner, marker: string): Promise<Comment[]> {
+  const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as Comment[];
+  return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+}
+
+/** True when comment `id` exists and holds exactly these renderings of the sections. */
+async function holds(octokit: Octokit, repo: Repo, id: number, sections: SectionData[]): Promise<boolean> {
+  const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
+  const found = parseSections(data?.body ?? '');
+  return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
+}

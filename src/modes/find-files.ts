@@ -1,0 +1,85 @@
+/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
+import * as glob from '@actions/glob';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface FoundFile {
+  absolutePath: string;
+  /** Path relative to the common root of the search paths, `/`-separated: the tail of the object key. */
+  relativePath: string;
+  /** Path relative to the workspace, as shown to people. */
+  displayPath: string;
+  size: number;
+}
+
+/**
+ * Finds the files matched by `patterns` (one glob per entry, `!` to exclude; directories match
+ * their contents). Symbolic links that resolve outside `workspace` are refused: on a PR branch they
+ * would publish files from the runner (credentials, caches) to whoever gets the link.
+ */
+export async function findFiles(patterns: string[], workspace: string): Promise<FoundFile[]> {
+  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false, implicitDescendants: true });
+  const searchPaths = globber.getSearchPaths();
+  if (searchPaths.length === 0) return []; // only exclusions: nothing can match
+  const matches = [...new Set(await globber.glob())].sort();
+  const root = await commonRoot(searchPaths, isFile);
+  const workspaceReal = await realpath(workspace);
+  const escaping: string[] = [];
+  const found = await Promise.all(
+    matches.map(async (absolutePath): Promise<FoundFile | undefined> => {
+      const [real, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
+      if (real !== absolutePath && !isInside(real, workspaceReal)) {
+        escaping.push(`${absolutePath} -> ${real}`);
+        return undefined;
+      }
+      if (!info.isFile()) return undefined;
+      return {
+        absolutePath,
+        relativePath: toPosix(path.relative(root, absolutePath)),
+        displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
+        size: info.size,
+      };
+    }),
+  );
+  const files = found.filter((f): f is FoundFile => f !== undefined);
+  if (escaping.length > 0) {
+    throw new Error(
+      `Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
+        `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`,
+    );
+  }
+  return files;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/**
+ * The folder that keys are relative to: a single search path's folder (its parent when it is a
+ * file), or the deepest folder shared by several search paths.
+ */
+export async function commonRoot(searchPaths: string[], fileCheck: (p: string) => Promise<boolean>): Promise<string> {
+  const dirs = await Promise.all(searchPaths.map(async (p) => ((await fileCheck(p)) ? path.dirname(p) : p)));
+  return dirs.reduce(sharedAncestor);
+}
+
+export function sharedAncestor(a: string, b: string): string {
+  const as = a.split(path.sep);
+  const bs = b.split(path.sep);
+  let i = 0;
+  while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
+  return as.slice(0, i).join(path.sep) || path.sep;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

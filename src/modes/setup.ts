@@ -1,0 +1,116 @@
+/**
+ * What every mode starts from: the run's inputs and context, the GitHub client and pull request,
+ * how to publish, and, when a mode needs the bucket, the store, its signer and its S3 client.
+ */
+import * as core from '@actions/core';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { resolveCredentials } from '../aws/credentials/chain.js';
+import type { ResolvedCredentials } from '../aws/credentials/classify.js';
+import { createS3Client, StoreTarget } from '../aws/s3-client.js';
+import type { Env, RunContext } from '../config/context.js';
+import type { Inputs } from '../config/inputs.js';
+import type { GitHubTarget } from '../github/client.js';
+import { commentMarker } from '../render/markers.js';
+import { defaultCommentKey } from '../publish/comment.js';
+import type { PublishContext } from '../publish/links.js';
+import { Clock, systemClock } from '../util/clock.js';
+import { Logger, notice } from '../util/log.js';
+
+export interface ModeDeps {
+  inputs: Inputs;
+  /** The run, with the pull request the GitHub lookup found. */
+  ctx: RunContext;
+  env: Env;
+  publish: PublishContext;
+  log: Logger;
+  clock: Clock;
+}
+
+/** Every mode is built the same way. */
+export type ModeRun = (deps: ModeDeps) => Promise<void>;
+
+export async function setup(
+  inputs: Inputs,
+  runCtx: RunContext,
+  env: Env,
+  log: Logger = core,
+  clock: Clock = systemClock,
+): Promise<ModeDeps> {
+  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log);
+  const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
+  const publish: PublishContext = {
+    gh,
+    run: ctx,
+    comment: { marker: commentMarker(inputs.commentKey || defaultCommentKey(inputs)), failOnError: inputs.failOnCommentError },
+    publicRepo: inputs.publicRepo,
+    tempDir: env.runnerTemp,
+    log,
+    clock,
+  };
+  return { inputs, ctx, env, publish, log, clock };
+}
+
+/**
+ * The GitHub client and the pull request, or undefined when no comment is wanted. A failed PR lookup
+ * is a warning: the upload, outputs and summary do not depend on it.
+ */
+async function connectGitHub(
+  inputs: Pick<Inputs, 'comment' | 'githubToken'>,
+  ctx: RunContext,
+  apiUrl: string,
+  log: Logger,
+): Promise<GitHubTarget | undefined> {
+  if (inputs.comment === 'never') return undefined;
+  if (!inputs.githubToken) {
+    if (inputs.comment === 'always')
+      throw new Error(`Input 'github-token' is empty but 'comment' is always: pass github-token: \${{ github.token }}.`);
+    notice(log, 'No github-token: the links are in the job summary and outputs only.');
+    return undefined;
+  }
+  // Loaded on demand: the GitHub client is a large part of start-up time.
+  const { createOctokit } = await import('../github/client.js');
+  const { findPullRequest } = await import('../github/pull-request.js');
+  const octokit = createOctokit(inputs.githubToken, log, apiUrl);
+  let pr: number | undefined;
+  try {
+    pr = await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head);
+  } catch (error) {
+    log.warning(`Could not look up the pull request of commit ${ctx.sha}: ${(error as Error).message}`);
+  }
+  // Known before anything is uploaded: fail now rather than leave links behind a failed step.
+  if (pr === undefined && inputs.comment === 'always') {
+    throw new Error(
+      `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}, so nothing was uploaded (comment: always). Set 'pr-number', or use comment: auto to upload without a comment.`,
+    );
+  }
+  return { octokit, pr };
+}
+
+export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle'>): StoreTarget {
+  return { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
+}
+
+/** The bucket, the credentials that sign for it, and one S3 client; `client.destroy()` when done. */
+export interface Store {
+  target: StoreTarget;
+  signer: ResolvedCredentials;
+  client: S3Client;
+}
+
+export async function openStore(d: ModeDeps): Promise<Store> {
+  const { inputs, env } = d;
+  const target = storeTarget(inputs);
+  const signer = await resolveCredentials({
+    region: inputs.region,
+    roleToAssume: inputs.roleToAssume,
+    roleSessionName: inputs.roleSessionName,
+    roleSessionDuration: inputs.roleSessionDuration,
+    requestedLinkSeconds: inputs.expiresInSeconds,
+    audience: inputs.audience,
+    credentialsExpireAt: inputs.credentialsExpireAt,
+    env,
+    log: d.log,
+    now: d.clock,
+  });
+  return { target, signer, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
+}

@@ -1,0 +1,113 @@
+/** mode: upload — find the files, upload them, sign their links and publish them. */
+import { putJson } from '../aws/bucket.js';
+import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
+import type { Inputs } from '../config/inputs.js';
+import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
+import { objectKey, renderKeyPrefix } from '../links/keys.js';
+import type { StoredFile } from '../links/manifest-entry.js';
+import { jobSection, sectionNote } from '../links/section.js';
+import { manifestKey, StoredManifest } from '../links/stored-manifest.js';
+import { publishLinks } from '../publish/links.js';
+import { setLinkOutputs } from '../publish/outputs.js';
+import type { Logger } from '../util/log.js';
+import { realSleep } from '../util/retry.js';
+import { findFiles, FoundFile } from './find-files.js';
+import { ModeDeps, openStore } from './setup.js';
+import { presignFiles } from './sign.js';
+
+const PROGRESS_INTERVAL_MS = 5_000;
+
+export async function upload(d: ModeDeps): Promise<void> {
+  const { inputs, ctx, log, clock } = d;
+  const section = jobSection(inputs.section, ctx.job, inputs.matrix);
+  const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
+  const files = await findFiles(inputs.patterns, d.env.workspace);
+  if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
+  const plans = planUploads(files, prefix, inputs.contentDisposition);
+
+  const { target, signer, client } = await openStore(d);
+  log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+  const { uploaded, failed } = await uploadAll(plans, {
+    client,
+    target,
+    concurrency: inputs.concurrency,
+    partSize: DEFAULT_PART_SIZE,
+    sleep: realSleep,
+    log,
+    progressIntervalMs: PROGRESS_INTERVAL_MS,
+  });
+  // Uploads finish in any order; links are listed in path order.
+  uploaded.sort((a, b) => (a.plan.file.displayPath < b.plan.file.displayPath ? -1 : 1));
+  const stored: StoredFile[] = uploaded.map(({ plan, sha256, size }) => ({
+    path: plan.file.displayPath,
+    key: plan.key,
+    size,
+    sha256,
+    contentType: plan.contentType,
+  }));
+  if (stored.length > 0) {
+    // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail.
+    const manifest: StoredManifest = {
+      version: 1,
+      section,
+      sha: ctx.sha,
+      runUrl: ctx.runUrl,
+      uploadedAt: clock().toISOString(),
+      files: stored,
+    };
+    await putJson(client, target, manifestKey(prefix), manifest).catch((e: Error) =>
+      log.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${e.message}`),
+    );
+  }
+  client.destroy();
+
+  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+  const { entries, lifetime, report } = presignFiles(
+    stored,
+    { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
+    failures,
+  );
+  const data = {
+    id: section.id,
+    title: section.title,
+    sha: ctx.sha,
+    runUrl: ctx.runUrl,
+    updatedAt: clock().toISOString(),
+    expiresAt: lifetime.expiresAt.toISOString(),
+    files: entries,
+    note: sectionNote(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+  };
+  await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
+
+  if (failed.length > 0) {
+    throw new Error(
+      `${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
+        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'),
+    );
+  }
+}
+
+function planUploads(files: FoundFile[], prefix: string, disposition: DispositionMode): UploadPlan[] {
+  return files.map((file) => {
+    const key = objectKey(prefix, file.relativePath);
+    if (key === manifestKey(prefix)) {
+      throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
+    }
+    const contentType = contentTypeFor(file.absolutePath);
+    const name = file.relativePath.split('/').pop() ?? file.relativePath;
+    return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType) };
+  });
+}
+
+async function reportNoFiles(
+  inputs: Pick<Inputs, 'patterns' | 'ifNoFilesFound'>,
+  name: string,
+  tempDir: string,
+  log: Logger,
+): Promise<void> {
+  const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No artifacts will be uploaded.`;
+  if (inputs.ifNoFilesFound === 'error') throw new Error(`${message} (if-no-files-found: error)`);
+  if (inputs.ifNoFilesFound === 'warn') log.warning(message);
+  else log.info(message);
+  await setLinkOutputs({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+}

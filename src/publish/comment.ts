@@ -1,0 +1,72 @@
+/** Publishes sections of the sticky pull-request comment; failures are warnings unless fail-on-comment-error. */
+import { createHash } from 'node:crypto';
+import type { RunContext } from '../config/context.js';
+import type { GitHubTarget } from '../github/client.js';
+import { explainGitHubError } from '../github/errors.js';
+import type { SectionData } from '../render/markers.js';
+import type { Clock } from '../util/clock.js';
+import { Logger, notice } from '../util/log.js';
+import { realSleep } from '../util/retry.js';
+import { setCommentOutputs } from './outputs.js';
+
+export interface CommentOptions {
+  /** The comment's hidden marker (commentMarker of the comment key). */
+  marker: string;
+  /** Fail the step when the comment cannot be posted (`fail-on-comment-error`). */
+  failOnError: boolean;
+}
+
+/** Where the comment goes and how to report on it. */
+export interface CommentTarget {
+  gh: GitHubTarget | undefined;
+  run: Pick<RunContext, 'owner' | 'repo' | 'eventName' | 'sha'>;
+  comment: CommentOptions;
+  log: Logger;
+  clock: Clock;
+}
+
+/**
+ * One comment per artifact layout: uses of the action with the same bucket and key-prefix share the
+ * comment (matrix legs, other workflows, refresh and cleanup), each job in its own section; uses that
+ * store elsewhere get their own comment.
+ */
+export function defaultCommentKey(store: { bucket: string; keyPrefix: string }): string {
+  return createHash('sha256').update(`${store.bucket}/${store.keyPrefix}`).digest('hex').slice(0, 12);
+}
+
+function noPullRequest(run: CommentTarget['run']): string {
+  return `No pull request found for ${run.eventName || 'this'} event at ${run.sha.slice(0, 7)}: no comment; the links are in the job summary and outputs. Set 'pr-number' to choose one.`;
+}
+
+/**
+ * Posts or updates sections of the sticky comment (`sectionsFor` sees the current body; see
+ * updateSticky) and sets the comment outputs. True when the comment holds them.
+ */
+export async function publishComment(t: CommentTarget, sectionsFor: (body: string | undefined) => SectionData[]): Promise<boolean> {
+  const { gh, run, log } = t;
+  if (!gh) return false;
+  if (gh.pr === undefined) {
+    notice(log, noPullRequest(run));
+    return false;
+  }
+  try {
+    // Loaded on demand: the GitHub client is a large part of start-up time.
+    const { tokenOwner, updateSticky } = await import('../github/sticky-comment.js');
+    const owner = await tokenOwner(gh.octokit);
+    const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
+      marker: t.comment.marker,
+      now: t.clock,
+      sleep: realSleep,
+      log,
+    });
+    if (!posted) return false;
+    setCommentOutputs(posted);
+    log.info(`Comment updated: ${posted.url}`);
+    return true;
+  } catch (error) {
+    const message = explainGitHubError(error, gh.pr);
+    if (t.comment.failOnError) throw new Error(message, { cause: error });
+    log.warning(message);
+    return false;
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * The sticky pull-request comment, as pure text: no I/O, no clock (time is passed in). Rendering
+ * and merging live here; markers and metadata in markers.ts.
+ *
+ * One comment per `commentKey`, found by its hidden marker. Each matrix job owns one section,
+ * delimited by a start marker (carrying its metadata, base64 JSON) and an end marker. A job
+ * re-renders only its own section; the others are kept byte-for-byte unless the body must shrink
+ * to fit GitHub's size limit. The header is recomputed from every section's metadata.
+ *
+ * Layout:
+ *   <!-- s3-artifact-links:KEY -->          commentMarker()
+ *   ### 📦 Build artifacts                   header (recomputed on every merge)
+ *   <!-- s3-artifact-links section=ID meta=BASE64 -->
+ *   #### title / expiry / provenance / table   one section per job, sorted by id
+ *   <!-- /s3-artifact-links section=ID -->
+ *   <sub>footer</sub>
+ */
+import type { ManifestEntry } from '../links/manifest-entry.js';
+import { count, filesAndBytes, formatUtc, hexPrefix, humanBytes, relativeTime, shortenMiddle } from './format.js';
+import { escapeMarkdown, link } from './markdown.js';
+import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
+
+/** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
+export const GITHUB_COMMENT_LIMIT = 65536;
+export const DEFAULT_TITLE = '📦 Build artifacts';
+/** Tables with more rows than this are folded under `<details>`. */
+export const COLLAPSE_THRESHOLD = 10;
+/** File names longer than this are shortened in the middle (the job summary has them whole). */
+export const MAX_NAME_CHARS = 120;
+
+export interface RenderOptions {
+  now: Date;
+  /** Force the table under `<details>` (tables longer than COLLAPSE_THRESHOLD always are). */
+  collapse: boolean;
+  /** Show at most this many rows, then "… and N more". */
+  maxRows?: number;
+}
+
+export interface MergeOptions {
+  /** From commentMarker(); the first line of the body. */
+  marker: string;
+  now: Date;
+  /** Maximum body length in UTF-16 code units; default GITHUB_COMMENT_LIMIT. */
+  limit?: number;
+  /** Heading of the comment (escaped); default DEFAULT_TITLE. */
+  title?: string;
+  /** Trusted Markdown shown last; default names the action. */
+  footer?: string;
+}
+
+const TABLE_HEAD = '| File | Size | SHA-256 | Link |';
+const TABLE_SEP = '| :-- | --: | :-- | :-- |';
+const DETAILS_OPEN = '<details><summary>';
+const MORE_PREFIX = '… and ';
+const DEFAULT_FOOTER =
+  `<sub>Private bucket, presigned links: they stop working when they expire. ` +
+  `Each job updates its own section. Posted by ${ACTION_NAME}.</sub>`;
+
+// ---------------------------------------------------------------- one section
+
+/** A section split into the parts the size limit can act on. */
+interface Parts {
+  start: string;
+  head: string[];
+  /** Table rows, or undefined when the section has no table (removed, or a one-line summary). */
+  rows?: string[];
+  end: string;
+  meta: SectionMeta;
+}
+
+function expiryLine(m: SectionMeta, now: Date): string {
+  if (m.removed) return '🗑️ **Links removed**';
+  const rel = relativeTime(now, new Date(m.expiresAt));
+  if (rel === 'expired') return `⌛ **Links expired** ${formatUtc(m.expiresAt)}`;
+  return `⏳ Links expire **${formatUtc(m.expiresAt)}** — ${rel}`;
+}
+
+function provenance(m: SectionMeta, updatedAt: string): string {
+  const bits = [filesAndBytes(m.files, m.bytes)];
+  if (m.sha) bits.push(`commit \`${m.sha.slice(0, 7)}\``);
+  const run = link('workflow run', m.runUrl);
+  if (run) bits.push(run);
+  bits.push(`updated ${formatUtc(updatedAt)}`);
+  return `<sub>${bits.join(' · ')}</sub>`;
+}
+
+function renderRow(f: ManifestEntry): string {
+  const name = escapeMarkdown(shortenMiddle(f.path, MAX_NAME_CHARS)) || '—';
+  const sha = hexPrefix(f.sha256, 12);
+  return `| ${name} | ${humanBytes(f.size)} | ${sha ? `\`${sha}\`` : '—'} | ${link('Download', f.url) ?? '—'} |`;
+}
+
+function prepare(s: SectionData, now: Date): Parts {
+  const meta = sectionMeta(s);
+  const head = [`#### ${escapeMarkdown(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
+  if (s.note) head.push(`> ⚠️ ${escapeMarkdown(s.note)}`);
+  return { start: startMarker(meta), head, rows: meta.removed ? undefined : s.files.map(renderRow), end: endMarker(s.id), meta };
+}
+
+function moreLine(n: number, runUrl: string): string {
+  const summary = link('job summary', runUrl) ?? 'job summary';
+  return `${MORE_PREFIX}${count(n)} more — see the ${summary}.`;
+}
+
+/** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
+function assemble(p: Parts, collapse: boolean, maxRows?: number): string {
+  const lines = [p.start, ...p.head];
+  if (p.rows) {
+    const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
+    const more = p.meta.files - shown.length;
+    const body: string[] = [];
+    if (shown.length) body.push(TABLE_HEAD, TABLE_SEP, ...shown, '');
+    if (p.meta.files === 0) body.push('_No files._', '');
+    if (more > 0) body.push(moreLine(more, p.meta.runUrl), '');
+    if (collapse) {
+      lines.push('', `${DETAILS_OPEN}${filesAndBytes(p.meta.files, p.meta.bytes)}</summary>`, '', ...body, '</details>');
+    } else {
+      lines.push('', ...body);
+    }
+  }
+  lines.push(p.end);
+  return lines.join('\n');
+}
+
+/**
+ * One job's block, self-delimited by its markers. Tables with more than COLLAPSE_THRESHOLD files
+ * are folded under `<details>`; `maxRows` cuts the table with "… and N more".
+ */
+export function renderSection(s: SectionData, opts: RenderOptions): string {
+  return assemble(prepare(s, opts.now), opts.collapse || s.files.length > COLLAPSE_THRESHOLD, opts.maxRows);
+}
+
+/** A section reduced to one line (plus its markers, so later merges still see it). */
+function renderSummary(p: Parts, now: Date): string {
+  const m = p.meta;
+  const bits = [`**${escapeMarkdown(m.title || m.id)}**`, filesAndBytes(m.files, m.bytes)];
+  if (m.removed) bits.push('🗑️ links removed');
+  else {
+    const rel = relativeTime(now, new Date(m.expiresAt));
+    const when = `${rel === 'expired' ? '⌛ links expired' : 'links expire'} ${formatUtc(m.expiresAt)}`;
+    bits.push(`${when}, see the ${link('job summary', m.runUrl) ?? 'job summary'}`);
+  }
+  return [p.start, bits.join(' · '), p.end].join('\n');
+}
+
+/** The parts of a block rendered by this module; undefined if it does not look like one. */
+function splitRaw(s: ParsedSection): Parts | undefined {
+  if (!s.meta) return undefined;
+  const lines = s.raw.split('\n');
+  if (lines.length < 2) return undefined;
+  const inner = lines.slice(1, -1);
+  const at = (pred: (l: string) => boolean) => {
+    const i = inner.findIndex(pred);
+    return i === -1 ? inner.length : i;
+  };
+  const tableAt = at((l) => l === TABLE_HEAD);
+  const cut = Math.min(
+    tableAt,
+    at((l) => l.startsWith(DETAILS_OPEN)),
+    at((l) => l.startsWith(MORE_PREFIX)),
+  );
+  const head = inner.slice(0, cut);
+  while (head.length && head[head.length - 1] === '') head.pop();
+  let rows: string[] | undefined;
+  if (cut < inner.length) {
+    rows = [];
+    for (let i = tableAt + 2; i < inner.length && inner[i].startsWith('|'); i++) rows.push(inner[i]);
+  }
+  return { start: lines[0], head, rows, end: lines[lines.length - 1], meta: s.meta };
+}
+
+// ---------------------------------------------------------------- the whole comment
+
+function renderHeader(metas: SectionMeta[], opts: MergeOptions): string {
+  const lines = [opts.marker, `### ${escapeMarkdown(opts.title ?? DEFAULT_TITLE)}`];
+  const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
+  const bits: string[] = [];
+  if (latest?.sha) bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);
+  const run = latest && link('workflow run', latest.runUrl);
+  if (run) bits.push(run);
+  bits.push(`updated ${formatUtc(opts.now)}`);
+  lines.push(bits.join(' · '));
+
+  const active = metas.filter((m) => !m.removed && !Number.isNaN(Date.parse(m.expiresAt)));
+  if (active.length) {
+    const times = active.map((m) => Date.parse(m.expiresAt));
+    const earliest = new Date(Math.min(...times));
+    const rel = relativeTime(opts.now, earliest);
+    const which = times.every((t) => t === times[0]) ? 'Links expire' : 'First links expire';
+    lines.push(
+      rel === 'expired'
+        ? `⌛ Some links have expired (${formatUtc(earliest)}): re-run the job to get fresh ones.`
+        : `⏳ ${which} **${formatUtc(earliest)}** — ${rel}`,
+    );
+  }
+  const files = metas.reduce((n, m) => n + m.files, 0);
+  const bytes = metas.reduce((n, m) => n + m.bytes, 0);
+  const jobs = `${metas.length} job${metas.length === 1 ? '' : 's'}`;
+  const older = latest?.sha ? metas.filter((m) => m.sha && m.sha !== latest.sha).length : 0;
+  lines.push(`<sub>${jobs} · ${filesAndBytes(files, bytes)}${older ? ` · ${older} from an older commit` : ''}</sub>`);
+  return lines.join('\n');
+}
+
+interface Block {
+  id: string;
+  current: boolean;
+  /** As kept when nothing needs to shrink. */
+  full: string;
+  parts?: Parts;
+}
+
+function byId(a: Block, b: Block): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Cut to `limit` UTF-16 units without leaving half a surrogate pair. */
+function hardCut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  return text.slice(0, Math.max(0, limit)).replace(/[\uD800-\uDBFF]$/, '');
+}
+
+/**
+ * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
+ * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
+ * degrades in order: fold every table under <details> and cut rows, largest tables first, to an
+ * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
+ * this one, to one-line summaries; drop other sections; finally hard-cut.
+ */
+export function mergeComment(existingBody: string | undefined, section: SectionData, opts: MergeOptions): string {
+  const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
+  const existing = existingBody ? parseSections(existingBody) : new Map<string, ParsedSection>();
+  existing.delete(section.id);
+  const own = prepare(section, opts.now);
+  const blocks: Block[] = [
+    ...[...existing.values()].map((p) => ({ id: p.id, current: false, full: p.raw, parts: splitRaw(p) })),
+    { id: section.id, current: true, full: renderSection(section, { now: opts.now, collapse: false }), parts: own },
+  ].sort(byId);
+  const metas = blocks.flatMap((b) => (b.parts ? [b.parts.meta] : []));
+  const header = renderHeader(metas, opts);
+  const footer = opts.footer ?? DEFAULT_FOOTER;
+  const join = (parts: string[]) => [header, ...parts, footer].join('\n\n');
+
+  const fullBody = join(blocks.map((b) => b.full));
+  if (fullBody.length <= limit) return fullBody;
+
+  // Modes, by block: undefined = table capped to `cap` rows; 'summary'; 'dropped'.
+  const mode = new Map<Block, 'summary' | 'dropped'>();
+  const render = (cap: number): string => {
+    const dropped = blocks.filter((b) => mode.get(b) === 'dropped').length;
+    const parts = blocks
+      .filter((b) => mode.get(b) !== 'dropped')
+      .map((b) => {
+        if (!b.parts) return b.full;
+        if (mode.get(b) === 'summary') return renderSummary(b.parts, opts.now);
+        return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
+      });
+    if (dropped) parts.push(`_${count(dropped)} more job section${dropped === 1 ? '' : 's'} not shown (comment size limit)._`);
+    return join(parts);
+  };
+  const bestCap = (): string | undefined => {
+    let lo = 0;
+    let body = render(0);
+    if (body.length > limit) return undefined;
+    let hi = Math.max(0, ...blocks.map((b) => b.parts?.rows?.length ?? 0));
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const candidate = render(mid);
+      if (candidate.length <= limit) {
+        lo = mid;
+        body = candidate;
+      } else hi = mid - 1;
+    }
+    return body;
+  };
+
+  let body = bestCap();
+  if (body !== undefined) return body;
+  const cost = (b: Block) => (b.parts?.rows ? assemble(b.parts, true, 0) : b.full).length;
+  const others = blocks.filter((b) => !b.current).sort((a, b) => cost(b) - cost(a) || byId(a, b));
+  for (const b of others) {
+    mode.set(b, b.parts ? 'summary' : 'dropped');
+    if ((body = bestCap()) !== undefined) return body;
+  }
+  const mine = blocks.find((b) => b.current);
+  if (mine) mode.set(mine, 'summary');
+  if ((body = render(0)).length <= limit) return body;
+  for (const b of others) {
+    mode.set(b, 'dropped');
+    if ((body = render(0)).length <= limit) return body;
+  }
+  return hardCut(body, limit);
+}

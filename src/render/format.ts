@@ -1,0 +1,63 @@
+/** Numbers, sizes and times as people read them in the comment and the job summary. Pure. */
+
+/** 1536 → "1.5 KiB"; bytes below 1 KiB are exact; one decimal above. */
+export function humanBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '?';
+  if (n < 1024) return `${Math.round(n)} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (i < units.length - 1 && Math.round(v * 10) / 10 >= 1024) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
+
+/** Time until `to`, seen at `from`: "in 7 days", "in 23 hours", "in 45 minutes", "expired". */
+export function relativeTime(from: Date, to: Date): string {
+  const ms = to.getTime() - from.getTime();
+  if (Number.isNaN(ms)) return 'unknown';
+  if (ms <= 0) return 'expired';
+  const plural = (n: number, unit: string) => `in ${n} ${unit}${n === 1 ? '' : 's'}`;
+  // Rounded down, never up (a reader must not expect more time than there is), after allowing two
+  // minutes for the time between signing and rendering, so a fresh 7-day link reads "in 7 days".
+  const count = (unit: number) => Math.floor((ms + 120_000) / unit);
+  if (ms < 60_000) return 'in less than a minute';
+  if (count(3_600_000) < 1) return plural(Math.max(1, Math.floor(ms / 60_000)), 'minute');
+  if (count(3_600_000) < 48) return plural(count(3_600_000), 'hour');
+  return plural(count(86_400_000), 'day');
+}
+
+/** "2026-11-29 14:00 UTC", or "unknown time". */
+export function formatUtc(time: Date | string): string {
+  const d = typeof time === 'string' ? new Date(time) : time;
+  if (Number.isNaN(d.getTime())) return 'unknown time';
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** 3000 → "3,000". */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "3 files, 1.5 KiB". */
+export function filesAndBytes(files: number, bytes: number): string {
+  return `${count(files)} file${files === 1 ? '' : 's'}, ${humanBytes(bytes)}`;
+}
+
+/** "a/very/long/…/name.zip" when longer than max code points. */
+export function shortenMiddle(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = Math.ceil((max - 1) * 0.4);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
+}
+
+/** The first `n` hex digits of `value`, lower-cased; anything else is dropped. */
+export function hexPrefix(value: string, n: number): string {
+  return String(value)
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '')
+    .slice(0, n);
+}

@@ -1,0 +1,62 @@
+/** The job summary (HTML) and the report it shows. Pure; publish/summary.ts writes it. */
+import type { ManifestEntry } from '../links/manifest-entry.js';
+import { formatUtc, humanBytes, relativeTime } from './format.js';
+
+/** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
+const SUMMARY_TABLE_CHARS = 800_000;
+
+export interface Report {
+  entries: ManifestEntry[];
+  failed: { path: string; message: string }[];
+  /** Earliest link expiry (ISO), or undefined when there are no links. */
+  expiresAt?: string;
+  notes: string[];
+  /** The links carry a session token (temporary credentials), which the runner masks in summaries. */
+  signedWithSessionToken?: boolean;
+}
+
+export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
+  return entries.map((e) => e.expiresAt).sort()[0];
+}
+
+/**
+ * The job summary: a heading, the expiry, notes, a table of links and any failures. HTML-escaped.
+ * `linksElsewhere`: instead of the links, say where they are (they must not appear in the summary).
+ */
+export function renderSummary(report: Report, now: Date, linksElsewhere?: string): string {
+  const total = report.entries.reduce((n, e) => n + e.size, 0);
+  const lines = [`<h2>📦 Artifact links</h2>`];
+  const expiry = report.expiresAt
+    ? ` Links expire <b>${formatUtc(report.expiresAt)}</b> (${relativeTime(now, new Date(report.expiresAt))}).`
+    : '';
+  lines.push(`<p>${report.entries.length} ${report.entries.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}.${expiry}</p>`);
+  for (const note of report.notes) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`);
+  if (report.signedWithSessionToken && report.entries.length > 0) {
+    lines.push(
+      `<p>The links are signed with temporary credentials and contain their session token, which the runner masks in job summaries, so they are not listed here: see ${linksElsewhere === 'in the PR comment' ? 'the pull-request comment and ' : ''}the <code>manifest</code> output.</p>`,
+    );
+  }
+  if (report.entries.length > 0) {
+    const rows: string[] = [];
+    let chars = 0;
+    for (const e of report.entries) {
+      const link = linksElsewhere ? escapeHtml(linksElsewhere) : `<a href="${escapeHtml(e.url)}">Download</a>`;
+      const row = `<tr><td>${escapeHtml(e.path)}</td><td align="right">${humanBytes(e.size)}</td><td><code>${e.sha256.slice(0, 12)}</code></td><td>${link}</td><td>${formatUtc(e.expiresAt)}</td></tr>`;
+      if (chars + row.length > SUMMARY_TABLE_CHARS) break;
+      rows.push(row);
+      chars += row.length;
+    }
+    const more = report.entries.length - rows.length;
+    if (more > 0) rows.push(`<tr><td colspan="5">… and ${more} more: see the <code>manifest-file</code> output.</td></tr>`);
+    lines.push(`<table><tr><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th>Expires</th></tr>${rows.join('')}</table>`);
+  }
+  if (report.failed.length > 0) {
+    lines.push(`<h3>❌ ${report.failed.length} not uploaded (no link)</h3>`);
+    lines.push(`<ul>${report.failed.map((f) => `<li>${escapeHtml(f.path)}: ${escapeHtml(f.message)}</li>`).join('')}</ul>`);
+  }
+  return lines.join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`@\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
