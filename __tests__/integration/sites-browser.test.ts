@@ -15,9 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
-import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src/disposition.js';
-import { createPresigner } from '../../src/presign.js';
-import { createS3Client } from '../../src/s3.js';
+import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src/links/disposition.js';
+import { createPresigner } from '../../src/aws/presign.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 import { buildSectionSites, keyOf, type SectionFile, type SectionSites } from '../../src/sites/build.js';
 import { detectSites, parseBrowse } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
@@ -113,7 +113,11 @@ interface Published extends SectionSites {
  * Uploads `root` under `prefix` like the action does and the section's generated objects, all links
  * signed at one instant for `seconds`. `claimedExpiry` lets a test pretend the reader's clock is wrong.
  */
-async function publish(root: string, prefix: string, o: { seconds?: number; browse?: string; endpoint?: string; uploadEndpoint?: string; signedAt?: Date; claimedExpiry?: Date } = {}): Promise<Published> {
+async function publish(
+  root: string,
+  prefix: string,
+  o: { seconds?: number; browse?: string; endpoint?: string; uploadEndpoint?: string; signedAt?: Date; claimedExpiry?: Date } = {},
+): Promise<Published> {
   const seconds = o.seconds ?? 3600;
   const endpoint = o.endpoint ?? s3.endpoint;
   const target = { bucket: BUCKET, region: 'us-east-1', endpoint: new URL(endpoint), forcePathStyle: true };
@@ -132,7 +136,13 @@ async function publish(root: string, prefix: string, o: { seconds?: number; brow
     const contentType = contentTypeFor(rel);
     const key = keyOf(prefix, rel);
     await client.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentType: contentType, ContentDisposition: contentDisposition(path.basename(rel), 'auto', contentType) }),
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ContentDisposition: contentDisposition(path.basename(rel), 'auto', contentType),
+      }),
     );
     files.push({
       path: rel,
@@ -157,7 +167,15 @@ async function publish(root: string, prefix: string, o: { seconds?: number; brow
     displayFolder: (folder) => `out/${folder}`,
   });
   for (const object of built.objects) {
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: object.key, Body: object.body, ContentType: object.contentType, ContentDisposition: 'inline' }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: object.key,
+        Body: object.body,
+        ContentType: object.contentType,
+        ContentDisposition: 'inline',
+      }),
+    );
   }
   const site = (folder: string): string => {
     const found = built.sites.find((s) => s.folder === folder);
@@ -167,7 +185,9 @@ async function publish(root: string, prefix: string, o: { seconds?: number; brow
   return { ...built, files, site, expiresAt };
 }
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+async function newPage(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US', ...options });
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -316,12 +336,26 @@ describe('a static site opened from its link', () => {
       await expect(share.page.textContent('time[data-expires]')).resolves.toBe(expected);
       expect(expected).toContain('UTC+09:00');
       expect(await share.page.isHidden('#expired')).toBe(true);
-      const rows = await share.page.$$eval('tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.name')?.textContent, tr.querySelector('a')?.textContent]));
+      const rows = await share.page.$$eval('tbody tr', (trs) =>
+        trs.map((tr) => [tr.querySelector('.name')?.textContent, tr.querySelector('a')?.textContent]),
+      );
       expect(rows.map((r) => r[0]).sort()).toEqual(published.files.map((f) => f.display).sort());
       for (const name of HOSTILE) expect(rows.map((r) => r[0])).toContain(`out/main/odd/${name}`);
-      expect(Object.fromEntries(rows)).toMatchObject({ 'out/main/fonts/fixture.ttf': 'Download', 'out/main/data/info.json': 'Open', 'out/main/index.html': 'Open' });
+      expect(Object.fromEntries(rows)).toMatchObject({
+        'out/main/fonts/fixture.ttf': 'Download',
+        'out/main/data/info.json': 'Open',
+        'out/main/index.html': 'Open',
+      });
       // Thumbnails load (the CSP allows images from the bucket only).
-      const widths = await share.page.$$eval('img.thumb', (imgs) => Promise.all(imgs.map(async (img) => { const image = img as unknown as BrowserImage; await image.decode(); return image.naturalWidth; })));
+      const widths = await share.page.$$eval('img.thumb', (imgs) =>
+        Promise.all(
+          imgs.map(async (img) => {
+            const image = img as unknown as BrowserImage;
+            await image.decode();
+            return image.naturalWidth;
+          }),
+        ),
+      );
       expect(widths).toEqual([1, 1]);
       // Every link answers.
       const hrefs = await share.page.$$eval('a[data-link]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -356,7 +390,6 @@ describe('a static site opened from its link', () => {
     await page.click('#to-about');
     await expect(page.textContent('#about')).resolves.toBe('About, second run');
   });
-
 });
 
 describe('expired links', () => {
@@ -424,7 +457,12 @@ describe('without service workers', () => {
       await page.waitForSelector('#files li');
       expect(await page.textContent('#status')).toContain('did not start the service worker');
       const listed = await page.$$eval('#files a', (links) => links.map((a) => a.textContent));
-      expect(listed.sort()).toEqual(published.files.filter((f) => f.path.startsWith('main/')).map((f) => f.path.slice('main/'.length)).sort());
+      expect(listed.sort()).toEqual(
+        published.files
+          .filter((f) => f.path.startsWith('main/'))
+          .map((f) => f.path.slice('main/'.length))
+          .sort(),
+      );
       await page.click('#files a:text-is("data/info.json")');
       expect(await page.textContent('body')).toContain('"answer": 42');
     } finally {
@@ -435,11 +473,21 @@ describe('without service workers', () => {
   test('a plain-HTTP endpoint other than localhost: the link says HTTPS is needed and lists the files', async () => {
     // A second local S3 that takes every host name as an endpoint (not as a bucket, s3rver's default).
     const directory = mkdtempSync(path.join(work, 's3rver-'));
-    const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, vhostBuckets: false, configureBuckets: [{ name: BUCKET }] });
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory,
+      vhostBuckets: false,
+      configureBuckets: [{ name: BUCKET }],
+    });
     const { port } = await server.run();
     try {
       const endpoint = `http://artifacts.test:${port}`;
-      const published = await publish(fixtureCopy(), 'octo/widgets/pr-6/abc1234/insecure', { endpoint, uploadEndpoint: `http://127.0.0.1:${port}` });
+      const published = await publish(fixtureCopy(), 'octo/widgets/pr-6/abc1234/insecure', {
+        endpoint,
+        uploadEndpoint: `http://127.0.0.1:${port}`,
+      });
       expect(published.site('spa/').startsWith(`${endpoint}/`)).toBe(true);
       const { context, page } = await newPage();
       try {
@@ -460,10 +508,16 @@ describe('without service workers', () => {
 describe('a real coverage report', () => {
   test('c8 HTML report: browse the summary, sort it, and click through to an annotated source file', async () => {
     const project = mkdtempSync(path.join(work, 'coverage-'));
-    writeFileSync(path.join(project, 'math.mjs'), 'export function add(a, b) {\n  return a + b;\n}\nexport function never() {\n  return "not covered";\n}\n');
+    writeFileSync(
+      path.join(project, 'math.mjs'),
+      'export function add(a, b) {\n  return a + b;\n}\nexport function never() {\n  return "not covered";\n}\n',
+    );
     writeFileSync(path.join(project, 'run.mjs'), "import { add } from './math.mjs';\nif (add(1, 2) !== 3) process.exit(1);\n");
     const c8 = path.join(path.dirname(require.resolve('c8/package.json')), 'bin', 'c8.js');
-    execFileSync(process.execPath, [c8, '--reporter=html', '--reports-dir=report', '--include=math.mjs', process.execPath, 'run.mjs'], { cwd: project, stdio: 'pipe' });
+    execFileSync(process.execPath, [c8, '--reporter=html', '--reports-dir=report', '--include=math.mjs', process.execPath, 'run.mjs'], {
+      cwd: project,
+      stdio: 'pipe',
+    });
     const report = path.join(project, 'report');
     expect(listFiles(report)).toEqual(expect.arrayContaining(['index.html', 'math.mjs.html', 'base.css', 'sorter.js', 'prettify.js']));
 

@@ -26,7 +26,7 @@ export function presignFiles(
   files: StoredFile[],
   o: SignOptions,
   failed: Report['failed'] = [],
-): { entries: ManifestEntry[]; lifetime: LinkLifetime; report: Report } {
+): { entries: ManifestEntry[]; lifetime: LinkLifetime; report: Report; sign: (key: string) => string } {
   const { signer } = o;
   const signedAt = o.clock();
   const lifetime = capLinkLifetime(o.requestedSeconds, signedAt, {
@@ -37,7 +37,9 @@ export function presignFiles(
   o.log.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
   const presign = createPresigner(o.target, signer.credentials, { now: () => signedAt });
   const expiresAt = lifetime.expiresAt.toISOString();
-  const entries = files.map((f) => ({ ...f, url: presign(f.key, lifetime.seconds), expiresAt }));
+  // One instant and one lifetime for every link of the run, generated objects (sites, share page) included.
+  const sign = (key: string): string => presign(key, lifetime.seconds);
+  const entries = files.map((f) => ({ ...f, url: sign(f.key), expiresAt }));
   const report: Report = {
     entries,
     failed,
@@ -45,5 +47,5 @@ export function presignFiles(
     notes: [...signer.warnings, ...lifetime.clamps],
     signedWithSessionToken: Boolean(signer.credentials.sessionToken),
   };
-  return { entries, lifetime, report };
+  return { entries, lifetime, report, sign };
 }

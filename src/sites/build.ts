@@ -64,6 +64,8 @@ export interface SectionSites {
   objects: GeneratedObject[];
   sites: BuiltSite[];
   shareUrl: string;
+  /** Links that open a site's HTML page through its site (so its relative links work), by file path. */
+  open: Map<string, string>;
 }
 
 export function keyOf(prefix: string, path: string): string {
@@ -95,12 +97,20 @@ export function buildSectionSites(input: SectionSitesInput): SectionSites {
       {
         key: bootstrapKey,
         contentType: 'text/html; charset=utf-8',
-        body: renderBootstrapPage({ worker: workerUrl, map: input.sign(mapKey), scope: folderUrl, expiresAt: map.expiresAt, title, runUrl: input.runUrl }),
+        body: renderBootstrapPage({
+          worker: workerUrl,
+          map: input.sign(mapKey),
+          scope: folderUrl,
+          expiresAt: map.expiresAt,
+          title,
+          runUrl: input.runUrl,
+        }),
       },
     );
     sites.push({ folder, display: display(folder), url: bootstrapUrl, files: files.length });
     // HTML pages of a site open through it, so their relative links work.
-    for (const f of files) if (/^text\/html\b/i.test(f.contentType)) opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
+    for (const f of files)
+      if (/^text\/html\b/i.test(f.contentType)) opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
   }
   const shareKey = keyOf(input.prefix, SHARE_PAGE_NAME);
   const shareFiles: ShareFile[] = input.files.map((f) => ({
@@ -125,5 +135,5 @@ export function buildSectionSites(input: SectionSitesInput): SectionSites {
       note: input.note,
     }),
   });
-  return { objects, sites, shareUrl: input.sign(shareKey) };
+  return { objects, sites, shareUrl: input.sign(shareKey), open: opens };
 }

@@ -4,11 +4,12 @@
  * Folders are written `''` (the upload's root) or `a/b/` (relative, ending in `/`), over the same
  * relative paths the object keys end with.
  */
+import { Input } from '../config/constants.js';
 
 /** The `browse` input: `auto`, `none`, or folder globs (one per line). */
 export type Browse = { mode: 'auto' } | { mode: 'none' } | { mode: 'folders'; globs: string[] };
 
-export const BROWSE_INPUT = 'browse';
+const BROWSE_INPUT = Input.Browse;
 
 /** Parses the `browse` input; throws an error naming the input and what to write instead. */
 export function parseBrowse(value: string): Browse {

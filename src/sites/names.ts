@@ -50,7 +50,11 @@ const WHAT: Record<GeneratedKind, string> = {
  * key collision, it is an error before anything is uploaded. `display` maps a relative path to the
  * path the user knows (e.g. relative to the workspace).
  */
-export function assertNoCollision(userPaths: readonly string[], generated: readonly GeneratedName[], display: (path: string) => string = (p) => p): void {
+export function assertNoCollision(
+  userPaths: readonly string[],
+  generated: readonly GeneratedName[],
+  display: (path: string) => string = (p) => p,
+): void {
   const byPath = new Map(generated.map((g) => [g.path, g]));
   const clashes = userPaths.filter((p) => byPath.has(p));
   if (clashes.length === 0) return;

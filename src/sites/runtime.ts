@@ -151,9 +151,12 @@ export function formatUtcTime(ms: number): string {
 export function noticePage(title: string, bodyHtml: string): string {
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-    '<title>' + escapeHtml(title) + '</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+    '<title>' +
+    escapeHtml(title) +
+    '</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
     'code{background:#f6f8fa;padding:0 .3em;border-radius:4px}a{color:#0969da}li{margin:.2em 0}</style></head><body>' +
-    bodyHtml + '</body></html>'
+    bodyHtml +
+    '</body></html>'
   );
 }
 
@@ -162,9 +165,14 @@ export function expiredPage(title: string, expiresAt: number, runUrl?: string): 
   const rerun = runUrl ? '<a href="' + escapeHtml(runUrl) + '">re-run the job</a> that uploaded it' : 're-run the job that uploaded it';
   return noticePage(
     'Links expired',
-    '<h1>These artifact links have expired</h1><p>The links to <b>' + escapeHtml(title) + '</b> stopped working at ' +
-      escapeHtml(formatUtcTime(expiresAt)) + '. The files may still be in the bucket, but their links are signed for a limited time.</p>' +
-      '<p>To get fresh links, ' + rerun + ', or run the action with <code>mode: refresh</code> (it re-signs the links of the ' +
+    '<h1>These artifact links have expired</h1><p>The links to <b>' +
+      escapeHtml(title) +
+      '</b> stopped working at ' +
+      escapeHtml(formatUtcTime(expiresAt)) +
+      '. The files may still be in the bucket, but their links are signed for a limited time.</p>' +
+      '<p>To get fresh links, ' +
+      rerun +
+      ', or run the action with <code>mode: refresh</code> (it re-signs the links of the ' +
       'pull request without rebuilding), then open the new link from the pull-request comment.</p>',
   );
 }
@@ -232,10 +240,18 @@ export function serviceWorkerMain(scope: WorkerScope, map: SiteMap): void {
   const text = (body: string, status: number): Response =>
     new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   const expired = (navigate: boolean): Response =>
-    navigate ? page(expiredPage(map.title, map.expiresAt, map.runUrl), 410) : text('The artifact links expired at ' + formatUtcTime(map.expiresAt) + '.', 410);
+    navigate
+      ? page(expiredPage(map.title, map.expiresAt, map.runUrl), 410)
+      : text('The artifact links expired at ' + formatUtcTime(map.expiresAt) + '.', 410);
   const failed = (navigate: boolean, status: number, what: string): Response =>
     navigate
-      ? page(noticePage('Not available', '<h1>Not available</h1><p>' + escapeHtml(what) + '</p><p><a href="' + escapeHtml(map.base) + '">Open the start page</a></p>'), status)
+      ? page(
+          noticePage(
+            'Not available',
+            '<h1>Not available</h1><p>' + escapeHtml(what) + '</p><p><a href="' + escapeHtml(map.base) + '">Open the start page</a></p>',
+          ),
+          status,
+        )
       : text(what, status);
   /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
   const isExpiry = async (response: Response): Promise<boolean> =>
@@ -264,7 +280,8 @@ export function serviceWorkerMain(scope: WorkerScope, map: SiteMap): void {
       return failed(navigate, 502, 'The storage could not be reached (' + String(error) + ').');
     }
     if (await isExpiry(response)) return expired(navigate);
-    if (response.status === 404) return failed(navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
+    if (response.status === 404)
+      return failed(navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
     if (response.status >= 400 && response.status !== 416) {
       return failed(navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
     }
@@ -341,16 +358,25 @@ export function bootstrapMain(win: BootWindow, cfg: BootConfig): void {
   };
   const target = cfg.scope + entryFromHash(win.location.hash);
   if (Date.now() >= cfg.expiresAt) {
-    say('status', 'These links expired at ' + formatUtcTime(cfg.expiresAt) + '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
+    say(
+      'status',
+      'These links expired at ' +
+        formatUtcTime(cfg.expiresAt) +
+        '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.',
+    );
     return;
   }
   const container = win.navigator.serviceWorker;
   if (!win.isSecureContext) {
-    fallback('This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.');
+    fallback(
+      'This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.',
+    );
     return;
   }
   if (!container) {
-    fallback('This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.');
+    fallback(
+      'This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.',
+    );
     return;
   }
   let timer = 0;
@@ -369,7 +395,11 @@ export function bootstrapMain(win: BootWindow, cfg: BootConfig): void {
     },
     (error: Error) => {
       win.clearTimeout(timer);
-      fallback('The browser did not start the service worker that serves the site (' + (error && error.message ? error.message : String(error)) + ').');
+      fallback(
+        'The browser did not start the service worker that serves the site (' +
+          (error && error.message ? error.message : String(error)) +
+          ').',
+      );
     },
   );
 
@@ -418,7 +448,20 @@ export function bootstrapMain(win: BootWindow, cfg: BootConfig): void {
 }
 
 /** Every function the serialized code may call, in an order where each is declared before use at run time. */
-const RUNTIME = [encodePath, hexFromBase64url, siteIndex, fileLink, isSignedUrl, routeRequest, escapeHtml, formatUtcTime, noticePage, expiredPage, listingPage, entryFromHash];
+const RUNTIME = [
+  encodePath,
+  hexFromBase64url,
+  siteIndex,
+  fileLink,
+  isSignedUrl,
+  routeRequest,
+  escapeHtml,
+  formatUtcTime,
+  noticePage,
+  expiredPage,
+  listingPage,
+  entryFromHash,
+];
 
 /** Source text of the runtime functions, for a script that then calls one of the entry points. */
 export function runtimeSource(): string {
@@ -435,7 +478,8 @@ export function formatLocalTime(ms: number, offsetMinutes: number): string {
   const shifted = new Date(ms + offsetMinutes * 60_000).toISOString();
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const zone = offsetMinutes === 0 ? 'UTC' : 'UTC' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+  const zone =
+    offsetMinutes === 0 ? 'UTC' : 'UTC' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
   return shifted.slice(0, 10) + ' ' + shifted.slice(11, 16) + ' ' + zone + ' (your time)';
 }
 

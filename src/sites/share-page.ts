@@ -90,7 +90,10 @@ export function renderSharePage(data: SharePageData): string {
   for (const f of data.files) {
     const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
     const open = f.openUrl ?? f.url;
-    const link = f.viewable || f.openUrl ? `<a data-link href="${escapeHtml(open)}">Open</a>` : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
+    const link =
+      f.viewable || f.openUrl
+        ? `<a data-link href="${escapeHtml(open)}">Open</a>`
+        : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
     out.push(
       `<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
         `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`,

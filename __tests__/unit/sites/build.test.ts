@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSectionSites, type SectionFile } from '../../../src/sites/build.js';
 
-const sign = (key: string) => `https://cdn.example/${key.split('/').map(encodeURIComponent).join('/')}?Expires=1736391845&Signature=${Buffer.from(key).toString('base64url')}&Key-Pair-Id=K1`;
+const sign = (key: string) =>
+  `https://cdn.example/${key.split('/').map(encodeURIComponent).join('/')}?Expires=1736391845&Signature=${Buffer.from(key).toString('base64url')}&Key-Pair-Id=K1`;
 const file = (path: string, contentType = 'text/html; charset=utf-8'): SectionFile => ({
   path,
   display: `out/${path}`,
@@ -36,20 +37,28 @@ describe('buildSectionSites', () => {
     expect(built.sites).toEqual([{ folder: 'docs/', display: 'out/docs/', url: sign('pre/fix/docs/.artifact-links-open.html'), files: 3 }]);
   });
 
-  it('the map holds the site\'s files only, relative to its folder', () => {
+  it("the map holds the site's files only, relative to its folder", () => {
     const map = JSON.parse(built.objects[1].body);
     expect(map.base).toBe('/pre/fix/docs/');
-    expect(map.dirs.flatMap(([dir, entries]: [string, string[][]]) => entries.map((e) => dir + e[0])).sort()).toEqual(['guide/a b.html', 'index.html', 'style.css']);
+    expect(map.dirs.flatMap(([dir, entries]: [string, string[][]]) => entries.map((e) => dir + e[0])).sort()).toEqual([
+      'guide/a b.html',
+      'index.html',
+      'style.css',
+    ]);
     expect(map.title).toBe('build · out/docs/');
   });
 
   it('the start page registers the worker by its link, scoped to the folder', () => {
     const page = built.objects[2].body;
     const config = JSON.parse(/id="site-config">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '');
-    expect(config).toMatchObject({ worker: sign('pre/fix/docs/.artifact-links-sw.js'), map: sign('pre/fix/docs/.artifact-links-files.json'), scope: 'https://cdn.example/pre/fix/docs/' });
+    expect(config).toMatchObject({
+      worker: sign('pre/fix/docs/.artifact-links-sw.js'),
+      map: sign('pre/fix/docs/.artifact-links-files.json'),
+      scope: 'https://cdn.example/pre/fix/docs/',
+    });
   });
 
-  it('the share page opens a site\'s HTML pages through the site, everything else by its own link', () => {
+  it("the share page opens a site's HTML pages through the site, everything else by its own link", () => {
     const share = built.objects[3].body;
     const site = sign('pre/fix/docs/.artifact-links-open.html').replaceAll('&', '&#38;');
     expect(share).toContain(`href="${site}#guide/a%20b.html">Open</a>`);

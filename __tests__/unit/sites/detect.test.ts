@@ -54,7 +54,14 @@ describe('detectSites with auto', () => {
 });
 
 describe('detectSites with folder globs', () => {
-  const paths = ['docs/api/index.html', 'docs/guide/page.html', 'docs/guide/deep/x.html', 'reports/unit/html/index.html', 'reports/e2e/html/a.html', 'top.txt'];
+  const paths = [
+    'docs/api/index.html',
+    'docs/guide/page.html',
+    'docs/guide/deep/x.html',
+    'reports/unit/html/index.html',
+    'reports/e2e/html/a.html',
+    'top.txt',
+  ];
   const folders = (...globs: string[]) => detectSites(paths, { mode: 'folders', globs });
 
   it('* stays within a segment; folders need no index.html', () => {

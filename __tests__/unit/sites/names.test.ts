@@ -26,7 +26,8 @@ describe('assertNoCollision', () => {
   });
 
   it('names the user file, as the user knows it, and the way out', () => {
-    const run = () => assertNoCollision(['docs/index.html', `docs/${WORKER_NAME}`, SHARE_PAGE_NAME], generatedNames(['docs/']), (p) => `build/${p}`);
+    const run = () =>
+      assertNoCollision(['docs/index.html', `docs/${WORKER_NAME}`, SHARE_PAGE_NAME], generatedNames(['docs/']), (p) => `build/${p}`);
     expect(run).toThrow(`build/docs/${WORKER_NAME} would be overwritten by a site's service worker (site docs/)`);
     expect(run).toThrow(`build/${SHARE_PAGE_NAME} would be overwritten by the share page`);
     expect(run).toThrow(/rename the file, exclude it in 'path', or set browse: none/);

@@ -42,7 +42,10 @@ function startWorker(script: string, answers: (url: string, init: RequestInit | 
   return {
     listeners,
     fetched,
-    async request(url: string, o: { mode?: string; headers?: Record<string, string>; method?: string } = {}): Promise<Response | undefined> {
+    async request(
+      url: string,
+      o: { mode?: string; headers?: Record<string, string>; method?: string } = {},
+    ): Promise<Response | undefined> {
       let answer: Promise<Response> | undefined;
       listeners.get('fetch')?.({
         request: { url, method: o.method ?? 'GET', mode: o.mode ?? 'cors', headers: new Headers(o.headers ?? {}) },
@@ -61,11 +64,27 @@ describe('the worker script', () => {
     expect(() => new vm.Script(script)).not.toThrow();
   });
 
-  it('installs, takes over at once, and answers a file of its folder from that file\'s link, Range passed, Content-Disposition dropped', async () => {
-    const worker = startWorker(script, () => new Response('part', { status: 206, headers: { 'content-type': 'text/html', 'content-disposition': 'attachment; filename="index.html"', 'content-range': 'bytes 0-3/10' } }));
+  it("installs, takes over at once, and answers a file of its folder from that file's link, Range passed, Content-Disposition dropped", async () => {
+    const worker = startWorker(
+      script,
+      () =>
+        new Response('part', {
+          status: 206,
+          headers: {
+            'content-type': 'text/html',
+            'content-disposition': 'attachment; filename="index.html"',
+            'content-range': 'bytes 0-3/10',
+          },
+        }),
+    );
     expect([...worker.listeners.keys()].sort()).toEqual(['activate', 'fetch', 'install']);
     const response = await worker.request(`${MAP.origin}/p/site/`, { headers: { range: 'bytes=0-3' } });
-    expect(worker.fetched).toEqual([{ url: `${MAP.origin}/p/site/index.html?X-Amz-Date=20250102T030405Z&X-Amz-Signature=${'ab'.repeat(32)}&x-id=GetObject`, headers: { range: 'bytes=0-3' } }]);
+    expect(worker.fetched).toEqual([
+      {
+        url: `${MAP.origin}/p/site/index.html?X-Amz-Date=20250102T030405Z&X-Amz-Signature=${'ab'.repeat(32)}&x-id=GetObject`,
+        headers: { range: 'bytes=0-3' },
+      },
+    ]);
     expect(response?.status).toBe(206);
     expect(response?.headers.get('content-disposition')).toBeNull();
     expect(response?.headers.get('content-range')).toBe('bytes 0-3/10');
@@ -79,7 +98,7 @@ describe('the worker script', () => {
     expect(worker.fetched).toEqual([]);
   });
 
-  it('turns S3\'s expiry answer into a page that says what to do, never XML', async () => {
+  it("turns S3's expiry answer into a page that says what to do, never XML", async () => {
     const xml = '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';
     const worker = startWorker(script, () => new Response(xml, { status: 403, headers: { 'content-type': 'application/xml' } }));
     const page = await worker.request(`${MAP.origin}/p/site/index.html`, { mode: 'navigate' });

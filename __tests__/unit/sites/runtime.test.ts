@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodeKeyPath } from '../../../src/presign.js';
+import { encodeKeyPath } from '../../../src/aws/presign.js';
 import {
   encodePath,
   entryFromHash,
@@ -48,7 +48,15 @@ describe('hexFromBase64url', () => {
 });
 
 describe('routeRequest: like a static web server, for this folder only', () => {
-  const map = mapOf(['index.html', '404.html', 'docs/index.html', 'docs/guide.html', 'odd/x.txt', ...HOSTILE.map((h) => `odd/${h}`), 'img/a.png']);
+  const map = mapOf([
+    'index.html',
+    '404.html',
+    'docs/index.html',
+    'docs/guide.html',
+    'odd/x.txt',
+    ...HOSTILE.map((h) => `odd/${h}`),
+    'img/a.png',
+  ]);
   const index = siteIndex(map);
   const base = map.origin + map.base;
   const route = (path: string, navigate = false) => routeRequest(map, index, base + path, navigate);
@@ -77,7 +85,11 @@ describe('routeRequest: like a static web server, for this folder only', () => {
     expect(route('app/route/42', true)).toEqual({ kind: 'file', path: '404.html', status: 404 });
     expect(route('app/route/42', false)).toEqual({ kind: 'missing' });
     const spa = mapOf(['index.html', 'main.js']);
-    expect(routeRequest(spa, siteIndex(spa), `${spa.origin}${spa.base}deep/link`, true)).toEqual({ kind: 'file', path: 'index.html', status: 200 });
+    expect(routeRequest(spa, siteIndex(spa), `${spa.origin}${spa.base}deep/link`, true)).toEqual({
+      kind: 'file',
+      path: 'index.html',
+      status: 200,
+    });
     const bare = mapOf(['a.txt']);
     expect(routeRequest(bare, siteIndex(bare), `${bare.origin}${bare.base}nope`, true)).toEqual({ kind: 'missing' });
   });
@@ -120,7 +132,7 @@ describe('entryFromHash: where the bootstrap page goes inside the site', () => {
 });
 
 describe('pages the worker writes', () => {
-  it('formatLocalTime shows the reader\'s zone', () => {
+  it("formatLocalTime shows the reader's zone", () => {
     const t = Date.parse('2025-01-02T03:04:05Z');
     expect(formatLocalTime(t, 9 * 60)).toBe('2025-01-02 12:04 UTC+09:00 (your time)');
     expect(formatLocalTime(t, -5 * 60)).toBe('2025-01-01 22:04 UTC-05:00 (your time)');
@@ -129,7 +141,11 @@ describe('pages the worker writes', () => {
   });
 
   it('the expired page says how to get fresh links, with names escaped', () => {
-    const html = expiredPage('<img src=x onerror=alert(1)>', Date.parse('2025-01-02T03:04:05Z'), 'https://github.com/o/r/actions/runs/1?"x');
+    const html = expiredPage(
+      '<img src=x onerror=alert(1)>',
+      Date.parse('2025-01-02T03:04:05Z'),
+      'https://github.com/o/r/actions/runs/1?"x',
+    );
     expect(html).toContain('2025-01-02 03:04 UTC');
     expect(html).toContain('<code>mode: refresh</code>');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');

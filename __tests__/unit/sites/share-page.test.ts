@@ -25,7 +25,9 @@ describe('renderSharePage', () => {
     files: [
       file(HOSTILE, 'image/png', true),
       file('dist/app.zip', 'application/zip', false),
-      file('site/index.html', 'text/html; charset=utf-8', true, { openUrl: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd#index.html' }),
+      file('site/index.html', 'text/html; charset=utf-8', true, {
+        openUrl: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd#index.html',
+      }),
       file('report.svg', 'image/svg+xml', true),
     ],
     sites: [{ path: 'site/', url: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd' }],
@@ -40,7 +42,7 @@ describe('renderSharePage', () => {
     expect([...html.matchAll(/<script/g)]).toHaveLength(1);
   });
 
-  it('pins its script and style by hash and allows images only from the links\' origin', () => {
+  it("pins its script and style by hash and allows images only from the links' origin", () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'") ?? '';
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
@@ -55,7 +57,7 @@ describe('renderSharePage', () => {
     ]);
   });
 
-  it('Open for what a browser shows (through its site for a site\'s page), Download for the rest; thumbnails for images', () => {
+  it("Open for what a browser shows (through its site for a site's page), Download for the rest; thumbnails for images", () => {
     const rows = html.split('\n').filter((l) => l.startsWith('<tr><td>'));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('<img class="thumb" loading="lazy" alt="" src="');
@@ -74,7 +76,9 @@ describe('renderSharePage', () => {
 
   it('shows the expiry (UTC until the script shows local time), the sites, and a hidden notice for when links expire', () => {
     expect(html).toContain('<time datetime="2025-01-09T03:04:05.000Z" data-expires>2025-01-09 03:04 UTC</time>');
-    expect(html).toMatch(/<p id="expired"[^>]* hidden>These links expired at 2025-01-09 03:04 UTC\. To get fresh links, <a href="https:\/\/github.com\/o\/r\/actions\/runs\/1">re-run the job<\/a>/);
+    expect(html).toMatch(
+      /<p id="expired"[^>]* hidden>These links expired at 2025-01-09 03:04 UTC\. To get fresh links, <a href="https:\/\/github.com\/o\/r\/actions\/runs\/1">re-run the job<\/a>/,
+    );
     expect(html).toContain('<code>mode: refresh</code>');
     expect(html).toContain('<h2>Sites</h2>');
     expect(html).toContain('>site/</a>');
@@ -83,7 +87,7 @@ describe('renderSharePage', () => {
 
   it('without images, allows no image source', () => {
     const plain = renderSharePage({ title: 't', sha: '', expiresAt: EXPIRES, files: [file('a.txt', 'text/plain', true)], sites: [] });
-    expect(plain).toContain("img-src &#39;none&#39;");
+    expect(plain).toContain('img-src &#39;none&#39;');
     expect(plain).not.toContain('<h2>Sites</h2>');
   });
 

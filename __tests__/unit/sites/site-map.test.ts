@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getSignedUrl } from '@aws-sdk/cloudfront-signer';
 import { generateKeyPairSync } from 'node:crypto';
-import { createPresigner } from '../../../src/presign.js';
+import { createPresigner } from '../../../src/aws/presign.js';
 import { renderBootstrapPage, renderWorkerScript } from '../../../src/sites/pages.js';
 import { fileLink, siteIndex } from '../../../src/sites/runtime.js';
 import { buildSiteMap } from '../../../src/sites/site-map.js';
@@ -72,9 +72,18 @@ describe('buildSiteMap with SigV4 links', () => {
 });
 
 describe('buildSiteMap with CloudFront signed URLs', () => {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const sign = (key: string) =>
-    getSignedUrl({ url: `https://d111111abcdef8.cloudfront.net/${key.split('/').map(encodeURIComponent).join('/')}`, keyPairId: 'K2JCJMDEHXQW5F', privateKey, dateLessThan: EXPIRES.toISOString() });
+    getSignedUrl({
+      url: `https://d111111abcdef8.cloudfront.net/${key.split('/').map(encodeURIComponent).join('/')}`,
+      keyPairId: 'K2JCJMDEHXQW5F',
+      privateKey,
+      dateLessThan: EXPIRES.toISOString(),
+    });
 
   it('finds the shared Expires and Key-Pair-Id, keeps the per-file Signature, and rebuilds every link', () => {
     const paths = ['index.html', 'css/site.css', 'naïve 日本.txt', 'sub dir/page.html'];
