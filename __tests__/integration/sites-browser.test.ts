@@ -7,12 +7,11 @@
  */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
 import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src/links/disposition.js';
@@ -23,16 +22,12 @@ import { detectSites, parseBrowse } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
 import { launchBrowser } from '../support/browser.js';
+import { EXPECTED_RESULTS, HOSTILE, listFiles, siteFixture } from '../support/site-fixture.js';
 
 const BUCKET = 'sites';
 const require = createRequire(import.meta.url);
 /** @20minutes/s3rver itself, for a server with options scripts/lib/s3-server.mjs does not take. */
 const S3rver = require('@20minutes/s3rver') as new (options: object) => { run(): Promise<{ port: number }>; close(): Promise<void> };
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'site');
-/** Names a pull request can choose: quotes, markup, URL delimiters, percent signs, non-ASCII. */
-const HOSTILE = [`it's "quoted" <b>bold.txt`, 'hash#1.txt', 'what?.txt', '100%.txt', 'naïve 日本.txt', '<img src=x onerror=alert(1)>.html'];
-/** A 1x1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const TOKYO_OFFSET = 9 * 60;
 
 let s3: LocalS3;
@@ -51,57 +46,6 @@ afterAll(async () => {
   await s3?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-/** The fixture, plus what is better made than committed: binary media and hostile file names. */
-function fixtureCopy(): string {
-  const root = mkdtempSync(path.join(work, 'upload-'));
-  cpSync(FIXTURE, root, { recursive: true });
-  const main = path.join(root, 'main');
-  mkdirSync(path.join(main, 'img'));
-  writeFileSync(path.join(main, 'img', 'pixel.png'), PNG);
-  writeFileSync(path.join(main, 'img', 'space é.png'), PNG);
-  mkdirSync(path.join(main, 'fonts'));
-  writeFileSync(path.join(main, 'fonts', 'fixture.ttf'), readFileSync(findFont()));
-  mkdirSync(path.join(main, 'media'));
-  writeFileSync(path.join(main, 'media', 'tone.wav'), wav(0.25));
-  mkdirSync(path.join(main, 'odd'));
-  HOSTILE.forEach((name, i) => writeFileSync(path.join(main, 'odd', name), `contents of hostile name ${i}`));
-  return root;
-}
-
-/** A TrueType font that ships with playwright-core (its icon font), so the fixture needs no binary. */
-function findFont(): string {
-  const dir = path.join(path.dirname(require.resolve('playwright-core/package.json')), 'lib', 'vite', 'recorder', 'assets');
-  const font = readdirSync(dir).find((f) => f.endsWith('.ttf'));
-  if (!font) throw new Error(`no .ttf font in ${dir}`);
-  return path.join(dir, font);
-}
-
-/** A mono 8 kHz 8-bit PCM WAV of silence. */
-function wav(seconds: number): Buffer {
-  const samples = Math.round(8000 * seconds);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(8000, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples, 40);
-  return Buffer.concat([header, Buffer.alloc(samples, 128)]);
-}
-
-function listFiles(root: string, dir = ''): string[] {
-  return readdirSync(path.join(root, dir)).flatMap((name) => {
-    const rel = dir ? `${dir}/${name}` : name;
-    return statSync(path.join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
-  });
-}
 
 interface Published extends SectionSites {
   files: SectionFile[];
@@ -221,7 +165,7 @@ describe('a static site opened from its link', () => {
   const prefix = 'octo/widgets/pr-1/abc1234/build';
 
   beforeAll(async () => {
-    published = await publish(fixtureCopy(), prefix);
+    published = await publish(siteFixture(work), prefix);
     ({ context, page, dialogs } = await newPage());
     // The reader has opened both links once (each test below also works on its own).
     for (const folder of ['main/', 'spa/']) {
@@ -252,22 +196,9 @@ describe('a static site opened from its link', () => {
       await page.$$eval('#results li', (items) => items.map((li) => [li.getAttribute('data-check'), li.textContent])),
     );
     expect(results).toEqual({
-      'module-import': 'hello module',
-      'dynamic-import': 'lazy loaded',
-      'classic-script': 'loaded',
-      stylesheet: 'rgb(1, 2, 3)',
-      font: 'true',
-      image: '1',
-      'image-space': '1',
-      'fetch-json': '42',
-      xhr: '200 alpha beta',
-      'fetch-folder': '200 true',
-      'media-range': '206 RIFF',
-      audio: 'metadata',
-      missing: '404',
+      ...EXPECTED_RESULTS,
       // s3rver allows anonymous reads (S3 would answer 403); what matters is that the request went out unsigned, below.
       'outside-folder': expect.any(String),
-      'generated-not-served': '404',
     });
     // The worker signs nothing outside its folder: the one unsigned request S3 saw is the one outside it.
     expectEverythingSigned();
@@ -381,7 +312,7 @@ describe('a static site opened from its link', () => {
     }
   });
   test('a re-run replaces the worker of the same folder (and its objects: run last)', async () => {
-    const root = fixtureCopy();
+    const root = siteFixture(work);
     writeFileSync(path.join(root, 'spa', 'about.html'), '<!doctype html><h1 id="about">About, second run</h1>');
     const second = await publish(root, prefix, { signedAt: new Date(Date.now() + 2000) });
     expect(second.site('spa/')).not.toBe(published.site('spa/'));
@@ -394,7 +325,7 @@ describe('a static site opened from its link', () => {
 
 describe('expired links', () => {
   test('an open site, left to expire, explains how to get fresh links instead of showing S3 XML', async () => {
-    const published = await publish(fixtureCopy(), 'octo/widgets/pr-2/abc1234/short', { seconds: 4 });
+    const published = await publish(siteFixture(work), 'octo/widgets/pr-2/abc1234/short', { seconds: 4 });
     const { context, page } = await newPage();
     try {
       await page.goto(published.site('spa/'));
@@ -414,7 +345,7 @@ describe('expired links', () => {
 
   test('when the reader\'s clock says the links are still valid, S3\'s "Request has expired" is recognized', async () => {
     const signedAt = new Date();
-    const published = await publish(fixtureCopy(), 'octo/widgets/pr-3/abc1234/skew', {
+    const published = await publish(siteFixture(work), 'octo/widgets/pr-3/abc1234/skew', {
       seconds: 4,
       signedAt,
       claimedExpiry: new Date(signedAt.getTime() + 3600_000),
@@ -432,7 +363,7 @@ describe('expired links', () => {
   });
 
   test('the share page, left open, shows the expiry notice instead of following a dead link', async () => {
-    const published = await publish(fixtureCopy(), 'octo/widgets/pr-4/abc1234/share', { seconds: 3 });
+    const published = await publish(siteFixture(work), 'octo/widgets/pr-4/abc1234/share', { seconds: 3 });
     const { context, page } = await newPage();
     try {
       await page.goto(published.shareUrl);
@@ -450,7 +381,7 @@ describe('expired links', () => {
 
 describe('without service workers', () => {
   test('blocked service workers: the link says why and lists the files with their own links', async () => {
-    const published = await publish(fixtureCopy(), 'octo/widgets/pr-5/abc1234/blocked');
+    const published = await publish(siteFixture(work), 'octo/widgets/pr-5/abc1234/blocked');
     const { context, page } = await newPage({ serviceWorkers: 'block' });
     try {
       await page.goto(published.site('main/'));
@@ -484,7 +415,7 @@ describe('without service workers', () => {
     const { port } = await server.run();
     try {
       const endpoint = `http://artifacts.test:${port}`;
-      const published = await publish(fixtureCopy(), 'octo/widgets/pr-6/abc1234/insecure', {
+      const published = await publish(siteFixture(work), 'octo/widgets/pr-6/abc1234/insecure', {
         endpoint,
         uploadEndpoint: `http://127.0.0.1:${port}`,
       });

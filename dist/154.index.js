@@ -1,8 +1,8 @@
-export const id = 509;
-export const ids = [509];
+export const id = 154;
+export const ids = [154];
 export const modules = {
 
-/***/ 509:
+/***/ 4154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(7275);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var bucket = __webpack_require__(4538);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -26,7 +26,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var util_retry = __webpack_require__(4266);
+var util_retry = __webpack_require__(8751);
 ;// CONCATENATED MODULE: ./src/aws/hash.ts
 /** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
 
@@ -70,7 +70,7 @@ async function hashFile(p, partSize) {
 }
 
 // EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(3087);
+var s3_errors = __webpack_require__(1096);
 ;// CONCATENATED MODULE: ./src/aws/upload.ts
 /** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
 
@@ -278,57 +278,23 @@ function mib(n) {
     return (n / 1024 / 1024).toFixed(1);
 }
 
-// EXTERNAL MODULE: ./node_modules/mime-types/index.js
-var mime_types = __webpack_require__(4096);
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var links_disposition = __webpack_require__(1213);
+// EXTERNAL MODULE: ./src/links/keys.ts
+var keys = __webpack_require__(5212);
+// EXTERNAL MODULE: ./src/links/section.ts
+var links_section = __webpack_require__(4965);
+// EXTERNAL MODULE: ./src/links/stored-manifest.ts
+var stored_manifest = __webpack_require__(9785);
+// EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
+var links = __webpack_require__(4177);
+// EXTERNAL MODULE: ./src/publish/outputs.ts
+var outputs = __webpack_require__(6934);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2611);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
-;// CONCATENATED MODULE: ./src/links/disposition.ts
-/** Content-Type and Content-Disposition of uploaded objects. */
-
-
-
-/** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
-function contentTypeFor(filePath) {
-    return (external_node_path_default().extname(filePath) && (0,mime_types.contentType)(external_node_path_default().extname(filePath))) || 'application/octet-stream';
-}
-/** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */
-function isBrowserViewable(contentType) {
-    const type = contentType.split(';')[0].trim().toLowerCase();
-    return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
-}
-/**
- * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
- * when the name is not plain ASCII.
- */
-function contentDisposition(fileName, mode, contentType) {
-    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
-    const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-    const header = `${type}; filename="${fallback}"`;
-    return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
-}
-/**
- * RFC 8187 value-chars: RFC 3986 percent-encoding, with `!` (an attr-char) left as is. Every `%` in
- * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
- */
-function encodeRfc8187(value) {
-    return (0,uri/* uriEncode */.H)(value).replaceAll('%21', '!');
-}
-
-// EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(9673);
-// EXTERNAL MODULE: ./src/links/section.ts
-var links_section = __webpack_require__(4546);
-// EXTERNAL MODULE: ./src/links/stored-manifest.ts
-var stored_manifest = __webpack_require__(6362);
-// EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
-var links = __webpack_require__(3597);
-// EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./src/modes/find-files.ts
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 
@@ -398,11 +364,14 @@ function toPosix(p) {
 }
 
 // EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
-var setup = __webpack_require__(1872);
+var setup = __webpack_require__(4224);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 2 modules
-var sign = __webpack_require__(1080);
+var modes_sign = __webpack_require__(5755);
+// EXTERNAL MODULE: ./src/modes/sites.ts + 6 modules
+var modes_sites = __webpack_require__(3519);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
+
 
 
 
@@ -424,6 +393,8 @@ async function upload(d) {
     if (files.length === 0)
         return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
     const plans = planUploads(files, prefix, inputs.contentDisposition);
+    // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
+    const folders = (0,modes_sites/* planSites */.ws)(files, inputs.browse, log);
     const { target, signer, client } = await (0,setup/* openStore */.Ch)(d);
     log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
     const { uploaded, failed } = await uploadAll(plans, {
@@ -453,12 +424,32 @@ async function upload(d) {
             runUrl: ctx.runUrl,
             uploadedAt: clock().toISOString(),
             files: stored,
+            sites: folders,
         };
         await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest).catch((e) => log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${e.message}`));
     }
-    client.destroy();
     const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
-    const { entries, lifetime, report } = (0,sign/* presignFiles */.Y)(stored, { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+    const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Y)(stored, { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+    const note = (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined);
+    let sites;
+    if (entries.length > 0) {
+        sites = await (0,modes_sites/* publishSites */.w3)({
+            client,
+            target,
+            prefix,
+            folders,
+            entries,
+            sign,
+            expiresAt: lifetime.expiresAt,
+            section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+            log,
+        }).catch((e) => {
+            log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+            return undefined;
+        });
+    }
+    client.destroy();
+    (0,outputs/* setSiteOutputs */.kc)(sites?.sites ?? [], sites?.shareUrl ?? '');
     const data = {
         id: section.id,
         title: section.title,
@@ -467,7 +458,10 @@ async function upload(d) {
         updatedAt: clock().toISOString(),
         expiresAt: lifetime.expiresAt.toISOString(),
         files: entries,
-        note: (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+        note,
+        sites: sites?.sites,
+        shareUrl: sites?.shareUrl,
+        open: sites?.open,
     };
     await (0,links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
     if (failed.length > 0) {
@@ -481,9 +475,9 @@ function planUploads(files, prefix, disposition) {
         if (key === (0,stored_manifest/* manifestKey */.Rn)(prefix)) {
             throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
         }
-        const contentType = contentTypeFor(file.absolutePath);
+        const contentType = (0,links_disposition/* contentTypeFor */.Zy)(file.absolutePath);
         const name = file.relativePath.split('/').pop() ?? file.relativePath;
-        return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType) };
+        return { file, key, contentType, contentDisposition: (0,links_disposition/* contentDisposition */.HJ)(name, disposition, contentType) };
     });
 }
 async function reportNoFiles(inputs, name, tempDir, log) {
@@ -495,6 +489,7 @@ async function reportNoFiles(inputs, name, tempDir, log) {
     else
         log.info(message);
     await (0,outputs/* setLinkOutputs */.jS)({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+    (0,outputs/* setSiteOutputs */.kc)([], '');
 }
 
 
