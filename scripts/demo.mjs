@@ -1,10 +1,14 @@
 // npm run demo: runs the bundled action end to end against a local S3 server and a local fake of
-// the GitHub API, on sample artifacts; prints the outputs, the job summary and the PR comment, then
-// downloads every link to prove the links work. No AWS account or GitHub token.
+// the GitHub API, on sample artifacts (a small static site among them); prints the outputs, the job
+// summary and the PR comment, downloads every link to prove the links work, and opens the site and
+// the share page: in your browser when there is a desktop (then waits for Ctrl-C), else in headless
+// Chromium when /usr/bin/chromium is installed. No AWS account or GitHub token.
 // (The GitHub fake is the test suite's, in TypeScript: Node 24, which npm scripts use here, runs it.)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
@@ -15,12 +19,21 @@ const workspace = path.resolve('.demo');
 rmSync(workspace, { recursive: true, force: true });
 const samples = {
   'dist/report.txt': 'All 128 tests passed.\n',
-  'dist/index.html': '<!doctype html><title>Preview</title><h1>Build preview</h1>\n',
+  'dist/preview.html': '<!doctype html><title>Preview</title><h1>Build preview</h1>\n',
   'dist/coverage.json': JSON.stringify({ lines: 91.2, branches: 84.5 }) + '\n',
   'dist/logo.png': tinyPng(),
   'dist/app.bin': Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31 + 7) % 256)),
   'dist/résumé ✓ 报告.md': '# Unicode file names work too\n',
   'dist/debug.log': 'excluded by the ! pattern\n',
+  // A static site: opens from one link, relative references and all.
+  'dist/site/index.html':
+    '<!doctype html><meta charset="utf-8"><title>Demo site</title><link rel="stylesheet" href="css/site.css">\n' +
+    '<h1>Demo site</h1><p><a href="guide/">Guide</a></p><p id="data">loading…</p>\n' +
+    '<script type="module">const r = await fetch("data/stats.json"); document.getElementById("data").textContent = "Tests passed: " + (await r.json()).passed;</script>\n',
+  'dist/site/css/site.css': 'body { font-family: system-ui, sans-serif; color: #0b3d91; }\n',
+  'dist/site/data/stats.json': JSON.stringify({ passed: 128 }) + '\n',
+  'dist/site/guide/index.html':
+    '<!doctype html><meta charset="utf-8"><title>Guide</title><link rel="stylesheet" href="../css/site.css"><h1>Guide</h1><a href="../">Back</a>\n',
 };
 for (const [file, content] of Object.entries(samples)) {
   mkdirSync(path.join(workspace, path.dirname(file)), { recursive: true });
@@ -63,9 +76,10 @@ try {
   const [comment] = gh.commentsOn('octo-org', 'demo-app', 7);
   console.log(`\nPull-request comment ${run.outputs['comment-url']} (Markdown, as reviewers see it rendered):\n`);
   console.log(comment.body);
-  const commentLinks = [...comment.body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
-  if (commentLinks.length !== manifest.length || !manifest.every((e) => commentLinks.includes(e.url))) {
-    console.log('FAIL: the comment does not hold exactly the manifest links');
+  // File names are the links; a site's HTML page links through its site.
+  const commentLinks = [...comment.body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
+  if (commentLinks.length !== manifest.length) {
+    console.log('FAIL: the comment does not link every file of the manifest');
     process.exitCode = 1;
   }
   console.log('\nDownloading every link, as a reviewer clicking it would:');
@@ -83,9 +97,71 @@ try {
     if (!ok) process.exitCode = 1;
   }
   console.log(`\nExample link:\n  ${manifest[0].url}`);
+
+  const sites = JSON.parse(run.outputs.sites);
+  console.log('\nSites (open in the browser, relative links and all):');
+  for (const site of sites) console.log(`  ${site.path}/\n    ${site.url}`);
+  console.log(`Share page (every file on one page):\n    ${run.outputs['share-url']}`);
+  if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
+    console.log('\nOpened in your browser. The local servers keep running: press Ctrl-C to stop.');
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  } else if (existsSync('/usr/bin/chromium')) {
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url']);
+  }
 } finally {
   await gh.close();
   await s3.stop();
+}
+
+/** Opens the links with the desktop's browser (macOS `open`, `xdg-open` where there is a display). */
+async function openInDesktopBrowser(urls) {
+  const opener = process.platform === 'darwin' ? 'open' : process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? 'xdg-open' : undefined;
+  if (!opener || process.env.CI) return false;
+  const opened = await Promise.all(
+    urls.map(
+      (url) =>
+        new Promise((resolve) =>
+          spawn(opener, [url], { stdio: 'ignore' })
+            .on('error', () => resolve(false))
+            .on('exit', (code) => resolve(code === 0)),
+        ),
+    ),
+  );
+  return opened.every(Boolean);
+}
+
+/** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
+async function checkInHeadlessChromium(siteUrl, shareUrl) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => document.getElementById('data')?.textContent?.startsWith('Tests passed'));
+    const color = await page.$eval('h1', (h) => getComputedStyle(h).color);
+    console.log(
+      `\nHeadless Chromium: the site shows "${await page.textContent('#data')}" at ${page.url()} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
+    );
+    await page.click('text=Guide');
+    console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${page.url()}`);
+    await page.goto(shareUrl);
+    console.log(
+      `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
+    );
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A valid 2×2 PNG, made here so the demo needs no binary fixtures. */
