@@ -148,8 +148,9 @@ async function checkInHeadlessChromium(siteUrl, shareUrl) {
   try {
     const page = await browser.newPage();
     await page.goto(siteUrl);
-    await page.waitForFunction(() => document.getElementById('data')?.textContent?.startsWith('Tests passed'));
-    const color = await page.$eval('h1', (h) => getComputedStyle(h).color);
+    await page.waitForSelector('#data:has-text("Tests passed")');
+    // Runs in the page: the color the stylesheet gives the heading.
+    const color = await page.$eval('h1', (h) => h.ownerDocument.defaultView.getComputedStyle(h).color);
     console.log(
       `\nHeadless Chromium: the site shows "${await page.textContent('#data')}" at ${page.url()} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
     );
