@@ -192,5 +192,38 @@ test('the comment as GitHub renders it: sites and share page above the table, an
   });
 });
 
+test('refresh rebuilds the sites with fresh links; cleanup deletes every generated object too', async () => {
+  const act = (inputs: Record<string, string>) =>
+    runAction({
+      cwd: workspace,
+      eventName: 'pull_request',
+      event: { pull_request: { number: PR, head: { sha: HEAD, ref: 'feature/site' } }, repository: { private: true } },
+      inputs: { bucket: BUCKET, endpoint: s3.endpoint, 'github-token': 'ghs_test', ...inputs },
+      env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
+    });
+  const refreshed = await act({ mode: 'refresh', 'expires-in': '2d' });
+  expect(refreshed.code).toBe(0);
+  const before = JSON.parse(run.outputs.sites) as Site[];
+  const after = JSON.parse(refreshed.outputs.sites) as Site[];
+  expect(after.map((s) => s.path)).toEqual(before.map((s) => s.path));
+  expect(after[0].url).not.toBe(before[0].url);
+  expect(after[0].url).toContain('X-Amz-Expires=172800&');
+  await withPage(async (page) => {
+    await page.goto(after[0].url);
+    await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-check="fetch-json"]')).toBe('42');
+    // The site's links are the new ones: its worker fetched files with the refreshed expiry.
+  });
+  const fetchedByWorker = s3.requests.filter((r) => r.url.includes('/main/data/info.json?'));
+  expect(fetchedByWorker[fetchedByWorker.length - 1].url).toContain('X-Amz-Expires=172800&');
+
+  const manifest = JSON.parse(run.outputs.manifest) as unknown[];
+  const cleaned = await act({ mode: 'cleanup' });
+  expect(cleaned.code).toBe(0);
+  // The files, the manifest object, the share page, and per site its worker, start page and map.
+  expect(Number(cleaned.outputs.count)).toBe(manifest.length + 2 + 3 * before.length);
+  expect((await fetch(after[0].url)).status).toBe(404);
+});
+
 /** Browser globals used in page callbacks (the tests are type-checked without the DOM library). */
 declare const document: { body: { innerHTML: string } };
