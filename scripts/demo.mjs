@@ -3,15 +3,24 @@
 // summary and the PR comment, downloads every link to prove the links work, and opens the site and
 // the share page: in your browser when there is a desktop (then waits for Ctrl-C), else in headless
 // Chromium when /usr/bin/chromium is installed. No AWS account or GitHub token.
+// `npm run demo -- --screenshots DIR` also saves screenshots there (the README's come from it): the
+// comment rendered by cmark-gfm (GitHub's Markdown engine), the site and the share page.
 // (The GitHub fake is the test suite's, in TypeScript: Node 24, which npm scripts use here, runs it.)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
+
+/** Enough of GitHub's comment styling for a screenshot. */
+const GITHUB_LIKE_CSS =
+  'body{margin:0;background:#fff}article{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;' +
+  'max-width:1000px;padding:16px 24px;border:1px solid #d0d7de;border-radius:6px;margin:8px}a{color:#0969da;text-decoration:none}' +
+  'table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 10px}tr:nth-child(2n){background:#f6f8fa}' +
+  'code{background:#afb8c133;padding:.1em .3em;border-radius:6px;font-size:85%}h3,h4{margin:12px 0 6px}sub{color:#59636e}';
 
 const { startGitHubFake } = await import('../__tests__/support/github-fake/index.ts');
 
@@ -102,7 +111,12 @@ try {
   console.log('\nSites (open in the browser, relative links and all):');
   for (const site of sites) console.log(`  ${site.path}/\n    ${site.url}`);
   console.log(`Share page (every file on one page):\n    ${run.outputs['share-url']}`);
-  if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
+  const screenshots = process.argv.includes('--screenshots')
+    ? path.resolve(process.argv[process.argv.indexOf('--screenshots') + 1])
+    : undefined;
+  if (screenshots) {
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], { dir: screenshots, comment: comment.body });
+  } else if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
     console.log('\nOpened in your browser. The local servers keep running: press Ctrl-C to stop.');
     await new Promise((resolve) => process.once('SIGINT', resolve));
   } else if (existsSync('/usr/bin/chromium')) {
@@ -131,7 +145,7 @@ async function openInDesktopBrowser(urls) {
 }
 
 /** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
-async function checkInHeadlessChromium(siteUrl, shareUrl) {
+async function checkInHeadlessChromium(siteUrl, shareUrl, shots) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -146,7 +160,16 @@ async function checkInHeadlessChromium(siteUrl, shareUrl) {
     ],
   });
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    if (shots) {
+      mkdirSync(shots.dir, { recursive: true });
+      const html = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter', '--hardbreaks'], {
+        input: shots.comment,
+        encoding: 'utf8',
+      });
+      await page.setContent(`<!doctype html><meta charset="utf-8"><style>${GITHUB_LIKE_CSS}</style><article>${html}</article>`);
+      await page.locator('article').screenshot({ path: path.join(shots.dir, 'comment.png') });
+    }
     await page.goto(siteUrl);
     await page.waitForSelector('#data:has-text("Tests passed")');
     // Runs in the page: the color the stylesheet gives the heading.
@@ -154,12 +177,17 @@ async function checkInHeadlessChromium(siteUrl, shareUrl) {
     console.log(
       `\nHeadless Chromium: the site shows "${await page.textContent('#data')}" at ${page.url()} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
     );
+    if (shots) await page.screenshot({ path: path.join(shots.dir, 'site.png') });
     await page.click('text=Guide');
     console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${page.url()}`);
     await page.goto(shareUrl);
     console.log(
       `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
     );
+    if (shots) {
+      await page.screenshot({ path: path.join(shots.dir, 'share-page.png'), fullPage: true });
+      console.log(`  screenshots in ${shots.dir}`);
+    }
   } finally {
     await browser.close();
   }
