@@ -79,6 +79,7 @@ export function buildSectionSites(input: SectionSitesInput): SectionSites {
   const opens = new Map<string, string>();
   for (const folder of input.sites) {
     const files = input.files.filter((f) => f.path.startsWith(folder));
+    if (files.length === 0) continue; // every file of the folder failed to upload: no site to open
     const workerKey = keyOf(input.prefix, folder + WORKER_NAME);
     const mapKey = keyOf(input.prefix, folder + MAP_NAME);
     const bootstrapKey = keyOf(input.prefix, folder + BOOTSTRAP_NAME);

@@ -65,4 +65,18 @@ describe('buildSectionSites', () => {
     expect(share).toContain(`href="${file('docs/style.css').url.replaceAll('&', '&#38;')}">Open</a>`);
     expect(share).toContain('out/notes.txt');
   });
+
+  it('a site folder without any uploaded file gets no site', () => {
+    const none = buildSectionSites({
+      prefix: 'p',
+      files: [file('notes.txt', 'text/plain')],
+      sites: ['docs/'],
+      sign,
+      expiresAt: new Date(),
+      title: 't',
+      sha: '',
+    });
+    expect(none.sites).toEqual([]);
+    expect(none.objects.map((o) => o.key)).toEqual(['p/.artifact-links-share.html']);
+  });
 });
