@@ -2,12 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { displayFolder, planSites } from '../../../src/modes/sites.js';
 import type { Logger } from '../../../src/util/log.js';
 
-function logger() {
+function logger(): { lines: string[]; log: Logger } {
   const lines: string[] = [];
-  return {
-    lines,
-    log: { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined },
-  };
+  return { lines, log: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`) } };
 }
 
 describe('planSites', () => {
