@@ -286,8 +286,8 @@ var keys = __webpack_require__(5212);
 var links_section = __webpack_require__(4965);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
 var stored_manifest = __webpack_require__(9785);
-// EXTERNAL MODULE: ./src/publish/links.ts + 2 modules
-var links = __webpack_require__(4177);
+// EXTERNAL MODULE: ./src/publish/links.ts
+var publish_links = __webpack_require__(4501);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
 var outputs = __webpack_require__(6934);
 // EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
@@ -365,8 +365,8 @@ function toPosix(p) {
 
 // EXTERNAL MODULE: ./src/modes/setup.ts + 5 modules
 var setup = __webpack_require__(4224);
-// EXTERNAL MODULE: ./src/modes/sign.ts + 2 modules
-var modes_sign = __webpack_require__(5755);
+// EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
+var modes_sign = __webpack_require__(8954);
 // EXTERNAL MODULE: ./src/modes/sites.ts + 6 modules
 var modes_sites = __webpack_require__(3519);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
@@ -395,7 +395,7 @@ async function upload(d) {
     const plans = planUploads(files, prefix, inputs.contentDisposition);
     // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
     const folders = (0,modes_sites/* planSites */.ws)(files, inputs.browse, log);
-    const { target, signer, client } = await (0,setup/* openStore */.Ch)(d);
+    const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
     log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
     const { uploaded, failed } = await uploadAll(plans, {
         client,
@@ -429,8 +429,14 @@ async function upload(d) {
         await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest).catch((e) => log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${e.message}`));
     }
     const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
-    const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Y)(stored, { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
-    const note = (0,links_section/* sectionNote */.wZ)(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined);
+    const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Ys)(stored, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+    // Nothing is published unless a link is known to work.
+    await (0,modes_sign/* proveLinks */.K1)(links, entries, log).catch((error) => {
+        client.destroy();
+        throw error;
+    });
+    const note = (0,links_section/* sectionNote */.wZ)(links, report.about, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined);
+    // The sites and the share page hold links, so they are built once the links are signed.
     let sites;
     if (entries.length > 0) {
         sites = await (0,modes_sites/* publishSites */.w3)({
@@ -463,7 +469,7 @@ async function upload(d) {
         shareUrl: sites?.shareUrl,
         open: sites?.open,
     };
-    await (0,links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
+    await (0,publish_links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
     if (failed.length > 0) {
         throw new Error(`${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
             failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));

@@ -25,6 +25,11 @@ export const Input = {
   RoleSessionName: 'role-session-name',
   Audience: 'audience',
   CredentialsExpireAt: 'credentials-expire-at',
+  SigningAccessKeyId: 'signing-access-key-id',
+  SigningSecretAccessKey: 'signing-secret-access-key',
+  CloudFrontUrl: 'cloudfront-url',
+  CloudFrontKeyPairId: 'cloudfront-key-pair-id',
+  CloudFrontPrivateKey: 'cloudfront-private-key',
 } as const;
 
 export const Output = {

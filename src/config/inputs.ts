@@ -7,6 +7,7 @@ import { DEFAULT_KEY_PREFIX } from '../links/keys.js';
 import { Browse, parseBrowse } from '../sites/detect.js';
 import { Input } from './constants.js';
 import { Env, readEnv } from './context.js';
+import { LinkSignerConfig, parseLinkSigner } from './link-signer.js';
 import { isRoleArn, isSessionDuration, isSessionName, parseIsoInstant } from './validate.js';
 
 export type Mode = 'upload' | 'refresh' | 'cleanup';
@@ -41,6 +42,8 @@ export interface Inputs {
   roleSessionName: string;
   audience: string;
   credentialsExpireAt?: Date;
+  /** Who signs the links instead of the upload's credentials: a signing key or CloudFront. */
+  linkSigner?: LinkSignerConfig;
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -51,10 +54,16 @@ type Read = (name: string) => string;
 
 /**
  * Reads every input; throws an Error naming the input and the fix on the first bad one. `env`
- * supplies the default region (AWS_REGION, AWS_DEFAULT_REGION), as the AWS CLI and SDK do.
+ * supplies the default region (AWS_REGION, AWS_DEFAULT_REGION), as the AWS CLI and SDK do. `mask`
+ * (core.setSecret) gets every secret input before anything can log it.
  */
-export function getInputs(read: Read = (n) => core.getInput(n), env: Pick<Env, 'AWS_REGION' | 'AWS_DEFAULT_REGION'> = readEnv()): Inputs {
+export function getInputs(
+  read: Read = (n) => core.getInput(n),
+  env: Pick<Env, 'AWS_REGION' | 'AWS_DEFAULT_REGION'> = readEnv(),
+  mask: (secret: string) => void = core.setSecret,
+): Inputs {
   const get = (name: string) => read(name).trim();
+  const linkSigner = parseLinkSigner(read, mask);
   const mode = oneOf(Input.Mode, get(Input.Mode) || 'upload', ['upload', 'refresh', 'cleanup'] as const);
   const patterns = read(Input.Path)
     .split(/\r?\n/)
@@ -90,6 +99,7 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Pick<Env, '
     roleSessionName: parseSessionName(get(Input.RoleSessionName) || 'github-artifact-links'),
     audience: get(Input.Audience) || DEFAULT_AUDIENCE,
     credentialsExpireAt: parseTime(Input.CredentialsExpireAt, get(Input.CredentialsExpireAt)),
+    linkSigner,
   };
 }
 

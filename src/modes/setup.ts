@@ -15,6 +15,7 @@ import { defaultCommentKey } from '../publish/comment.js';
 import type { PublishContext } from '../publish/links.js';
 import { Clock, systemClock } from '../util/clock.js';
 import { Logger, notice } from '../util/log.js';
+import { LinkSigner, linkSignerFor, repositoryPrefix } from './sign.js';
 
 export interface ModeDeps {
   inputs: Inputs;
@@ -90,12 +91,22 @@ export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint
   return { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
 }
 
-/** The bucket, the credentials that sign for it, and one S3 client; `client.destroy()` when done. */
+/**
+ * The bucket, the credentials that work on it, who signs the links, and one S3 client;
+ * `client.destroy()` when done.
+ */
 export interface Store {
   target: StoreTarget;
   signer: ResolvedCredentials;
+  links: LinkSigner;
   client: S3Client;
 }
+
+/**
+ * With a signing key or CloudFront signing the links, the upload's session no longer has to outlive
+ * them: `role-to-assume` then asks for STS's default hour unless `role-session-duration` says otherwise.
+ */
+const DEDICATED_SIGNER_SESSION_SECONDS = 3600;
 
 export async function openStore(d: ModeDeps): Promise<Store> {
   const { inputs, env } = d;
@@ -104,7 +115,7 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     region: inputs.region,
     roleToAssume: inputs.roleToAssume,
     roleSessionName: inputs.roleSessionName,
-    roleSessionDuration: inputs.roleSessionDuration,
+    roleSessionDuration: inputs.roleSessionDuration ?? (inputs.linkSigner ? DEDICATED_SIGNER_SESSION_SECONDS : undefined),
     requestedLinkSeconds: inputs.expiresInSeconds,
     audience: inputs.audience,
     credentialsExpireAt: inputs.credentialsExpireAt,
@@ -112,5 +123,6 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     log: d.log,
     now: d.clock,
   });
-  return { target, signer, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
+  const links = linkSignerFor(inputs.linkSigner, target, signer, repositoryPrefix(inputs.keyPrefix, d.ctx));
+  return { target, signer, links, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
 }

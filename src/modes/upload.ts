@@ -13,7 +13,7 @@ import type { Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
-import { presignFiles } from './sign.js';
+import { presignFiles, proveLinks } from './sign.js';
 import { planSites, PublishedSites, publishSites } from './sites.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
@@ -28,7 +28,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
   const folders = planSites(files, inputs.browse, log);
 
-  const { target, signer, client } = await openStore(d);
+  const { target, links, client } = await openStore(d);
   log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const { uploaded, failed } = await uploadAll(plans, {
     client,
@@ -66,13 +66,20 @@ export async function upload(d: ModeDeps): Promise<void> {
   const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
   const { entries, lifetime, report, sign } = presignFiles(
     stored,
-    { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
+    { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
     failures,
   );
+  // Nothing is published unless a link is known to work.
+  await proveLinks(links, entries, log).catch((error: unknown) => {
+    client.destroy();
+    throw error;
+  });
   const note = sectionNote(
-    signer,
+    links,
+    report.about,
     failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined,
   );
+  // The sites and the share page hold links, so they are built once the links are signed.
   let sites: PublishedSites | undefined;
   if (entries.length > 0) {
     sites = await publishSites({
@@ -92,7 +99,6 @@ export async function upload(d: ModeDeps): Promise<void> {
   }
   client.destroy();
   setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
-
   const data = {
     id: section.id,
     title: section.title,

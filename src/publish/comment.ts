@@ -23,6 +23,8 @@ export interface CommentTarget {
   comment: CommentOptions;
   log: Logger;
   clock: Clock;
+  /** Set the `comment-id` and `comment-url` outputs (default true; not when commenting on many PRs). */
+  setOutputs?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
       log,
     });
     if (!posted) return false;
-    setCommentOutputs(posted);
+    if (t.setOutputs !== false) setCommentOutputs(posted);
     log.info(`Comment updated: ${posted.url}`);
     return true;
   } catch (error) {
