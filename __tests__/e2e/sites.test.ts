@@ -6,6 +6,7 @@
  * and clicks every link in it.
  */
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
 import { launchBrowser } from '../support/browser.js';
+import { startCloudFrontFake } from '../support/cloudfront-fake.js';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
 import { EXPECTED_RESULTS, HOSTILE, siteFixture } from '../support/site-fixture.js';
 
@@ -223,6 +225,49 @@ test('refresh rebuilds the sites with fresh links; cleanup deletes every generat
   // The files, the manifest object, the share page, and per site its worker, start page and map.
   expect(Number(cleaned.outputs.count)).toBe(manifest.length + 2 + 3 * before.length);
   expect((await fetch(after[0].url)).status).toBe(404);
+});
+
+test('with CloudFront signed URLs, the site opens through the distribution and every reference loads', async () => {
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cf = await startCloudFrontFake({ origin: s3.endpoint, bucket: BUCKET, publicKeys: { K2JCJMDEHXQW5F: keys.publicKey } });
+  try {
+    gh.addPull(OWNER, REPO, { number: PR + 1, headSha: HEAD });
+    const viaCloudFront = await runAction({
+      cwd: workspace,
+      eventName: 'pull_request',
+      event: { pull_request: { number: PR + 1, head: { sha: HEAD, ref: 'feature/cdn' } }, repository: { private: true } },
+      inputs: {
+        path: 'dist/**',
+        bucket: BUCKET,
+        endpoint: s3.endpoint,
+        'github-token': 'ghs_test',
+        'cloudfront-url': cf.url,
+        'cloudfront-key-pair-id': 'K2JCJMDEHXQW5F',
+        'cloudfront-private-key': keys.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      },
+      env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
+    });
+    if (viaCloudFront.code !== 0)
+      throw new Error(`action failed (${viaCloudFront.code}):\n${viaCloudFront.stdout}\n${viaCloudFront.stderr}`);
+    const [main] = JSON.parse(viaCloudFront.outputs.sites) as Site[];
+    expect(main.url.startsWith(`${cf.url}/`)).toBe(true);
+    expect(main.url).toMatch(/[?&]Signature=/);
+    await withPage(async (page) => {
+      await page.goto(main.url);
+      await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
+      const results = Object.fromEntries(
+        await page.$$eval('#results li', (items) => items.map((li) => [li.getAttribute('data-check'), li.textContent])),
+      );
+      // Outside its folder the worker signs nothing, and the distribution refuses an unsigned request.
+      expect(results).toEqual({ ...EXPECTED_RESULTS, 'outside-folder': '403' });
+    });
+    // Every other request the site made reached the distribution signed, and was served (the browser's
+    // own /favicon.ico is not the site's).
+    const refused = cf.requests.filter((r) => r.status >= 400 && r.url !== '/favicon.ico');
+    expect(refused.map((r) => r.url.split('?')[0])).toEqual([expect.stringMatching(/\/spa\/index\.html$/)]);
+  } finally {
+    await cf.close();
+  }
 });
 
 /** Browser globals used in page callbacks (the tests are type-checked without the DOM library). */
