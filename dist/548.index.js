@@ -149,21 +149,21 @@ var outputs = __webpack_require__(6689);
 var policy = __webpack_require__(3890);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 1 modules
 var summary = __webpack_require__(5336);
-// EXTERNAL MODULE: ./src/modes/refresh.ts
-var refresh = __webpack_require__(5151);
 // EXTERNAL MODULE: ./src/util/log.ts
 var util_log = __webpack_require__(9906);
+// EXTERNAL MODULE: ./src/modes/refresh.ts
+var refresh = __webpack_require__(5151);
 // EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
 var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var sign = __webpack_require__(4818);
+var modes_sign = __webpack_require__(4818);
 ;// CONCATENATED MODULE: ./src/modes/refresh-all.ts
 /**
  * mode: refresh on a schedule or a manual run without `pr-number`: renew the links of every open
  * pull request that has artifacts in the bucket, in one step. Pull requests are listed through the
  * API and visited a few at a time; those without artifacts are skipped quietly. Every link is
  * signed at one instant with one lifetime, and one of them is proven to work before any comment
- * changes.
+ * changes. Each upload's sites and share page are rebuilt with the new links.
  */
 
 
@@ -179,7 +179,7 @@ var sign = __webpack_require__(4818);
 /** Pull requests read or commented on at once: a few, so GitHub's secondary rate limits stay far. */
 const PARALLEL_PULLS = 4;
 async function refreshOpenPulls(d) {
-    const { inputs, ctx, log, clock, publish } = d;
+    const { inputs, ctx, log, publish } = d;
     const gh = publish.gh;
     if (!gh) {
         throw new Error(`mode: refresh on a ${ctx.eventName} event without 'pr-number' renews every open pull request, which needs the GitHub API: set 'github-token' (with pull-requests: write) and leave 'comment' at auto, or set 'pr-number'.`);
@@ -189,8 +189,19 @@ async function refreshOpenPulls(d) {
     scopeOf({ number: 1 }); // a key-prefix without {scope} or {pr} fails here, before any request
     const pulls = await listOpenPulls(gh.octokit, repo);
     log.info(`${pulls.length} open pull requests in ${repo.owner}/${repo.repo}.`);
-    const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
-    const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => (0,refresh.findUploads)(client, target, scopeOf(pull))).finally(() => client.destroy());
+    const store = await (0,setup/* openStore */.Ch)(d);
+    try {
+        await renewOpenPulls(d, pulls, store, scopeOf);
+    }
+    finally {
+        store.client.destroy();
+    }
+}
+async function renewOpenPulls(d, pulls, { target, links, client }, scopeOf) {
+    const { inputs, ctx, log, clock, publish } = d;
+    const gh = publish.gh; // checked by the caller
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => (0,refresh.findUploads)(client, target, scopeOf(pull)));
     const unreadable = looked.filter((r) => !r.ok);
     if (unreadable.length > 0) {
         const first = unreadable[0];
@@ -201,6 +212,7 @@ async function refreshOpenPulls(d) {
     log.info(`${renewing.length} of them have artifacts under ${inputs.bucket}; the other ${skipped} are skipped.`);
     if (renewing.length === 0) {
         await (0,outputs/* setLinkOutputs */.jS)({ entries: [], failed: [], notes: [] }, publish.tempDir, 'refresh', log);
+        (0,outputs/* setSiteOutputs */.kc)([], '');
         await (0,summary/* writeRefreshSummary */.z)({ rows: [], skipped, notes: [] }, clock);
         return;
     }
@@ -212,16 +224,21 @@ async function refreshOpenPulls(d) {
         log.warning(gone);
         notes.push(gone);
     }
-    const { entries, lifetime, report } = (0,sign/* presignFiles */.Ys)(renewing.flatMap((r) => r.uploads.files), { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock });
+    const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Ys)(renewing.flatMap((r) => r.uploads.files), { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock });
     // Nothing is published unless a link is known to work.
-    await (0,sign/* proveLinks */.K1)(links, entries, log);
+    await (0,modes_sign/* proveLinks */.K1)(links, entries, log);
     const { publicRepo, withhold } = await (0,policy/* decideVisibility */.JK)(inputs.publicRepo, gh, repo, ctx.repoPrivate, log);
     await (0,outputs/* setLinkOutputs */.jS)(report, publish.tempDir, 'refresh', log);
     const updatedAt = clock().toISOString();
+    const sites = new Map();
+    for (const { pull, uploads } of renewing) {
+        sites.set(pull.number, await (0,refresh.renewSites)({ client, target, uploads, entries, sign, lifetime, updatedAt, signer: links, about: report.about, log }));
+    }
+    (0,outputs/* setSiteOutputs */.kc)([...sites.values()].flatMap((bySection) => [...bySection.values()].flatMap((s) => s.sites)), '');
     // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
     gh.budget.grant(wait_budget/* GITHUB_BUDGET_MS */.h * Math.max(0, renewing.length - 1));
     const commented = await mapSettled(renewing, PARALLEL_PULLS, async ({ pull, uploads }) => {
-        const sections = (0,refresh.renewedSections)(uploads.manifests, entries, lifetime, updatedAt, links, report.about).map((s) => ({
+        const sections = (0,refresh.renewedSections)(uploads.manifests, entries, lifetime, updatedAt, links, report.about, sites.get(pull.number)).map((s) => ({
             ...s,
             note: [publicRepo ? policy/* PUBLIC_NOTE */.PP : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
         }));

@@ -9,7 +9,8 @@ export const modules = {
 /* harmony export */   IO: () => (/* binding */ deleteKeys),
 /* harmony export */   TH: () => (/* binding */ listKeys),
 /* harmony export */   gl: () => (/* binding */ putJson),
-/* harmony export */   q4: () => (/* binding */ getText)
+/* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
@@ -52,6 +53,10 @@ async function getText(client, target, key) {
 }
 async function putJson(client, target, key, value) {
     await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+}
+/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
+async function putText(client, target, key, body, contentType) {
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {

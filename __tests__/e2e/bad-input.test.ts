@@ -133,8 +133,9 @@ function decodeHtml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** The file links of a comment: each row's file name links to its file, titled by what a click does. */
 function linksIn(body: string): string[] {
-  return [...body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  return [...body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
 }
 
 const NOT_A_BUCKET =
@@ -487,9 +488,9 @@ describe('bad and hostile inputs', () => {
     expect(body).not.toContain('[click](javascript');
     expect(body).not.toMatch(/^::error::/m);
     expect(body.match(/<!-- s3-artifact-links:CI -->/g) ?? []).toHaveLength(0);
-    const rows = body.split('\n').filter((l) => l.startsWith('| ') && l.includes('[Download]'));
+    const rows = body.split('\n').filter((l) => l.startsWith('| [') && / "(Open in the browser|Download)"\) \|/.test(l));
     expect(rows).toHaveLength(names.length);
-    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(6); // 4 cells + outer pipes
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(5); // 3 cells + outer pipes
     expect(linksIn(body)).toHaveLength(names.length);
     expect(run.summary).not.toContain('<img');
     expect(run.summary.split('\n').some((l) => l.startsWith('::'))).toBe(false);

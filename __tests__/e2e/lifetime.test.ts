@@ -226,8 +226,16 @@ describe('refresh and cleanup', () => {
     const puts = s3.requests.length;
     const refreshed = await withGitHub({ mode: 'refresh', 'expires-in': '2d' });
     const renewed = manifestOf(refreshed);
-    expect(s3.requests.slice(puts).filter((r) => r.method === 'PUT')).toEqual([]);
+    // No file is uploaded again; only the generated share page is rewritten, with the new links.
+    expect(
+      s3.requests
+        .slice(puts)
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.url.split('?')[0]),
+    ).toEqual(['/lifetime-artifacts/octo-org/demo-app/pr-31/0123456/build/.artifact-links-share.html']);
     expect(renewed.map((e) => e.key).sort()).toEqual(uploaded.map((e) => e.key).sort());
+    const share = await (await fetch(refreshed.outputs['share-url'])).text();
+    for (const e of renewed) expect(share).toContain(e.url.replaceAll('&', '&#38;'));
     for (const e of renewed) {
       const before = uploaded.find((u) => u.key === e.key)!;
       expect(e.url).not.toBe(before.url);
@@ -246,7 +254,7 @@ describe('refresh and cleanup', () => {
 
     const cleaned = await withGitHub({ mode: 'cleanup' });
     expect(cleaned.code).toBe(0);
-    expect(Number(cleaned.outputs.count)).toBe(3); // two files and the manifest object
+    expect(Number(cleaned.outputs.count)).toBe(4); // two files, the manifest object and the share page
     for (const e of renewed) expect((await fetch(e.url)).status).toBe(404);
     const removed = gh.commentsOn('octo-org', 'demo-app', PR);
     expect(removed.map((c) => c.id)).toEqual([comment.id]);

@@ -27,6 +27,8 @@ const HEAD = 'b7e4c2a19f0d3e5c6b8a7f1e2d3c4b5a69788776';
 const MiB = 1024 * 1024;
 /** The object the action stores beside each job's files (for mode: refresh and cleanup). */
 const STORED_MANIFEST = '.artifact-links.json';
+/** The section's share page, generated beside the manifest. */
+const SHARE_PAGE = '.artifact-links-share.html';
 
 // A distinctive key pair registered in s3rver, and a session token (s3rver does not check tokens).
 const ACCESS_KEY = 'AKIARELIABILITY0001';
@@ -147,8 +149,9 @@ function manifestOf(run: ActionRun): ManifestEntry[] {
   return JSON.parse(run.outputs.manifest ?? '[]') as ManifestEntry[];
 }
 
+/** The file links of a comment: each row's file name links to its file, titled by what a click does. */
 function linksIn(body: string): string[] {
-  return [...body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  return [...body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
 }
 
 async function download(url: string): Promise<{ status: number; bytes: Buffer }> {
@@ -261,9 +264,9 @@ describe('reliability', () => {
     expect({ code: run.code, failedFiles, errors: run.errors }).toEqual({ code: 0, failedFiles: [], errors: [] });
     expect(lost).toBe(0);
     for (const entry of manifest) expect(entry.sha256).toBe(expected.get(entry.path));
-    // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own manifest object.
+    // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own manifest and share page.
     const prefix = prefixOf(manifest, 'build');
-    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${STORED_MANIFEST}`].sort());
+    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${STORED_MANIFEST}`, `${prefix}${SHARE_PAGE}`].sort());
 
     expect(comments).toHaveLength(1);
     expect(run.outputs['comment-id']).toBe(String(comments[0].id));
@@ -384,7 +387,7 @@ describe('reliability', () => {
     const m1 = manifestOf(first);
     const prefix = prefixOf(m1, 'build');
     const keysAfterFirst = await listKeys(prefix);
-    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${STORED_MANIFEST}`].sort());
+    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${STORED_MANIFEST}`, `${prefix}${SHARE_PAGE}`].sort());
 
     write(ws, 'dist/app.txt', 'second build');
     const before = s3.requests.length;

@@ -41,6 +41,15 @@ export async function putJson(client: S3Client, target: StoreTarget, key: string
   );
 }
 
+/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
+export async function putText(client: S3Client, target: StoreTarget, key: string, body: string, contentType: string): Promise<void> {
+  await attempt(target, 'write objects (s3:PutObject)', () =>
+    client.send(
+      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' }),
+    ),
+  );
+}
+
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 export async function deleteKeys(client: S3Client, target: StoreTarget, keys: string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 1000) {

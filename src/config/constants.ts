@@ -10,6 +10,7 @@ export const Input = {
   ExpiresIn: 'expires-in',
   ContentDisposition: 'content-disposition',
   Concurrency: 'concurrency',
+  Browse: 'browse',
   IfNoFilesFound: 'if-no-files-found',
   GithubToken: 'github-token',
   Comment: 'comment',
@@ -37,6 +38,8 @@ export const Output = {
   ExpiresAt: 'expires-at',
   Count: 'count',
   TotalBytes: 'total-bytes',
+  Sites: 'sites',
+  ShareUrl: 'share-url',
   CommentId: 'comment-id',
   CommentUrl: 'comment-url',
 } as const;

@@ -4,6 +4,7 @@ import { DEFAULT_AUDIENCE } from '../aws/credentials/classify.js';
 import { DispositionMode } from '../links/disposition.js';
 import { parseDuration } from '../links/duration.js';
 import { DEFAULT_KEY_PREFIX } from '../links/keys.js';
+import { Browse, parseBrowse } from '../sites/detect.js';
 import { Input } from './constants.js';
 import { Env, readEnv } from './context.js';
 import { LinkSignerConfig, parseLinkSigner } from './link-signer.js';
@@ -24,6 +25,8 @@ export interface Inputs {
   keyPrefix: string;
   expiresInSeconds: number;
   contentDisposition: DispositionMode;
+  /** Which folders open in the browser as sites. */
+  browse: Browse;
   concurrency: number;
   ifNoFilesFound: IfNoFilesFound;
   githubToken: string;
@@ -80,6 +83,7 @@ export function getInputs(
     keyPrefix: get(Input.KeyPrefix) || DEFAULT_KEY_PREFIX,
     expiresInSeconds: parseDuration(get(Input.ExpiresIn) || '7d', Input.ExpiresIn),
     contentDisposition: oneOf(Input.ContentDisposition, get(Input.ContentDisposition) || 'auto', ['auto', 'inline', 'attachment'] as const),
+    browse: parseBrowse(read(Input.Browse)),
     concurrency: parseInteger(Input.Concurrency, get(Input.Concurrency), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
     ifNoFilesFound: oneOf(Input.IfNoFilesFound, get(Input.IfNoFilesFound) || 'warn', ['warn', 'error', 'ignore'] as const),
     githubToken: get(Input.GithubToken),

@@ -13,6 +13,8 @@ export interface StoredManifest {
   runUrl: string;
   uploadedAt: string;
   files: StoredFile[];
+  /** Site folders relative to the section's prefix (`''` or `a/b/`), so refresh can rebuild them. */
+  sites?: string[];
 }
 
 export function manifestKey(prefix: string): string {

@@ -3,26 +3,26 @@
  * pull request that has artifacts in the bucket, in one step. Pull requests are listed through the
  * API and visited a few at a time; those without artifacts are skipped quietly. Every link is
  * signed at one instant with one lifetime, and one of them is proven to work before any comment
- * changes.
+ * changes. Each upload's sites and share page are rebuilt with the new links.
  */
 import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
 import { GITHUB_BUDGET_MS } from '../github/wait-budget.js';
 import { scopePrefix } from '../links/keys.js';
 import { publishComment } from '../publish/comment.js';
-import { setLinkOutputs } from '../publish/outputs.js';
+import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { decideVisibility, PUBLIC_NOTE } from '../publish/policy.js';
 import { writeRefreshSummary } from '../publish/summary.js';
 import type { RefreshRow } from '../render/refresh-summary.js';
-import { findUploads, goneWarning, renewedSections } from './refresh.js';
 import { plural } from '../util/log.js';
-import { ModeDeps, openStore } from './setup.js';
+import { findUploads, goneWarning, renewedSections, renewSites } from './refresh.js';
+import { ModeDeps, openStore, Store } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 
 /** Pull requests read or commented on at once: a few, so GitHub's secondary rate limits stay far. */
 const PARALLEL_PULLS = 4;
 
 export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
-  const { inputs, ctx, log, clock, publish } = d;
+  const { inputs, ctx, log, publish } = d;
   const gh = publish.gh;
   if (!gh) {
     throw new Error(
@@ -35,10 +35,24 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
   const pulls = await listOpenPulls(gh.octokit, repo);
   log.info(`${pulls.length} open pull requests in ${repo.owner}/${repo.repo}.`);
 
-  const { target, links, client } = await openStore(d);
-  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull))).finally(() =>
-    client.destroy(),
-  );
+  const store = await openStore(d);
+  try {
+    await renewOpenPulls(d, pulls, store, scopeOf);
+  } finally {
+    store.client.destroy();
+  }
+}
+
+async function renewOpenPulls(
+  d: ModeDeps,
+  pulls: OpenPull[],
+  { target, links, client }: Store,
+  scopeOf: (pull: Pick<OpenPull, 'number'>) => string,
+): Promise<void> {
+  const { inputs, ctx, log, clock, publish } = d;
+  const gh = publish.gh as NonNullable<typeof publish.gh>; // checked by the caller
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull)));
   const unreadable = looked.filter((r) => !r.ok);
   if (unreadable.length > 0) {
     const first = unreadable[0];
@@ -51,6 +65,7 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
   log.info(`${renewing.length} of them have artifacts under ${inputs.bucket}; the other ${skipped} are skipped.`);
   if (renewing.length === 0) {
     await setLinkOutputs({ entries: [], failed: [], notes: [] }, publish.tempDir, 'refresh', log);
+    setSiteOutputs([], '');
     await writeRefreshSummary({ rows: [], skipped, notes: [] }, clock);
     return;
   }
@@ -62,7 +77,7 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
     notes.push(gone);
   }
 
-  const { entries, lifetime, report } = presignFiles(
+  const { entries, lifetime, report, sign } = presignFiles(
     renewing.flatMap((r) => r.uploads.files),
     { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
   );
@@ -72,13 +87,26 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
   await setLinkOutputs(report, publish.tempDir, 'refresh', log);
 
   const updatedAt = clock().toISOString();
+  const sites = new Map<number, Awaited<ReturnType<typeof renewSites>>>();
+  for (const { pull, uploads } of renewing) {
+    sites.set(
+      pull.number,
+      await renewSites({ client, target, uploads, entries, sign, lifetime, updatedAt, signer: links, about: report.about, log }),
+    );
+  }
+  setSiteOutputs(
+    [...sites.values()].flatMap((bySection) => [...bySection.values()].flatMap((s) => s.sites)),
+    '',
+  );
   // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
   gh.budget.grant(GITHUB_BUDGET_MS * Math.max(0, renewing.length - 1));
   const commented = await mapSettled(renewing, PARALLEL_PULLS, async ({ pull, uploads }) => {
-    const sections = renewedSections(uploads.manifests, entries, lifetime, updatedAt, links, report.about).map((s) => ({
-      ...s,
-      note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
-    }));
+    const sections = renewedSections(uploads.manifests, entries, lifetime, updatedAt, links, report.about, sites.get(pull.number)).map(
+      (s) => ({
+        ...s,
+        note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
+      }),
+    );
     if (withhold) return false;
     return publishComment(
       { ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false },

@@ -151,7 +151,7 @@ export function presignFiles(
   files: StoredFile[],
   o: SignOptions,
   failed: Report['failed'] = [],
-): { entries: ManifestEntry[]; lifetime: LinkLifetime; report: Report } {
+): { entries: ManifestEntry[]; lifetime: LinkLifetime; report: Report; sign: (key: string) => string } {
   const { signer } = o;
   const signedAt = o.clock();
   const lifetime = signer.lifetime(o.requestedSeconds, signedAt);
@@ -159,7 +159,9 @@ export function presignFiles(
   o.log.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
   const presign = signer.presigner(signedAt);
   const expiresAt = lifetime.expiresAt.toISOString();
-  const entries = files.map((f) => ({ ...f, url: presign(f.key, lifetime.seconds), expiresAt }));
+  // One instant and one lifetime for every link of the run, generated objects (sites, share page) included.
+  const sign = (key: string): string => presign(key, lifetime.seconds);
+  const entries = files.map((f) => ({ ...f, url: sign(f.key), expiresAt }));
   const report: Report = {
     entries,
     failed,
@@ -168,7 +170,7 @@ export function presignFiles(
     about: signer.about(lifetime),
     maskedInLinks: signer.masked,
   };
-  return { entries, lifetime, report };
+  return { entries, lifetime, report, sign };
 }
 
 /**

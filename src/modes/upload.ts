@@ -9,12 +9,13 @@ import type { StoredFile } from '../links/manifest-entry.js';
 import { jobSection, sectionNote } from '../links/section.js';
 import { manifestKey, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
-import { setLinkOutputs } from '../publish/outputs.js';
+import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
+import { planSites, PublishedSites, publishSites } from './sites.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
@@ -25,6 +26,8 @@ export async function upload(d: ModeDeps): Promise<void> {
   const files = await findFiles(inputs.patterns, d.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
   const plans = planUploads(files, prefix, inputs.contentDisposition);
+  // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
+  const folders = planSites(files, inputs.browse, log);
 
   const { target, links, client } = await openStore(d);
   log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
@@ -65,6 +68,7 @@ export async function upload(d: ModeDeps): Promise<void> {
       runUrl: ctx.runUrl,
       uploadedAt: clock().toISOString(),
       files: stored,
+      sites: folders,
     };
     try {
       await putJson(client, target, manifestKey(prefix), manifest);
@@ -77,15 +81,43 @@ export async function upload(d: ModeDeps): Promise<void> {
       log.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${errorMessage(error)}`);
     }
   }
-  client.destroy();
-
-  const { entries, lifetime, report } = presignFiles(
+  const { entries, lifetime, report, sign } = presignFiles(
     stored,
     { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
     failures,
   );
   // Nothing is published unless a link is known to work.
-  await proveLinks(links, entries, log);
+  await proveLinks(links, entries, log).catch((error: unknown) => {
+    client.destroy();
+    throw error;
+  });
+  const note = sectionNote(
+    links,
+    report.about,
+    failed.length > 0
+      ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
+      : undefined,
+  );
+  // The sites and the share page hold links, so they are built once the links are signed.
+  let sites: PublishedSites | undefined;
+  if (entries.length > 0) {
+    sites = await publishSites({
+      client,
+      target,
+      prefix,
+      folders,
+      entries,
+      sign,
+      expiresAt: lifetime.expiresAt,
+      section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+      log,
+    }).catch((e: Error) => {
+      log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+      return undefined;
+    });
+  }
+  client.destroy();
+  setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
   const data = {
     id: section.id,
     title: section.title,
@@ -94,13 +126,10 @@ export async function upload(d: ModeDeps): Promise<void> {
     updatedAt: clock().toISOString(),
     expiresAt: lifetime.expiresAt.toISOString(),
     files: entries,
-    note: sectionNote(
-      links,
-      report.about,
-      failed.length > 0
-        ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
-        : undefined,
-    ),
+    note,
+    sites: sites?.sites,
+    shareUrl: sites?.shareUrl,
+    open: sites?.open,
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
 
@@ -139,4 +168,5 @@ async function reportNoFiles(
   if (inputs.ifNoFilesFound === 'warn') log.warning(message);
   else log.info(message);
   await setLinkOutputs({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+  setSiteOutputs([], '');
 }

@@ -64,6 +64,16 @@ export async function writeJsonArray(file: string, items: readonly unknown[], ch
   return bytes;
 }
 
+/** `sites` (JSON array of {path, url, expiresAt}) and `share-url`. */
+export function setSiteOutputs(
+  sites: readonly { path: string; url: string; expiresAt: string }[],
+  shareUrl: string,
+  set: SetOutput = core.setOutput,
+): void {
+  set(Output.Sites, JSON.stringify(sites.map(({ path, url, expiresAt }) => ({ path, url, expiresAt }))));
+  set(Output.ShareUrl, shareUrl);
+}
+
 /** `comment-id` and `comment-url` of the sticky comment. */
 export function setCommentOutputs(comment: { id: number; url: string }, set: SetOutput = core.setOutput): void {
   set(Output.CommentId, String(comment.id));

@@ -34,6 +34,7 @@ describe('getInputs: defaults', () => {
       keyPrefix: DEFAULT_KEY_PREFIX,
       expiresInSeconds: 604_800,
       contentDisposition: 'auto',
+      browse: { mode: 'auto' },
       concurrency: DEFAULT_CONCURRENCY,
       ifNoFilesFound: 'warn',
       githubToken: '',
@@ -70,6 +71,7 @@ describe('getInputs: defaults', () => {
       'key-prefix': ' {owner}/x ',
       'expires-in': ' 12h ',
       'content-disposition': 'ATTACHMENT',
+      browse: ' coverage/lcov-report/\n\n  docs/* ',
       concurrency: ' 8 ',
       'if-no-files-found': 'error',
       'github-token': ' ghs_x ',
@@ -88,6 +90,7 @@ describe('getInputs: defaults', () => {
       keyPrefix: '{owner}/x',
       expiresInSeconds: 43_200,
       contentDisposition: 'attachment',
+      browse: { mode: 'folders', globs: ['coverage/lcov-report', 'docs/*'] },
       concurrency: 8,
       ifNoFilesFound: 'error',
       githubToken: 'ghs_x',
@@ -123,6 +126,8 @@ describe('getInputs: defaults', () => {
 describe('getInputs: every error names its input', () => {
   it.each<[string, Values, string]>([
     ['bad mode', { mode: 'delete' }, "Input 'mode' is 'delete'; use one of: upload, refresh, cleanup."],
+    ['browse folder outside the upload', { browse: '../site' }, `Input 'browse' contains a "." or ".." segment: '../site'.`],
+    ['browse mixing auto and folders', { browse: 'auto\ndocs' }, "Input 'browse' mixes auto/none with folder globs"],
     ['empty path in upload mode', { path: '' }, "Input 'path' is required"],
     ['blank lines only in path', { path: ' \n \n' }, "Input 'path' is required"],
     ['missing bucket', { bucket: '' }, "Input 'bucket' is required"],
