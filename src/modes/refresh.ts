@@ -1,10 +1,10 @@
 /** mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild. */
-import { getText, listKeys } from '../aws/bucket.js';
+import { runsUrl } from '../config/context.js';
 import { scopePrefix } from '../links/keys.js';
 import { sectionNote } from '../links/section.js';
-import { isManifestKey, latestPerSection, parseStoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import type { SectionData } from '../render/markers.js';
+import { findUploads } from './find-uploads.js';
 import { ModeDeps, openStore } from './setup.js';
 import { presignFiles } from './sign.js';
 
@@ -12,19 +12,13 @@ export async function refresh(d: ModeDeps): Promise<void> {
   const { inputs, ctx, log, clock } = d;
   const scope = scopePrefix(inputs.keyPrefix, { ...ctx, section: '' });
   const { target, signer, client } = await openStore(d);
-  const keys = await listKeys(client, target, scope);
-  const manifestKeys = keys.filter(isManifestKey);
-  if (manifestKeys.length === 0) {
-    client.destroy();
+  const { keys, manifests } = await findUploads(client, target, scope, runsUrl(ctx), log).finally(() => client.destroy());
+  if (manifests.length === 0) {
     log.warning(
       `Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`,
     );
     return;
   }
-  const manifests = latestPerSection(
-    await Promise.all(manifestKeys.map(async (k) => parseStoredManifest(await getText(client, target, k), k))),
-  );
-  client.destroy();
 
   // Only objects that still exist get a link (a lifecycle rule may have expired some).
   const present = new Set(keys);
