@@ -245,7 +245,7 @@ describe('refresh and cleanup', () => {
 
     const cleaned = await withGitHub({ mode: 'cleanup' });
     expect(cleaned.code).toBe(0);
-    expect(Number(cleaned.outputs.count)).toBe(3); // two files and the manifest object
+    expect(Number(cleaned.outputs.count)).toBe(2); // the two files, not the action's own manifest object
     for (const e of renewed) expect((await fetch(e.url)).status).toBe(404);
     const removed = gh.commentsOn('octo-org', 'demo-app', PR);
     expect(removed.map((c) => c.id)).toEqual([comment.id]);

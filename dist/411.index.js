@@ -1,257 +1,103 @@
-export const id = 472;
-export const ids = [472];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 7275:
+/***/ 2607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ deleteKeys),
-/* harmony export */   TH: () => (/* binding */ listKeys),
-/* harmony export */   gl: () => (/* binding */ putJson),
-/* harmony export */   q4: () => (/* binding */ getText)
+/* harmony export */   K: () => (/* binding */ findUploads)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3087);
-/** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
 
 
-
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk);
-async function attempt(target, action, fn) {
-    try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, retry);
-    }
-    catch (error) {
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
-    }
-}
-/** Every key under `prefix/` (paginated). */
-async function listKeys(client, target, prefix) {
-    return attempt(target, 'list objects (s3:ListBucket)', async () => {
-        const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
-            for (const o of page.Contents ?? [])
-                if (o.Key)
-                    keys.push(o.Key);
-        }
-        return keys;
+/**
+ * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
+ * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
+ */
+async function findUploads(client, target, scope, runsUrl, log) {
+    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
+    const found = keys.flatMap((key) => {
+        const sectionId = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestSectionId */ .I0)(scope, key);
+        return sectionId ? [{ key, sectionId }] : [];
     });
-}
-async function getText(client, target, key) {
-    return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
-        return (await r.Body?.transformToString('utf-8')) ?? '';
-    });
-}
-async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
-}
-/** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
-async function deleteKeys(client, target, keys) {
-    for (let i = 0; i < keys.length; i += 1000) {
-        const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
-        if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
-        }
+    const checked = await Promise.all(found.map(async ({ key, sectionId }) => ({
+        key,
+        check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key), { scope, sectionId, runsUrl }),
+    })));
+    const manifests = [];
+    for (const { key, check } of checked) {
+        if ('manifest' in check)
+            manifests.push(check.manifest);
+        else
+            log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
     }
+    manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
+    return { keys, manifests };
 }
 
 
 /***/ }),
 
-/***/ 3087:
+/***/ 4792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J8: () => (/* binding */ runStoppingCause),
-/* harmony export */   fY: () => (/* binding */ s3Retry),
-/* harmony export */   ye: () => (/* binding */ describeS3Error)
+/* harmony export */   refresh: () => (/* binding */ refresh)
 /* harmony export */ });
-/* unused harmony export isRetryableS3Error */
-const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
-const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
-const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
-const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
-const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
-const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
-const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
-const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
-/** S3 error names (`error.name`), and the SDK's TimeoutError. */
-const S3_ERRORS = {
-    SlowDown: { retry: true },
-    InternalError: { retry: true },
-    ServiceUnavailable: { retry: true },
-    RequestTimeout: { retry: true },
-    RequestTimeoutException: { retry: true },
-    Throttling: { retry: true },
-    ThrottlingException: { retry: true },
-    TooManyRequestsException: { retry: true },
-    OperationAborted: { retry: true },
-    TimeoutError: { retry: true, fix: unreachable },
-    AccessDenied: { stop: true, fix: denied },
-    Forbidden: { fix: denied },
-    NoSuchBucket: { stop: true, fix: noBucket },
-    NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, fix: unknownKey },
-    ExpiredToken: { stop: true, fix: expired },
-    TokenRefreshRequired: { fix: expired },
-    PermanentRedirect: { stop: true, fix: otherRegion },
-    AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
-    IllegalLocationConstraintException: { fix: otherRegion },
-    InvalidBucketName: { stop: true },
-};
-/** Node network error codes (`error.code`). An unreachable endpoint stays unreachable for the next file. */
-const NETWORK_ERRORS = {
-    ECONNRESET: { retry: true, fix: reset },
-    EPIPE: { retry: true },
-    ETIMEDOUT: { retry: true, fix: unreachable },
-    ECONNREFUSED: { retry: true, stop: true, fix: unreachable },
-    EAI_AGAIN: { retry: true, stop: true, fix: unreachable },
-    ECONNABORTED: { retry: true },
-    UND_ERR_SOCKET: { retry: true },
-    ENOTFOUND: { stop: true, fix: unreachable },
-    EHOSTUNREACH: { stop: true },
-    ENETUNREACH: { stop: true },
-};
-function known(table, key) {
-    return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-function isRetryableS3Error(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode ?? 0;
-    return (status >= 500 ||
-        status === 429 ||
-        Boolean(e.$retryable) ||
-        Boolean(known(S3_ERRORS, e.name)?.retry) ||
-        Boolean(known(NETWORK_ERRORS, e.code)?.retry) ||
-        /socket hang up|ECONNRESET|aborted/i.test(e.message ?? ''));
-}
-function s3Retry(sleep, onRetry) {
-    return { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, sleep, isRetryable: isRetryableS3Error, onRetry };
-}
-/**
- * Why every other request of the run would fail the same way (the error name or code), or undefined
- * when the next file may well succeed.
- */
-function runStoppingCause(error) {
-    const e = (error ?? {});
-    if (known(S3_ERRORS, e.name)?.stop)
-        return e.name;
-    if (known(NETWORK_ERRORS, e.code)?.stop)
-        return e.code;
-    if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
-        return 'no response (timeout)';
-    return undefined;
-}
-/** Turns an S3 or network error into a sentence that names the likely fix. */
-function describeS3Error(error, target, action) {
-    const e = (error ?? {});
-    // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
-    const isReset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
-    const name = isReset
-        ? 'ECONNRESET'
-        : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
-    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const detail = `${name}: ${e.message ?? String(error)}`;
-    const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
-    return fix ? `${detail}. ${fix(target, action, where)}` : detail;
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6712);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4965);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4177);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4224);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5755);
+/** mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild. */
+
+
+
+
+
+
+
+async function refresh(d) {
+    const { inputs, ctx, log, clock } = d;
+    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
+    const { target, signer, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .openStore */ .Ch)(d);
+    const { keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_4__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log).finally(() => client.destroy());
+    if (manifests.length === 0) {
+        log.warning(`Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`);
+        return;
+    }
+    // Only objects that still exist get a link (a lifecycle rule may have expired some).
+    const present = new Set(keys);
+    const files = manifests.flatMap((m) => m.files);
+    const missing = files.filter((f) => !present.has(f.key));
+    if (missing.length > 0)
+        log.warning(`${missing.length} files of the earlier upload are gone from the bucket and get no link, e.g. ${missing[0].path}.`);
+    const { entries, lifetime, report } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_6__/* .presignFiles */ .Y)(files.filter((f) => present.has(f.key)), { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock });
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const updatedAt = clock().toISOString();
+    const sections = manifests.map((m) => ({
+        id: m.section.id,
+        title: m.section.title,
+        sha: m.sha,
+        runUrl: m.runUrl,
+        updatedAt,
+        expiresAt: lifetime.expiresAt.toISOString(),
+        files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
+        note: (0,_links_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionNote */ .wZ)(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`),
+    }));
+    log.info(`Renewed ${entries.length} links in ${sections.length} sections under ${inputs.bucket}/${scope}/.`);
+    await (0,_publish_links_js__WEBPACK_IMPORTED_MODULE_3__/* .publishLinks */ .b)(d.publish, report, sections, 'refresh');
 }
 
 
 /***/ }),
 
-/***/ 4546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PS: () => (/* binding */ jobSection),
-/* harmony export */   wZ: () => (/* binding */ sectionNote)
-/* harmony export */ });
-/* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
-/** This job's section of the comment: its identity, and the note under its heading. Pure. */
-
-/**
- * This job's section of the comment: the `section` input, else the job id plus its matrix values
- * (so matrix legs get a section each, stable across re-runs). Returns the id (a slug, also used in
- * object keys) and a title for people.
- */
-function jobSection(input, job, matrixJson) {
-    if (input)
-        return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(input), title: input };
-    let values = [];
-    try {
-        const matrix = JSON.parse(matrixJson || 'null');
-        if (matrix && typeof matrix === 'object')
-            values = Object.values(matrix).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
-    }
-    catch {
-        values = [];
-    }
-    return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)([job, ...values].join('-')), title: values.length > 0 ? `${job} (${values.join(', ')})` : job };
-}
-const ASSUMED_EXPIRY_CAVEAT = 'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.';
-/**
- * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an
- * assumption rather than a known time.
- */
-function sectionNote(signer, ...sentences) {
-    const caveat = signer.expiryAssumed ? ASSUMED_EXPIRY_CAVEAT : undefined;
-    return [...sentences, caveat].filter(Boolean).join(' ') || undefined;
-}
-
-
-/***/ }),
-
-/***/ 6362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C8: () => (/* binding */ latestPerSection),
-/* harmony export */   Cn: () => (/* binding */ parseStoredManifest),
-/* harmony export */   LU: () => (/* binding */ isManifestKey),
-/* harmony export */   Rn: () => (/* binding */ manifestKey)
-/* harmony export */ });
-/* unused harmony export MANIFEST_NAME */
-const MANIFEST_NAME = '.artifact-links.json';
-function manifestKey(prefix) {
-    return prefix ? `${prefix}/${MANIFEST_NAME}` : MANIFEST_NAME;
-}
-function isManifestKey(key) {
-    return key === MANIFEST_NAME || key.endsWith(`/${MANIFEST_NAME}`);
-}
-function parseStoredManifest(text, key) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        value = undefined;
-    }
-    if (!value || value.version !== 1 || !value.section?.id || !Array.isArray(value.files)) {
-        throw new Error(`${key} is not a manifest this action wrote (version 1); delete it or upload again.`);
-    }
-    return value;
-}
-/** The newest manifest of each section (a PR's later commits replace earlier ones), ordered by section. */
-function latestPerSection(manifests) {
-    const latest = new Map();
-    for (const m of manifests) {
-        const seen = latest.get(m.section.id);
-        if (!seen || seen.uploadedAt < m.uploadedAt)
-            latest.set(m.section.id, m);
-    }
-    return [...latest.values()].sort((a, b) => a.section.id.localeCompare(b.section.id));
-}
-
-
-/***/ }),
-
-/***/ 1080:
+/***/ 5755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -263,7 +109,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/links/duration.ts
-var duration = __webpack_require__(6725);
+var duration = __webpack_require__(8524);
 ;// CONCATENATED MODULE: ./src/links/expiry.ts
 /** How long a presigned link may live: the honest minimum of what was asked and what the signer allows. */
 
@@ -305,7 +151,7 @@ function capLinkLifetime(requestedSeconds, signedAt, limit) {
 }
 
 // EXTERNAL MODULE: ./src/links/uri.ts
-var uri = __webpack_require__(9343);
+var uri = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/aws/presign.ts
 /**
  * Presigned GET links, fast enough for tens of thousands of files.
@@ -469,7 +315,7 @@ function createPresigner(target, credentials, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/modes/sign.ts
 
 
@@ -505,7 +351,7 @@ function presignFiles(files, o, failed = []) {
 
 /***/ }),
 
-/***/ 3597:
+/***/ 4177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -515,9 +361,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __webpack_require__(2827);
+var comment = __webpack_require__(1250);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6689);
+var outputs = __webpack_require__(6934);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
 /**
@@ -551,10 +397,10 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
     return { publicRepo, withhold };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3541);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 /** Writes the job summary. */
 
@@ -596,7 +442,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -604,7 +450,7 @@ async function publishLinks(p, report, sections, name) {
 /* harmony export */   tJ: () => (/* binding */ earliestExpiry)
 /* harmony export */ });
 /* unused harmony export escapeHtml */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1509);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
 
 /** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
 const SUMMARY_TABLE_CHARS = 800_000;

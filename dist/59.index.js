@@ -1,0 +1,138 @@
+export const id = 59;
+export const ids = [59];
+export const modules = {
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cleanup: () => (/* binding */ cleanup),
+/* harmony export */   removedSections: () => (/* binding */ removedSections)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6712);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5212);
+/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1250);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
+/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3118);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9751);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4224);
+/**
+ * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
+ * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
+ * and marks only the sections whose stored manifest it found and whose every object is gone.
+ */
+
+
+
+
+
+
+
+
+
+async function cleanup(d) {
+    const { inputs, ctx, log, clock } = d;
+    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
+    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(d);
+    let left;
+    let keys;
+    let manifests;
+    let deleteError;
+    try {
+        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log));
+        if (keys.length === 0) {
+            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .notice */ .l)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
+            (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(0);
+            return;
+        }
+        await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteKeys */ .IO)(client, target, keys).catch((e) => (deleteError = e));
+        // Deleted means gone from a fresh listing, whatever DeleteObjects answered.
+        left = new Set(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope));
+    }
+    finally {
+        client.destroy();
+    }
+    const remaining = keys.filter((k) => left.has(k));
+    const deleted = keys.filter((k) => !left.has(k));
+    // Artifacts, not the action's own manifests.
+    const artifacts = deleted.filter((k) => !(0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .isReservedKey */ .IN)(k)).length;
+    (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(artifacts);
+    log.info(`Deleted ${artifacts} ${artifacts === 1 ? 'artifact' : 'artifacts'} under ${inputs.bucket}/${scope}/.`);
+    // A section is removed when none of its objects is left (not even one uploaded since the listing).
+    const removed = manifests.filter((m) => m.files.every((f) => !left.has(f.key))).map((m) => m.section.id);
+    if (removed.length > 0) {
+        const updatedAt = clock().toISOString();
+        await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
+    }
+    if (remaining.length > 0) {
+        throw new Error(`${remaining.length} ${remaining.length === 1 ? 'object' : 'objects'} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
+            `e.g. ${remaining
+                .slice(0, 5)
+                .map((k) => JSON.stringify(k))
+                .join(', ')}${deleteError ? ` (${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(deleteError)})` : ''}. ` +
+            `Check that the credentials may s3:DeleteObject there, then run mode: cleanup again.`);
+    }
+}
+/** The sections `ids` of the comment that still show links, re-rendered as removed. Pure. */
+function removedSections(body, ids, updatedAt) {
+    return [...(0,_render_markers_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSections */ .MJ)(body).values()].flatMap(({ meta }) => meta && !meta.removed && ids.has(meta.id)
+        ? [
+            {
+                id: meta.id,
+                title: meta.title,
+                sha: meta.sha,
+                runUrl: meta.runUrl,
+                updatedAt,
+                expiresAt: meta.expiresAt,
+                files: [],
+                removed: true,
+            },
+        ]
+        : []);
+}
+
+
+/***/ }),
+
+/***/ 2607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ findUploads)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
+
+
+/**
+ * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
+ * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
+ */
+async function findUploads(client, target, scope, runsUrl, log) {
+    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
+    const found = keys.flatMap((key) => {
+        const sectionId = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestSectionId */ .I0)(scope, key);
+        return sectionId ? [{ key, sectionId }] : [];
+    });
+    const checked = await Promise.all(found.map(async ({ key, sectionId }) => ({
+        key,
+        check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key), { scope, sectionId, runsUrl }),
+    })));
+    const manifests = [];
+    for (const { key, check } of checked) {
+        if ('manifest' in check)
+            manifests.push(check.manifest);
+        else
+            log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
+    }
+    manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
+    return { keys, manifests };
+}
+
+
+/***/ })
+
+};
