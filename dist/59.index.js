@@ -42,7 +42,7 @@ async function cleanup(d) {
     let manifests;
     let deleteError;
     try {
-        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log));
+        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
         if (keys.length === 0) {
             (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .notice */ .l)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
             (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(0);
@@ -105,22 +105,37 @@ function removedSections(body, ids, updatedAt) {
 /* harmony export */ });
 /* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
 /* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9751);
+
 
 
 /**
  * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
  * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
  */
-async function findUploads(client, target, scope, runsUrl, log) {
+async function findUploads(client, target, scope, runsUrl, log, 
+/** Cleanup deletes without them: a manifest it cannot read is a warning, not a failure. */
+unreadable = 'fail') {
     const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
     const found = keys.flatMap((key) => {
         const sectionId = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestSectionId */ .I0)(scope, key);
         return sectionId ? [{ key, sectionId }] : [];
     });
-    const checked = await Promise.all(found.map(async ({ key, sectionId }) => ({
-        key,
-        check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key), { scope, sectionId, runsUrl }),
-    })));
+    const read = async (key) => {
+        try {
+            return await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key);
+        }
+        catch (error) {
+            if (unreadable === 'fail')
+                throw error;
+            log.warning(`Could not read ${key}, so its section is not marked removed: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`);
+            return undefined;
+        }
+    };
+    const checked = (await Promise.all(found.map(async ({ key, sectionId }) => {
+        const text = await read(key);
+        return text === undefined ? [] : [{ key, check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(text, { scope, sectionId, runsUrl }) }];
+    }))).flat();
     const manifests = [];
     for (const { key, check } of checked) {
         if ('manifest' in check)

@@ -388,15 +388,22 @@ describe('stored manifests', () => {
   });
 });
 
-/** A store that answers DeleteObjects with success and deletes nothing; everything else goes to `upstream`. */
-async function ackDeletesWithoutDeleting(upstream: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A store in front of `upstream` that answers some requests itself (`answer` returns status and XML
+ * body) without forwarding them, e.g. DeleteObjects acknowledged without deleting anything.
+ */
+async function interceptingStore(
+  upstream: string,
+  answer: (req: { method: string; url: string }) => { status: number; body: string } | undefined,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const target = new URL(upstream);
   const server: Server = createServer((req, res) => {
-    if (req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url ?? '')) {
+    const own = answer({ method: req.method ?? '', url: req.url ?? '' });
+    if (own) {
       req.resume();
       req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/xml' });
-        res.end('<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>');
+        res.writeHead(own.status, { 'content-type': 'application/xml' });
+        res.end(own.body);
       });
       return;
     }
@@ -416,6 +423,22 @@ async function ackDeletesWithoutDeleting(upstream: string): Promise<{ url: strin
     },
   };
 }
+
+const ACK_DELETES = (req: { method: string; url: string }) =>
+  req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url)
+    ? {
+        status: 200,
+        body: '<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>',
+      }
+    : undefined;
+
+const DENY_MANIFEST_READS = (req: { method: string; url: string }) =>
+  req.method === 'GET' && req.url.includes('/.artifact-links/')
+    ? {
+        status: 403,
+        body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>1</RequestId></Error>',
+      }
+    : undefined;
 
 describe('cleanup', () => {
   test("marks removed only the sections it deleted: another key-prefix's section keeps its working links; count counts artifacts", async () => {
@@ -443,7 +466,7 @@ describe('cleanup', () => {
     const pr = newPull();
     write('dist/app.txt', 'still here');
     const [entry] = manifestOf(await act({ pr }));
-    const liar = await ackDeletesWithoutDeleting(s3.endpoint);
+    const liar = await interceptingStore(s3.endpoint, ACK_DELETES);
     try {
       const run = await act({ pr, inputs: { mode: 'cleanup', path: '', endpoint: liar.url } });
       expect(run.code).toBe(1);
@@ -459,6 +482,25 @@ describe('cleanup', () => {
     const body = gh.commentsOn(OWNER, REPO, pr)[0].body;
     expect(body).not.toMatch(/Links removed/);
     expect(linksIn(body)).toHaveLength(1);
+  });
+
+  test('a cleanup role that cannot read the manifests still deletes, warns, and marks nothing it cannot attribute', async () => {
+    const pr = newPull();
+    write('dist/app.txt', 'gone soon');
+    const [entry] = manifestOf(await act({ pr }));
+    const store = await interceptingStore(s3.endpoint, DENY_MANIFEST_READS);
+    let run: ActionRun;
+    try {
+      run = ok(await act({ pr, inputs: { mode: 'cleanup', path: '', endpoint: store.url } }));
+    } finally {
+      await store.close();
+    }
+    expect(run.outputs.count).toBe('1');
+    expect(run.warnings.join('\n')).toMatch(
+      /Could not read .*\/\.artifact-links\/build-[0-9a-f]{10}\.json, so its section is not marked removed/,
+    );
+    expect((await text(entry.url)).status).toBe(404);
+    expect(gh.commentsOn(OWNER, REPO, pr)[0].body).not.toMatch(/Links removed/);
   });
 
   test('a key-prefix whose scope a later run cannot find: the upload warns, refresh and cleanup refuse naming key-prefix', async () => {

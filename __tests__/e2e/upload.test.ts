@@ -80,7 +80,7 @@ describe('upload and presign, end to end', () => {
     for (const entry of manifest) {
       const expected = files[entry.path];
       expect(entry.key).toMatch(/^octo-org\/demo-app\/ref-main\/4f6c1b2\/build-[0-9a-f]{10}\//);
-      expect(entry.key.split('/').slice(4).join('/')).toBe(entry.path.replace(/^out\//, ''));
+      expect(entry.key.split('/').slice(5).join('/')).toBe(entry.path.replace(/^out\//, ''));
       expect(entry.sha256).toBe(sha256(expected.bytes));
       expect(entry.url).toContain('X-Amz-SignedHeaders=host&');
       expect(entry.url).not.toMatch(/checksum-mode/i);

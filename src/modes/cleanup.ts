@@ -23,7 +23,7 @@ export async function cleanup(d: ModeDeps): Promise<void> {
   let manifests: StoredManifest[];
   let deleteError: unknown;
   try {
-    ({ keys, manifests } = await findUploads(client, target, scope, runsUrl(ctx), log));
+    ({ keys, manifests } = await findUploads(client, target, scope, runsUrl(ctx), log, 'warn'));
     if (keys.length === 0) {
       notice(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
       setCount(0);

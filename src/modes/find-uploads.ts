@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { getText, listKeys } from '../aws/bucket.js';
 import type { StoreTarget } from '../aws/s3-client.js';
 import { checkStoredManifest, manifestSectionId, StoredManifest } from '../links/stored-manifest.js';
-import type { Logger } from '../util/log.js';
+import { errorMessage, type Logger } from '../util/log.js';
 
 export interface Uploads {
   /** Every key under the scope. */
@@ -16,18 +16,37 @@ export interface Uploads {
  * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
  * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
  */
-export async function findUploads(client: S3Client, target: StoreTarget, scope: string, runsUrl: string, log: Logger): Promise<Uploads> {
+export async function findUploads(
+  client: S3Client,
+  target: StoreTarget,
+  scope: string,
+  runsUrl: string,
+  log: Logger,
+  /** Cleanup deletes without them: a manifest it cannot read is a warning, not a failure. */
+  unreadable: 'fail' | 'warn' = 'fail',
+): Promise<Uploads> {
   const keys = await listKeys(client, target, scope);
   const found = keys.flatMap((key) => {
     const sectionId = manifestSectionId(scope, key);
     return sectionId ? [{ key, sectionId }] : [];
   });
-  const checked = await Promise.all(
-    found.map(async ({ key, sectionId }) => ({
-      key,
-      check: checkStoredManifest(await getText(client, target, key), { scope, sectionId, runsUrl }),
-    })),
-  );
+  const read = async (key: string): Promise<string | undefined> => {
+    try {
+      return await getText(client, target, key);
+    } catch (error) {
+      if (unreadable === 'fail') throw error;
+      log.warning(`Could not read ${key}, so its section is not marked removed: ${errorMessage(error)}`);
+      return undefined;
+    }
+  };
+  const checked = (
+    await Promise.all(
+      found.map(async ({ key, sectionId }) => {
+        const text = await read(key);
+        return text === undefined ? [] : [{ key, check: checkStoredManifest(text, { scope, sectionId, runsUrl }) }];
+      }),
+    )
+  ).flat();
   const manifests: StoredManifest[] = [];
   for (const { key, check } of checked) {
     if ('manifest' in check) manifests.push(check.manifest);
