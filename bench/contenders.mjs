@@ -1,6 +1,6 @@
 // The upload contenders, each run as its own process against the local S3 server.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction } from '../scripts/lib/run-action.mjs';
@@ -16,11 +16,23 @@ const credentialsEnv = {
   AWS_EC2_METADATA_DISABLED: 'true',
 };
 
-/** The action: `node dist/index.js` as the runner starts it; a full run (upload, presign, outputs, summary). */
-export function actionContender({ concurrency } = {}) {
+const ACTION_YML = fileURLToPath(new URL('../action.yml', import.meta.url));
+
+/** Whether action.yml declares the input `name` (e.g. `browse`, once browsable sites exist). */
+export function actionHasInput(name) {
+  const yml = readFileSync(ACTION_YML, 'utf8');
+  const inputs = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:') >>> 0);
+  return new RegExp(`^  ${name}:`, 'm').test(inputs);
+}
+
+/**
+ * The action: `node dist/index.js` as the runner starts it; a full run (upload, presign, outputs,
+ * summary). `inputs` are extra action inputs (W6 passes `browse`); `onResult` sees the full run.
+ */
+export function actionContender({ concurrency, inputs = {}, label = '', onResult } = {}) {
   return {
     id: 'action',
-    label: `action (dist/index.js${concurrency ? `, concurrency ${concurrency}` : ''})`,
+    label: `action (dist/index.js${concurrency ? `, concurrency ${concurrency}` : ''}${label})`,
     async run({ dir, bucket, prefix, endpoint, expectedCount }) {
       const r = await runAction({
         cwd: dir,
@@ -31,11 +43,13 @@ export function actionContender({ concurrency } = {}) {
           'key-prefix': prefix,
           comment: 'never',
           ...(concurrency ? { concurrency: String(concurrency) } : {}),
+          ...inputs,
         },
         env: credentialsEnv,
         timeoutMs: RUN_TIMEOUT_MS,
       });
       const ok = r.code === 0 && Number(r.outputs.count) === expectedCount;
+      onResult?.(r);
       return {
         ok,
         code: r.code,
@@ -65,8 +79,10 @@ export function naiveContender() {
 /**
  * AWS CLI v2 with its default transfer settings (10 requests in flight, 8 MiB parts), path-style
  * addressing through a config file under .bench/ (the CLI has no environment variable for it).
+ * `command`: `cp` (`aws s3 cp --recursive`) or `sync` (`aws s3 sync`: lists the destination first,
+ * then uploads what is missing, as a site deploy does).
  */
-export function awsCliContender({ binary, configDir }) {
+export function awsCliContender({ binary, configDir, command = 'cp' }) {
   const configFile = path.join(configDir, 'aws-config');
   writeFileSync(configFile, '[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n');
   const env = {
@@ -83,13 +99,21 @@ export function awsCliContender({ binary, configDir }) {
   };
   return {
     id: 'aws',
-    label: 'AWS CLI v2 (aws s3 cp --recursive)',
+    label: command === 'sync' ? 'AWS CLI v2 (aws s3 sync)' : 'AWS CLI v2 (aws s3 cp --recursive)',
     env,
     binary,
     async run({ dir, bucket, prefix, endpoint }) {
       const r = await spawnMeasured(
         binary,
-        ['s3', 'cp', '--recursive', '--only-show-errors', dir, `s3://${bucket}/${prefix}`, '--endpoint-url', endpoint],
+        [
+          's3',
+          ...(command === 'sync' ? ['sync'] : ['cp', '--recursive']),
+          '--only-show-errors',
+          dir,
+          `s3://${bucket}/${prefix}`,
+          '--endpoint-url',
+          endpoint,
+        ],
         {
           env,
           timeoutMs: RUN_TIMEOUT_MS,

@@ -8,6 +8,12 @@ export const TARGETS = {
   w3PeakRssMB: 200,
   linksPerSecond: 20_000,
   coldStartSeconds: 0.3,
+  /** W6: the action (upload, sign, site) against `aws s3 sync`, on the null sink. */
+  siteSpeedupVsSync: 1.5,
+  siteRssMB: 256,
+  siteOpenMB: 2,
+  /** W7: 20,000 small files. */
+  manyFilesRssMB: 256,
 };
 /** A run whose server CPU (s3rver in the bench process, or the sink process) reaches this share of one core is server-bound. */
 export const SERVER_BOUND = 0.9;
@@ -103,10 +109,10 @@ export function coldStartTable(rows, runs) {
  * are evaluated once per server, each group labelled; a server at ≥ SERVER_BOUND of a core is named
  * as the bottleneck next to the verdict. `uploads` is {serverId: {W1: rows, ...}}.
  */
-export function targetLines({ uploads, presign, coldStart }) {
+export function targetLines({ uploads, presign, coldStart, siteOpen }) {
   const check = (ok) => (ok ? 'met' : '**NOT met**');
   const lines = [];
-  const servers = Object.keys(uploads ?? {});
+  const servers = Object.keys(uploads ?? {}).filter((id) => ['W1', 'W2', 'W3'].some((w) => uploads[id][w]));
   if (servers.length === 0) lines.push('- W1–W3: not run');
   for (const serverId of servers) {
     const server = SERVERS[serverId];
@@ -135,6 +141,7 @@ export function targetLines({ uploads, presign, coldStart }) {
     } else lines.push(`- W3 on ${server.name}: not run`);
     lines.push('');
   }
+  lines.push(...siteTargetLines(uploads?.sink ?? {}, siteOpen));
   lines.push('**Independent of the upload server** (W4 offline; W5 against s3rver):', '');
   const p = presign?.find((r) => r.id === 'action');
   lines.push(
@@ -149,6 +156,52 @@ export function targetLines({ uploads, presign, coldStart }) {
       : '- W5: not run',
   );
   return lines;
+}
+
+/** W6 and W7 (on the null sink): the site against `aws s3 sync`, memory, and what opening the site fetches. */
+function siteTargetLines(sink, siteOpen) {
+  const check = (ok) => (ok ? 'met' : '**NOT met**');
+  if (!sink.W6 && !sink.W7) return [];
+  const lines = [`**W6 and W7, on ${SERVERS.sink.title}** (${SERVERS.sink.about}):`, ''];
+  const a6 = sink.W6?.find((r) => r.id === 'action');
+  const sync = sink.W6?.find((r) => r.id === 'aws');
+  if (!a6) lines.push('- W6: not run');
+  else {
+    lines.push(
+      sync
+        ? `- W6: action ≥ ${TARGETS.siteSpeedupVsSync}× faster than \`aws s3 sync\`: ${ratio(sync.wall.median / a6.wall.median)} (${s(a6.wall.median)} s vs ${s(sync.wall.median)} s) — ${check(sync.wall.median / a6.wall.median >= TARGETS.siteSpeedupVsSync)}${notes(SERVERS.sink, a6, sync)}`
+        : '- W6: against `aws s3 sync`: not run (no AWS CLI v2)',
+      `- W6: action peak RSS ≤ ${TARGETS.siteRssMB} MB: ${mb(a6.peakRssBytes)} MB — ${check(a6.peakRssBytes / 1e6 <= TARGETS.siteRssMB)}`,
+      siteOpen?.bytes !== undefined
+        ? `- W6: bytes a browser fetches to open the site ≤ ${TARGETS.siteOpenMB} MB: ${(siteOpen.bytes / 1e6).toFixed(2)} MB — ${check(siteOpen.bytes / 1e6 <= TARGETS.siteOpenMB && !siteOpen.failed.length)}`
+        : `- W6: bytes a browser fetches to open the site: not measured (${siteOpen?.skipped ?? siteOpen?.error ?? 'not run'})`,
+    );
+  }
+  const a7 = sink.W7?.find((r) => r.id === 'action');
+  lines.push(
+    a7
+      ? `- W7: action peak RSS with 20,000 files ≤ ${TARGETS.manyFilesRssMB} MB: ${mb(a7.peakRssBytes)} MB — ${check(a7.peakRssBytes / 1e6 <= TARGETS.manyFilesRssMB && !a7.failures)}`
+      : '- W7: not run',
+  );
+  lines.push('');
+  return lines;
+}
+
+/** What opening W6's site in Chromium fetched from the S3 server. */
+export function siteOpenSection(o) {
+  const lines = ['### W6: opening the site in a browser', ''];
+  if (o.bytes === undefined) {
+    lines.push(`Not measured: ${o.skipped ?? o.error}.`);
+    return lines.join('\n');
+  }
+  lines.push(
+    `Headless Chromium, empty cache, opened the \`sites\` link of the root site (uploaded to s3rver with \`browse: auto\`) until the site's index.html had loaded and the network was idle: ` +
+      `**${o.requests} GET requests, ${o.bytes.toLocaleString('en-US')} B** (${(o.bytes / 1e6).toFixed(2)} MB) in ${s(o.ms)} s, counted as s3rver's response bodies.` +
+      `${o.failed.length ? ` **${o.failed.length} failed**: ${o.failed.slice(0, 5).join(', ')}.` : ''}`,
+    '',
+    `Largest: ${o.largest.map((x) => `${x.path} ${x.bytes.toLocaleString('en-US')} B`).join('; ')}.`,
+  );
+  return lines.join('\n');
 }
 
 /** Failed runs, and the server as the bottleneck when it was at ≥ SERVER_BOUND of a core for either side. */

@@ -5,10 +5,12 @@
 //   sink    bench/sink-server.mjs, a null S3 sink in its own process: answers and discards, verifies
 //           nothing, so the run measures the clients' throughput. W4 and W5 use s3rver.
 //   W1 1,000 × 4 KiB   W2 20 × 8 MiB   W3 one 1 GiB file   W4 presign 10,000 links   W5 cold start
+//   W6 a 10,000-file, 60 MB static site vs `aws s3 sync` (sink; with `browse` once action.yml has it,
+//      then the site opened in Chromium from s3rver: the bytes it fetches)   W7 20,000 × 2 KiB (memory; sink)
 // Contenders alternate within each round. Prints medians, ratios, peak RSS, client and server CPU;
 // writes the tables to .bench/results.md (and raw runs to .bench/results.json).
 // Environment: BENCH_ROUNDS (3), BENCH_W3_MIB (1024), BENCH_W4_KEYS (10000), BENCH_W4_CLI_SAMPLE (20),
-// BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"), BENCH_CONCURRENCY (the action's concurrency input),
+// BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"; all of W1–W7 by default), BENCH_CONCURRENCY (the action's concurrency input),
 // BENCH_AWS (path of an AWS CLI v2 binary), BENCH_SERVER (s3rver | sink | both: the servers for W1–W3; both).
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
@@ -16,10 +18,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runAction } from '../scripts/lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
-import { actionContender, awsCliContender, findAwsCliV2, naiveContender } from './contenders.mjs';
+import { actionContender, actionHasInput, awsCliContender, findAwsCliV2, naiveContender } from './contenders.mjs';
 import { machine, measured, ownCpuSeconds, spawnMeasured, summarize } from './measure.mjs';
-import { coldStartTable, presignTable, serverBoundLines, summarizeUploads, targetLines, uploadTable } from './report.mjs';
+import { coldStartTable, presignTable, serverBoundLines, siteOpenSection, summarizeUploads, targetLines, uploadTable } from './report.mjs';
 import { startSink } from './sink.mjs';
 import { ensureWorkloads, workloadSpecs } from './workloads.mjs';
 
@@ -34,11 +37,15 @@ const W5_RUNS = positiveInt('BENCH_W5_RUNS', 10);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? positiveInt('BENCH_CONCURRENCY', 16) : undefined;
 const SERVER_MODES = serverModes(process.env.BENCH_SERVER || 'both');
 const ONLY = new Set(
-  (process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5')
+  (process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5,W6,W7')
     .toUpperCase()
     .split(/[\s,]+/)
     .filter(Boolean),
 );
+
+/** W6 passes `browse: auto` and measures what a browser fetches to open the site once action.yml has the input. */
+const BROWSE = actionHasInput('browse');
+const NO_BROWSE = 'action.yml has no `browse` input yet (browsable sites): W6 uploads and signs only';
 
 const benchStarted = performance.now();
 mkdirSync(BENCH_DIR, { recursive: true });
@@ -62,6 +69,11 @@ const header = [
       ]
     : []),
   `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,
+  ...(ONLY.has('W6') || ONLY.has('W7')
+    ? [
+        `W6 and W7: on the null sink; W6 is the action${BROWSE ? ' with browse: auto' : ` (${NO_BROWSE})`} against \`aws s3 sync\`, W7 the action alone (its memory)`,
+      ]
+    : []),
   `Rounds: ${ROUNDS} (contenders alternate; order rotates each round)`,
   `Load at start: ${loadLine()}`,
 ];
@@ -107,7 +119,7 @@ function emptyBucket() {
 }
 
 const raw = { header, uploads: {}, presign: [], coldStart: [] };
-const results = { uploads: {}, checks: {}, presign: undefined, coldStart: undefined };
+const results = { uploads: {}, checks: {}, presign: undefined, coldStart: undefined, siteOpen: undefined };
 try {
   // ---- W1–W3: uploads, on each server -------------------------------------------------------------
   for (const serverId of SERVER_MODES) {
@@ -118,45 +130,7 @@ try {
     for (const id of ['W1', 'W2', 'W3']) {
       const w = workloads[id];
       if (!w) continue;
-      console.log(`\n${id} on ${serverId}: ${w.title}`);
-      const runs = [];
-      for (let round = 1; round <= ROUNDS; round++) {
-        for (const c of rotate(contenders, round - 1)) {
-          await server.before();
-          const prefix = `bench/${id.toLowerCase()}/${c.id}-r${round}`;
-          const startedHr = hrMs();
-          const r = await measured(
-            () => c.run({ dir: w.path, bucket: BUCKET, prefix, endpoint: server.endpoint, expectedCount: w.count }),
-            { serverCpuSeconds: server.cpuSeconds },
-          );
-          const seen = await server.after(w, prefix);
-          // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
-          const toFirstRequestMs = seen.requests ? seen.firstHr - startedHr : NaN;
-          const afterLastRequestMs = seen.requests ? startedHr + r.wallMs - seen.lastHr : NaN;
-          const ok = r.ok && (seen.check?.ok ?? true);
-          const run = {
-            workload: id,
-            server: serverId,
-            round,
-            contender: c.id,
-            label: c.label,
-            ...r,
-            ok,
-            requests: seen.requests,
-            rejected: seen.rejected,
-            toFirstRequestMs,
-            afterLastRequestMs,
-            ...(seen.check ? { check: seen.check } : {}),
-          };
-          delete run.detail;
-          runs.push(run);
-          console.log(
-            `  round ${round}  ${c.id.padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  RSS ${(r.peakRssBytes / 1e6).toFixed(0).padStart(5)} MB  ` +
-              `client CPU ${pct(r.clientCpu)}  server CPU ${pct(r.serverCpu)}  other ${pct(r.otherCpu)}  ${seen.requests} requests (1st at ${(toFirstRequestMs / 1000).toFixed(2)} s, last + ${(afterLastRequestMs / 1000).toFixed(2)} s)${seen.rejected ? `, ${seen.rejected} rejected` : ''}` +
-              `${r.ok ? '' : `  FAILED (exit ${r.code}): ${r.detail.trim().slice(0, 500)}`}${seen.check ? `\n    check: ${seen.check.line}` : ''}`,
-          );
-        }
-      }
+      const runs = await uploadRounds(id, w, serverId, server, contenders);
       await server.before();
       raw.uploads[serverId][id] = runs;
       results.uploads[serverId][id] = summarizeUploads(w, runs);
@@ -166,6 +140,36 @@ try {
       await sink.stop();
       sink = undefined;
     }
+  }
+
+  // ---- W6, W7: a static site against `aws s3 sync`, and memory with 20,000 files; on the null sink --
+  if (workloads.W6 || workloads.W7) {
+    const server = await sinkTarget();
+    raw.uploads.sink ??= {};
+    results.uploads.sink ??= {};
+    for (const id of ['W6', 'W7']) {
+      const w = workloads[id];
+      if (!w) continue;
+      const list =
+        id === 'W6'
+          ? [
+              actionContender({
+                concurrency: CONCURRENCY,
+                inputs: BROWSE ? { browse: 'auto' } : {},
+                label: BROWSE ? ', browse: auto' : '',
+              }),
+              ...(cli ? [awsCliContender({ binary: cli.binary, configDir: BENCH_DIR, command: 'sync' })] : []),
+            ]
+          : [actionContender({ concurrency: CONCURRENCY })];
+      const runs = await uploadRounds(id, w, 'sink', server, list);
+      await server.before();
+      raw.uploads.sink[id] = runs;
+      results.uploads.sink[id] = summarizeUploads(w, runs);
+      (results.checks.sink ??= {})[id] = server.checkSummary(w, runs);
+    }
+    await sink.stop();
+    sink = undefined;
+    if (workloads.W6) results.siteOpen = BROWSE ? await siteOpenBytes(workloads.W6) : { skipped: NO_BROWSE };
   }
 
   // ---- W4: presigning ---------------------------------------------------------------------------
@@ -219,6 +223,7 @@ for (const [serverId, byWorkload] of Object.entries(results.uploads)) {
   for (const [id, rows] of Object.entries(byWorkload))
     sections.push(uploadTable(workloads[id], rows, serverId, results.checks[serverId]?.[id]));
 }
+if (results.siteOpen) sections.push(siteOpenSection(results.siteOpen));
 if (results.presign) sections.push(presignTable(results.presign.rows, W4_KEYS), results.presign.notes.join('\n'));
 if (results.coldStart) sections.push(coldStartTable(results.coldStart, W5_RUNS));
 const bound = serverBoundLines(results.uploads);
@@ -254,6 +259,49 @@ console.log(`\n${markdown}`);
 console.log(
   `Written to .bench/results.md (raw runs in .bench/results.json). The bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min.`,
 );
+
+/** `ROUNDS` rounds of every contender on workload `w`, alternating, each run checked at the server. */
+async function uploadRounds(id, w, serverId, server, list) {
+  console.log(`\n${id} on ${serverId}: ${w.title}`);
+  const runs = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const c of rotate(list, round - 1)) {
+      await server.before();
+      const prefix = `bench/${id.toLowerCase()}/${c.id}-r${round}`;
+      const startedHr = hrMs();
+      const r = await measured(() => c.run({ dir: w.path, bucket: BUCKET, prefix, endpoint: server.endpoint, expectedCount: w.count }), {
+        serverCpuSeconds: server.cpuSeconds,
+      });
+      const seen = await server.after(w, prefix);
+      // Phases: start-up (and any pre-pass) before the first request; the store finishing after the last one arrived.
+      const toFirstRequestMs = seen.requests ? seen.firstHr - startedHr : NaN;
+      const afterLastRequestMs = seen.requests ? startedHr + r.wallMs - seen.lastHr : NaN;
+      const ok = r.ok && (seen.check?.ok ?? true);
+      const run = {
+        workload: id,
+        server: serverId,
+        round,
+        contender: c.id,
+        label: c.label,
+        ...r,
+        ok,
+        requests: seen.requests,
+        rejected: seen.rejected,
+        toFirstRequestMs,
+        afterLastRequestMs,
+        ...(seen.check ? { check: seen.check } : {}),
+      };
+      delete run.detail;
+      runs.push(run);
+      console.log(
+        `  round ${round}  ${c.id.padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  RSS ${(r.peakRssBytes / 1e6).toFixed(0).padStart(5)} MB  ` +
+          `client CPU ${pct(r.clientCpu)}  server CPU ${pct(r.serverCpu)}  other ${pct(r.otherCpu)}  ${seen.requests} requests (1st at ${(toFirstRequestMs / 1000).toFixed(2)} s, last + ${(afterLastRequestMs / 1000).toFixed(2)} s)${seen.rejected ? `, ${seen.rejected} rejected` : ''}` +
+          `${r.ok ? '' : `  FAILED (exit ${r.code}): ${r.detail.trim().slice(0, 500)}`}${seen.check ? `\n    check: ${seen.check.line}` : ''}`,
+      );
+    }
+  }
+  return runs;
+}
 
 // ---- W4 -----------------------------------------------------------------------------------------
 async function presignBench() {
@@ -368,6 +416,72 @@ async function presignBench() {
   return { rows, notes };
 }
 
+// ---- W6: what a browser fetches to open the site ------------------------------------------------
+/**
+ * One action run with `browse: auto` against s3rver (which stores the objects and checks the links),
+ * then the root site's link from the `sites` output opened in headless Chromium until the site's
+ * index.html has loaded and the network is idle. Counts every response body s3rver sent meanwhile
+ * (bootstrap page, service worker, link map, the page and what it loads), as a browser on an empty
+ * cache fetches it.
+ */
+async function siteOpenBytes(w) {
+  console.log('\nW6: opening the site in Chromium (after one upload to s3rver)');
+  emptyBucket();
+  const r = await runAction({
+    cwd: w.path,
+    inputs: { path: '**', bucket: BUCKET, endpoint: s3.endpoint, 'key-prefix': 'bench/w6/site', comment: 'never', browse: 'auto' },
+    env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, AWS_EC2_METADATA_DISABLED: 'true' },
+    timeoutMs: 30 * 60_000,
+  });
+  if (r.code !== 0) return { error: `the action failed (exit ${r.code}): ${r.errors.join(' ').slice(0, 300)}` };
+  const sites = JSON.parse(r.outputs.sites || '[]');
+  const site = sites.find((x) => ['', '.', './'].includes(x.path)) ?? sites[0];
+  if (!site) return { error: `no site in the sites output (${r.outputs.sites ?? 'unset'})` };
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const mark = s3.requests.length;
+    const started = performance.now();
+    await page.goto(site.url);
+    // SITE_INDEX's title: the bootstrap has handed over to the site's own index.html.
+    await page.waitForFunction("document.title === 'W6'", undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const ms = performance.now() - started;
+    const served = s3.requests.slice(mark).filter((q) => q.method === 'GET');
+    const bytes = served.reduce((n, q) => n + q.bytes, 0);
+    // Chromium's own /favicon.ico probe at the server root is not the site's.
+    const failed = served
+      .filter((q) => q.status >= 400 && q.url.startsWith(`/${BUCKET}/`))
+      .map((q) => `${q.status} ${q.url.split('?')[0]}`);
+    console.log(`  ${served.length} GET requests, ${bytes.toLocaleString('en-US')} B in ${(ms / 1000).toFixed(2)} s`);
+    return { path: site.path, requests: served.length, bytes, ms, failed, largest: largestResponses(served) };
+  } catch (error) {
+    return { error: `Chromium did not open the site: ${error.message.split('\n')[0]}` };
+  } finally {
+    await browser.close();
+    emptyBucket();
+  }
+}
+
+function largestResponses(served) {
+  return [...served]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5)
+    .map((q) => ({ path: decodeURIComponent(q.url.split('?')[0]), bytes: q.bytes }));
+}
+
 function cliKey(url) {
   return decodeURIComponent(new URL(url).pathname.split('/').slice(2).join('/'));
 }
@@ -414,7 +528,8 @@ async function sinkTarget() {
         else if (got !== size) wrong.push(`${file} ${got}≠${size}`);
         received += got ?? 0;
       }
-      const extraKeys = Object.keys(st.objects).filter((k) => !w.files.some(([file]) => k === `${prefix}/${file}`));
+      const expectedKeys = new Set(w.files.map(([file]) => `${prefix}/${file}`));
+      const extraKeys = Object.keys(st.objects).filter((k) => !expectedKeys.has(k));
       const extraBytes = extraKeys.reduce((n, k) => n + st.objects[k], 0);
       const ok = received === w.bytes && !missing.length && !wrong.length && !st.unhandled.length;
       const line =
@@ -455,7 +570,7 @@ async function sinkTarget() {
         const names = [...new Set(mine.flatMap((r) => r.check.extraNames))];
         const bytes = mine.map((r) => r.check.extraBytes);
         return [
-          `${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.includes('.artifact-links.json') ? ': its manifest for mode: refresh' : ''})`,
+          `${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.some((n) => n.split('/').includes('.artifact-links') || n.endsWith('.artifact-links-sw.js')) ? ': its own objects (share page, sites)' : ''})`,
         ];
       });
       return bad.length

@@ -16,9 +16,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1250);
 /* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
 /* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3118);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9751);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2607);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4224);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9751);
+/* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6515);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(86);
 /**
  * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
  * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
@@ -33,18 +34,19 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function cleanup(d) {
     const { inputs, ctx, log, clock } = d;
     const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(d);
+    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(d);
     let left;
     let keys;
     let manifests;
     let deleteError;
     try {
-        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
+        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
         if (keys.length === 0) {
-            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .notice */ .l)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
+            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .notice */ .lm)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
             (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(0);
             return;
         }
@@ -57,22 +59,25 @@ async function cleanup(d) {
     }
     const remaining = keys.filter((k) => left.has(k));
     const deleted = keys.filter((k) => !left.has(k));
-    // Artifacts, not the action's own manifests.
+    // Artifacts, not the action's own objects (manifests, sites' generated objects, share pages).
     const artifacts = deleted.filter((k) => !(0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .isReservedKey */ .IN)(k)).length;
     (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(artifacts);
-    log.info(`Deleted ${artifacts} ${artifacts === 1 ? 'artifact' : 'artifacts'} under ${inputs.bucket}/${scope}/.`);
-    // A section is removed when none of its objects is left (not even one uploaded since the listing).
-    const removed = manifests.filter((m) => m.files.every((f) => !left.has(f.key))).map((m) => m.section.id);
+    log.info(`Deleted ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(artifacts, 'artifact')} under ${inputs.bucket}/${scope}/.`);
+    // A section is removed when none of its objects is left (not even one uploaded since the listing):
+    // its files, and its sites' and share page's generated objects, which hold links too.
+    const removed = manifests
+        .filter((m) => [...m.files.map((f) => f.key), ...(0,_sites_names_js__WEBPACK_IMPORTED_MODULE_7__/* .generatedKeys */ .q$)(m.prefix, m.sites ?? [])].every((k) => !left.has(k)))
+        .map((m) => m.section.id);
     if (removed.length > 0) {
         const updatedAt = clock().toISOString();
         await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
     }
     if (remaining.length > 0) {
-        throw new Error(`${remaining.length} ${remaining.length === 1 ? 'object' : 'objects'} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
+        throw new Error(`${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
             `e.g. ${remaining
                 .slice(0, 5)
                 .map((k) => JSON.stringify(k))
-                .join(', ')}${deleteError ? ` (${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(deleteError)})` : ''}. ` +
+                .join(', ')}${deleteError ? ` (${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(deleteError)})` : ''}. ` +
             `Check that the credentials may s3:DeleteObject there, then run mode: cleanup again.`);
     }
 }
@@ -101,7 +106,8 @@ function removedSections(body, ids, updatedAt) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ findUploads)
+/* harmony export */   K: () => (/* binding */ findUploads),
+/* harmony export */   S: () => (/* binding */ goneWarning)
 /* harmony export */ });
 /* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
 /* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
@@ -128,7 +134,7 @@ unreadable = 'fail') {
         catch (error) {
             if (unreadable === 'fail')
                 throw error;
-            log.warning(`Could not read ${key}, so its section is not marked removed: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`);
+            log.warning(`Could not read ${key}, so its section is not marked removed: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             return undefined;
         }
     };
@@ -144,7 +150,14 @@ unreadable = 'fail') {
             log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
     }
     manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
-    return { keys, manifests };
+    const present = new Set(keys);
+    const all = manifests.flatMap((m) => m.files);
+    return { keys, manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)) };
+}
+/** "3 files of the earlier upload are gone from the bucket and get no link, e.g. …". */
+function goneWarning(missing, where = '') {
+    const one = missing.length === 1;
+    return `${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
 }
 
 

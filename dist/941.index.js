@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var format = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(5956);
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var disposition = __webpack_require__(1213);
 // EXTERNAL MODULE: ./src/render/markers.ts
 var markers = __webpack_require__(3118);
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
+
 
 
 
@@ -31,8 +34,8 @@ const DEFAULT_TITLE = '📦 Build artifacts';
 const COLLAPSE_THRESHOLD = 10;
 /** File names longer than this are shortened in the middle (the job summary has them whole). */
 const MAX_NAME_CHARS = 120;
-const TABLE_HEAD = '| File | Size | SHA-256 | Link |';
-const TABLE_SEP = '| :-- | --: | :-- | :-- |';
+const TABLE_HEAD = '| File | Size | SHA-256 |';
+const TABLE_SEP = '| :-- | --: | :-- |';
 const DETAILS_OPEN = '<details><summary>';
 const MORE_PREFIX = '… and ';
 const DEFAULT_FOOTER = `<sub>Private bucket, presigned links: they stop working when they expire. ` +
@@ -55,21 +58,54 @@ function provenance(m, updatedAt) {
     bits.push(`updated ${(0,format/* formatUtc */.ay)(updatedAt)}`);
     return `<sub>${bits.join(' · ')}</sub>`;
 }
-function renderRow(f) {
+/**
+ * A file's row: its name is the link (a title says whether it opens or downloads; a site's HTML page
+ * opens through its site). Names are escaped text; a file without a usable link is plain text.
+ */
+function renderRow(f, open) {
     const name = (0,markdown/* escapeMarkdown */.FV)((0,format/* shortenMiddle */.jM)(f.path, MAX_NAME_CHARS)) || '—';
     const sha = (0,format/* hexPrefix */.g_)(f.sha256, 12);
-    return `| ${name} | ${(0,format/* humanBytes */.p6)(f.size)} | ${sha ? `\`${sha}\`` : '—'} | ${(0,markdown/* link */.nf)('Download', f.url) ?? '—'} |`;
+    const url = (0,markdown/* escapeUrl */.vy)(open ?? f.url);
+    const title = open || (0,disposition/* isBrowserViewable */.er)(f.contentType) ? 'Open in the browser' : 'Download';
+    const cell = url ? `[${name}](${url} "${title}")` : name;
+    return `| ${cell} | ${(0,format/* humanBytes */.p6)(f.size)} | ${sha ? `\`${sha}\`` : '—'} |`;
+}
+/** The section's sites and share page, above its table. Folder names are escaped text. */
+function sitesLine(s) {
+    if (s.removed)
+        return undefined;
+    const bits = [];
+    const sites = (s.sites ?? []).flatMap((site) => (0,markdown/* link */.nf)((0,markdown/* escapeMarkdown */.FV)(site.path === '.' ? './' : `${site.path}/`), site.url) ?? []);
+    if (sites.length)
+        bits.push(`🌐 Open in the browser: ${sites.join(' · ')}`);
+    const share = s.shareUrl ? (0,markdown/* link */.nf)('share page', s.shareUrl) : undefined;
+    if (share)
+        bits.push(`📋 Every file on one ${share}`);
+    return bits.length ? bits.join(' — ') : undefined;
 }
 function prepare(s, now) {
     const meta = (0,markers/* sectionMeta */.hg)(s);
     const head = [`#### ${(0,markdown/* escapeMarkdown */.FV)(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
     if (s.note)
         head.push(`> ⚠️ ${(0,markdown/* escapeMarkdown */.FV)(s.note)}`);
-    return { start: (0,markers/* startMarker */.dE)(meta), head, rows: meta.removed ? undefined : s.files.map(renderRow), end: (0,markers/* endMarker */.cL)(s.id), meta };
+    const sites = sitesLine(s);
+    if (sites)
+        head.push(sites);
+    return {
+        start: (0,markers/* startMarker */.dE)(meta),
+        head,
+        rows: meta.removed ? undefined : s.files.map((f) => renderRow(f, s.open?.get(f.key))),
+        end: (0,markers/* endMarker */.cL)(s.id),
+        meta,
+    };
 }
-function moreLine(n, runUrl) {
-    const summary = (0,markdown/* link */.nf)('job summary', runUrl) ?? 'job summary';
-    return `${MORE_PREFIX}${(0,format/* count */.U9)(n)} more — see the ${summary}.`;
+/** Where every file is listed when the comment has no room: the share page, else the job summary. */
+function everyFile(m) {
+    const share = m.shareUrl ? (0,markdown/* link */.nf)('share page', m.shareUrl) : undefined;
+    return share ?? (0,markdown/* link */.nf)('job summary', m.runUrl) ?? 'job summary';
+}
+function moreLine(n, m) {
+    return `${MORE_PREFIX}${(0,format/* count */.U9)(n)} more — see the ${everyFile(m)}.`;
 }
 /** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
 function assemble(p, collapse, maxRows) {
@@ -83,7 +119,7 @@ function assemble(p, collapse, maxRows) {
         if (p.meta.files === 0)
             body.push('_No files._', '');
         if (more > 0)
-            body.push(moreLine(more, p.meta.runUrl), '');
+            body.push(moreLine(more, p.meta), '');
         if (collapse) {
             lines.push('', `${DETAILS_OPEN}${(0,format/* filesAndBytes */.UZ)(p.meta.files, p.meta.bytes)}</summary>`, '', ...body, '</details>');
         }
@@ -110,7 +146,7 @@ function renderSummary(p, now) {
     else {
         const rel = (0,format/* relativeTime */.KW)(now, new Date(m.expiresAt));
         const when = `${rel === 'expired' ? '⌛ links expired' : 'links expire'} ${(0,format/* formatUtc */.ay)(m.expiresAt)}`;
-        bits.push(`${when}, see the ${(0,markdown/* link */.nf)('job summary', m.runUrl) ?? 'job summary'}`);
+        bits.push(`${when}, see the ${everyFile(m)}`);
     }
     return [p.start, bits.join(' · '), p.end].join('\n');
 }
@@ -140,8 +176,14 @@ function splitRaw(s) {
     return { start: lines[0], head, rows, end: lines[lines.length - 1], meta: s.meta };
 }
 // ---------------------------------------------------------------- the whole comment
+/**
+ * The comment's header: its title, and with several sections, what they add up to (latest commit,
+ * earliest expiry, totals). One section says all that itself, so then the title alone.
+ */
 function renderHeader(metas, opts) {
     const lines = [opts.marker, `### ${(0,markdown/* escapeMarkdown */.FV)(opts.title ?? DEFAULT_TITLE)}`];
+    if (metas.length === 1)
+        return lines.join('\n');
     const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
     const bits = [];
     if (latest?.sha)
@@ -299,19 +341,22 @@ const SETTLE_MS = 2_500;
 async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const random = o.random ?? Math.random;
     const attempts = o.attempts ?? 10;
+    /** This run posted the comment (on any attempt), rather than editing one that was there. */
+    let created = false;
     for (let attempt = 1;; attempt++) {
         const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
         if (written === 'nothing')
             return undefined;
         if (written !== 'gone') {
             const { comment, sections, folded } = written;
+            created ||= written.created;
             if (sections.length === 0 && !folded)
-                return { id: comment.id, url: comment.html_url };
+                return { id: comment.id, url: comment.html_url, created };
             if ((await holds(octokit, repo, comment.id, sections)) &&
                 (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
                 const after = await listOurs(octokit, repo, issue, owner, o.marker);
                 if (after.length === 1 && after[0].id === comment.id)
-                    return { id: comment.id, url: comment.html_url };
+                    return { id: comment.id, url: comment.html_url, created };
             }
         }
         if (attempt >= attempts) {
@@ -338,7 +383,7 @@ async function writeOnce(octokit, repo, issue, owner, sectionsFor, o) {
             return 'nothing';
         const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
         const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
-        return { comment, sections, folded: false };
+        return { comment, sections, folded: false, created: true };
     }
     return ifFound(async () => {
         // A fresh read right before the write keeps the read-to-write window to two requests.
@@ -347,13 +392,13 @@ async function writeOnce(octokit, repo, issue, owner, sectionsFor, o) {
         const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
         const sections = sectionsFor(merged);
         if (sections.length === 0 && ours.length === 1)
-            return { comment: fresh, sections, folded: false };
+            return { comment: fresh, sections, folded: false, created: false };
         const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
         const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
         for (const duplicate of ours.slice(1)) {
             await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
         }
-        return { comment, sections, folded: ours.length > 1 };
+        return { comment, sections, folded: ours.length > 1, created: false };
     });
 }
 /** `fn`'s result, or 'gone' when it met a 404 (the comment was deleted meanwhile). */
@@ -383,6 +428,52 @@ async function holds(octokit, repo, id, sections) {
     const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
     const found = (0,markers/* parseSections */.MJ)(data?.body ?? '');
     return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
+}
+
+
+/***/ }),
+
+/***/ 1213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ contentDisposition),
+/* harmony export */   Zy: () => (/* binding */ contentTypeFor),
+/* harmony export */   er: () => (/* binding */ isBrowserViewable)
+/* harmony export */ });
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
+/** Content-Type and Content-Disposition of uploaded objects. */
+
+
+
+/** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
+function contentTypeFor(filePath) {
+    return (node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath) && (0,mime_types__WEBPACK_IMPORTED_MODULE_0__.contentType)(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath))) || 'application/octet-stream';
+}
+/** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */
+function isBrowserViewable(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII.
+ */
+function contentDisposition(fileName, mode, contentType) {
+    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
+    const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    const header = `${type}; filename="${fallback}"`;
+    return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+}
+/**
+ * RFC 8187 value-chars: RFC 3986 percent-encoding, with `!` (an attr-char) left as is. Every `%` in
+ * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
+ */
+function encodeRfc8187(value) {
+    return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .H)(value).replaceAll('%21', '!');
 }
 
 

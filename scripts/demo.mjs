@@ -1,13 +1,26 @@
 // npm run demo: runs the bundled action end to end against a local S3 server and a local fake of
-// the GitHub API, on sample artifacts; prints the outputs, the job summary and the PR comment, then
-// downloads every link to prove the links work. No AWS account or GitHub token.
+// the GitHub API, on sample artifacts (a small static site among them); prints the outputs, the job
+// summary and the PR comment, downloads every link to prove the links work, and opens the site and
+// the share page: in your browser when there is a desktop (then waits for Ctrl-C), else in headless
+// Chromium when /usr/bin/chromium is installed. No AWS account or GitHub token.
+// `npm run demo -- --screenshots DIR` also saves screenshots there (the README's come from it): the
+// comment rendered by cmark-gfm (GitHub's Markdown engine), the site and the share page.
 // (The GitHub fake is the test suite's, in TypeScript: Node 24, which npm scripts use here, runs it.)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { runAction } from './lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from './lib/s3-server.mjs';
+
+/** Enough of GitHub's comment styling for a screenshot. */
+const GITHUB_LIKE_CSS =
+  'body{margin:0;background:#fff}article{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;' +
+  'max-width:1000px;padding:16px 24px;border:1px solid #d0d7de;border-radius:6px;margin:8px}a{color:#0969da;text-decoration:none}' +
+  'table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 10px}tr:nth-child(2n){background:#f6f8fa}' +
+  'code{background:#afb8c133;padding:.1em .3em;border-radius:6px;font-size:85%}h3,h4{margin:12px 0 6px}sub{color:#59636e}';
 
 const { startGitHubFake } = await import('../__tests__/support/github-fake/index.ts');
 
@@ -15,12 +28,21 @@ const workspace = path.resolve('.demo');
 rmSync(workspace, { recursive: true, force: true });
 const samples = {
   'dist/report.txt': 'All 128 tests passed.\n',
-  'dist/index.html': '<!doctype html><title>Preview</title><h1>Build preview</h1>\n',
+  'dist/preview.html': '<!doctype html><title>Preview</title><h1>Build preview</h1>\n',
   'dist/coverage.json': JSON.stringify({ lines: 91.2, branches: 84.5 }) + '\n',
   'dist/logo.png': tinyPng(),
   'dist/app.bin': Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31 + 7) % 256)),
   'dist/résumé ✓ 报告.md': '# Unicode file names work too\n',
   'dist/debug.log': 'excluded by the ! pattern\n',
+  // A static site: opens from one link, relative references and all.
+  'dist/site/index.html':
+    '<!doctype html><meta charset="utf-8"><title>Demo site</title><link rel="stylesheet" href="css/site.css">\n' +
+    '<h1>Demo site</h1><p><a href="guide/">Guide</a></p><p id="data">loading…</p>\n' +
+    '<script type="module">const r = await fetch("data/stats.json"); document.getElementById("data").textContent = "Tests passed: " + (await r.json()).passed;</script>\n',
+  'dist/site/css/site.css': 'body { font-family: system-ui, sans-serif; color: #0b3d91; }\n',
+  'dist/site/data/stats.json': JSON.stringify({ passed: 128 }) + '\n',
+  'dist/site/guide/index.html':
+    '<!doctype html><meta charset="utf-8"><title>Guide</title><link rel="stylesheet" href="../css/site.css"><h1>Guide</h1><a href="../">Back</a>\n',
 };
 for (const [file, content] of Object.entries(samples)) {
   mkdirSync(path.join(workspace, path.dirname(file)), { recursive: true });
@@ -63,9 +85,10 @@ try {
   const [comment] = gh.commentsOn('octo-org', 'demo-app', 7);
   console.log(`\nPull-request comment ${run.outputs['comment-url']} (Markdown, as reviewers see it rendered):\n`);
   console.log(comment.body);
-  const commentLinks = [...comment.body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
-  if (commentLinks.length !== manifest.length || !manifest.every((e) => commentLinks.includes(e.url))) {
-    console.log('FAIL: the comment does not hold exactly the manifest links');
+  // File names are the links; a site's HTML page links through its site.
+  const commentLinks = [...comment.body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
+  if (commentLinks.length !== manifest.length) {
+    console.log('FAIL: the comment does not link every file of the manifest');
     process.exitCode = 1;
   }
   console.log('\nDownloading every link, as a reviewer clicking it would:');
@@ -83,9 +106,91 @@ try {
     if (!ok) process.exitCode = 1;
   }
   console.log(`\nExample link:\n  ${manifest[0].url}`);
+
+  const sites = JSON.parse(run.outputs.sites);
+  console.log('\nSites (open in the browser, relative links and all):');
+  for (const site of sites) console.log(`  ${site.path}/\n    ${site.url}`);
+  console.log(`Share page (every file on one page):\n    ${run.outputs['share-url']}`);
+  const screenshots = process.argv.includes('--screenshots')
+    ? path.resolve(process.argv[process.argv.indexOf('--screenshots') + 1])
+    : undefined;
+  if (screenshots) {
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], { dir: screenshots, comment: comment.body });
+  } else if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
+    console.log('\nOpened in your browser. The local servers keep running: press Ctrl-C to stop.');
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  } else if (existsSync('/usr/bin/chromium')) {
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url']);
+  }
 } finally {
   await gh.close();
   await s3.stop();
+}
+
+/** Opens the links with the desktop's browser (macOS `open`, `xdg-open` where there is a display). */
+async function openInDesktopBrowser(urls) {
+  const opener = process.platform === 'darwin' ? 'open' : process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? 'xdg-open' : undefined;
+  if (!opener || process.env.CI) return false;
+  const opened = await Promise.all(
+    urls.map(
+      (url) =>
+        new Promise((resolve) =>
+          spawn(opener, [url], { stdio: 'ignore' })
+            .on('error', () => resolve(false))
+            .on('exit', (code) => resolve(code === 0)),
+        ),
+    ),
+  );
+  return opened.every(Boolean);
+}
+
+/** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
+async function checkInHeadlessChromium(siteUrl, shareUrl, shots) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    if (shots) {
+      mkdirSync(shots.dir, { recursive: true });
+      const html = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter', '--hardbreaks'], {
+        input: shots.comment,
+        encoding: 'utf8',
+      });
+      await page.setContent(`<!doctype html><meta charset="utf-8"><style>${GITHUB_LIKE_CSS}</style><article>${html}</article>`);
+      await page.locator('article').screenshot({ path: path.join(shots.dir, 'comment.png') });
+    }
+    await page.goto(siteUrl);
+    await page.waitForSelector('#data:has-text("Tests passed")');
+    // Runs in the page: the color the stylesheet gives the heading.
+    const color = await page.$eval('h1', (h) => h.ownerDocument.defaultView.getComputedStyle(h).color);
+    console.log(
+      `\nHeadless Chromium: the site shows "${await page.textContent('#data')}" at ${page.url()} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
+    );
+    if (shots) await page.screenshot({ path: path.join(shots.dir, 'site.png') });
+    await page.click('text=Guide');
+    console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${page.url()}`);
+    await page.goto(shareUrl);
+    console.log(
+      `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
+    );
+    if (shots) {
+      await page.screenshot({ path: path.join(shots.dir, 'share-page.png'), fullPage: true });
+      console.log(`  screenshots in ${shots.dir}`);
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A valid 2×2 PNG, made here so the demo needs no binary fixtures. */

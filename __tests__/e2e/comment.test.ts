@@ -61,8 +61,9 @@ function ok(run: ActionRun): ActionRun {
   return run;
 }
 
+/** The file links of a comment: each row's file name links to its file, titled by what a click does. */
 function linksIn(body: string): string[] {
-  return [...body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  return [...body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
 }
 
 describe('sticky pull-request comment', () => {
@@ -79,7 +80,8 @@ describe('sticky pull-request comment', () => {
     const body = comments[0].body ?? '';
     expect(body).toContain('`a1b2c3d`');
     expect(body).toContain('/actions/runs/4242');
-    expect(body).toMatch(/Links expire \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\* — in 7 days/);
+    // Rounded down: read after signing, a 7-day link has less than 7 days left (7 days only within its signing second).
+    expect(body).toMatch(/Links expire \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\* — in (6 days 23 hours|7 days)\n/);
     const links = linksIn(body);
     expect(links).toHaveLength(2);
     for (const link of links) expect((await fetch(link)).status).toBe(200);
@@ -148,9 +150,9 @@ describe('sticky pull-request comment', () => {
     expect(body).not.toMatch(/(^|[^\u2060])@octocat/);
     expect(body).not.toContain('[click](http://evil');
     expect(body.match(/<!-- s3-artifact-links:/g)).toHaveLength(1); // our marker only, not the file's fake one
-    const rows = body.split('\n').filter((l) => l.startsWith('| ') && l.includes('[Download]'));
+    const rows = body.split('\n').filter((l) => l.startsWith('| [') && / "(Open in the browser|Download)"\) \|/.test(l));
     expect(rows).toHaveLength(names.length);
-    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(6); // 4 cells + outer pipes
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(5); // 3 cells + outer pipes
   });
 
   test('a read-only token (fork PR on pull_request) is a warning that explains workflow_run; outputs stand', async () => {

@@ -113,8 +113,9 @@ function sectionIds(body: string): string[] {
   return [...body.matchAll(/^<!-- s3-artifact-links section=(\S+) meta=/gm)].map((m) => decodeURIComponent(m[1]));
 }
 
+/** The file links of a comment: each row's file name links to its file, titled by what a click does. */
 function linksIn(body: string): string[] {
-  return [...body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  return [...body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
 }
 
 function s3Client(): S3Client {
@@ -471,7 +472,7 @@ describe('cleanup', () => {
       const run = await act({ pr, inputs: { mode: 'cleanup', path: '', endpoint: liar.url } });
       expect(run.code).toBe(1);
       expect(run.errors.join('\n')).toMatch(
-        /2 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/,
+        /3 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/,
       );
       expect(run.errors.join('\n')).toContain(JSON.stringify(entry.key));
       expect(run.outputs.count).toBe('0');

@@ -226,8 +226,20 @@ describe('refresh and cleanup', () => {
     const puts = s3.requests.length;
     const refreshed = await withGitHub({ mode: 'refresh', 'expires-in': '2d' });
     const renewed = manifestOf(refreshed);
-    expect(s3.requests.slice(puts).filter((r) => r.method === 'PUT')).toEqual([]);
+    // No file is uploaded again; only the generated share page is rewritten, with the new links.
+    expect(
+      s3.requests
+        .slice(puts)
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.url.split('?')[0]),
+    ).toEqual([
+      expect.stringMatching(
+        /^\/lifetime-artifacts\/octo-org\/demo-app\/pr-31\/0123456\/build-[0-9a-f]{10}\/\.artifact-links\/share\.html$/,
+      ),
+    ]);
     expect(renewed.map((e) => e.key).sort()).toEqual(uploaded.map((e) => e.key).sort());
+    const share = await (await fetch(refreshed.outputs['share-url'])).text();
+    for (const e of renewed) expect(share).toContain(e.url.replaceAll('&', '&#38;'));
     for (const e of renewed) {
       const before = uploaded.find((u) => u.key === e.key)!;
       expect(e.url).not.toBe(before.url);
@@ -241,11 +253,12 @@ describe('refresh and cleanup', () => {
     expect(afterRefresh.map((c) => c.id)).toEqual([comment.id]);
     expect(afterRefresh[0].body).toContain('renewed');
     expect(afterRefresh[0].body).toContain(renewed[0].url.split('?')[0]);
-    expect(afterRefresh[0].body).toMatch(/in 2 days/);
+    // Rounded down: read after signing, a 2-day link has 47 hours and some minutes left (2 days only within its signing second).
+    expect(afterRefresh[0].body).toMatch(/— in (47 hours|2 days)\n/);
 
     const cleaned = await withGitHub({ mode: 'cleanup' });
     expect(cleaned.code).toBe(0);
-    expect(Number(cleaned.outputs.count)).toBe(2); // the two files, not the action's own manifest object
+    expect(Number(cleaned.outputs.count)).toBe(2); // the two files, not the action's own manifest and share page
     for (const e of renewed) expect((await fetch(e.url)).status).toBe(404);
     const removed = gh.commentsOn('octo-org', 'demo-app', PR);
     expect(removed.map((c) => c.id)).toEqual([comment.id]);

@@ -27,6 +27,8 @@ const HEAD = 'b7e4c2a19f0d3e5c6b8a7f1e2d3c4b5a69788776';
 const MiB = 1024 * 1024;
 /** Where the action stores each section's manifest (for mode: refresh and cleanup), under the PR's scope. */
 const STORED_MANIFESTS = '.artifact-links/';
+/** The section's share page, generated in the action's folder at the root of the section's upload. */
+const SHARE_PAGE = '.artifact-links/share.html';
 
 // A distinctive key pair registered in s3rver, and a session token (s3rver does not check tokens).
 const ACCESS_KEY = 'AKIARELIABILITY0001';
@@ -147,8 +149,9 @@ function manifestOf(run: ActionRun): ManifestEntry[] {
   return JSON.parse(run.outputs.manifest ?? '[]') as ManifestEntry[];
 }
 
+/** The file links of a comment: each row's file name links to its file, titled by what a click does. */
 function linksIn(body: string): string[] {
-  return [...body.matchAll(/\[Download\]\((http[^)\s]+)\)/g)].map((m) => m[1]);
+  return [...body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
 }
 
 async function download(url: string): Promise<{ status: number; bytes: Buffer }> {
@@ -265,9 +268,9 @@ describe('reliability', () => {
     expect({ code: run.code, failedFiles, errors: run.errors }).toEqual({ code: 0, failedFiles: [], errors: [] });
     expect(lost).toBe(0);
     for (const entry of manifest) expect(entry.sha256).toBe(expected.get(entry.path));
-    // Exactly one object per file, no more (no stray keys from retries), no fewer; and the action's own manifest object.
+    // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own share page and manifest.
     const prefix = prefixOf(manifest, 'build');
-    expect(await listKeys(prefix)).toEqual(manifest.map((e) => e.key).sort());
+    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
     expect(await listKeys(`${scopeOf(manifest)}${STORED_MANIFESTS}`)).toHaveLength(1);
 
     expect(comments).toHaveLength(1);
@@ -335,7 +338,7 @@ describe('reliability', () => {
     const run = await act('exhausted', ws, { pr, inputs: { path: 'dist/**', endpoint: s3p.url } });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/not uploaded, and have no link:\n {2}dist\/doomed\.txt: \w+/);
+    expect(run.errors[0]).toMatch(/^1 of 3 files was not uploaded, and has no link:\n {2}dist\/doomed\.txt: \w+/);
     expect(s3p.log.filter((r) => r.path.includes('doomed')).length).toBe(5); // s3Retry: 5 attempts
     const manifest = manifestOf(run);
     expect(manifest.map((e) => e.path).sort()).toEqual(Object.keys(good).sort());
@@ -344,7 +347,7 @@ describe('reliability', () => {
     const [comment] = gh.commentsOn(OWNER, REPO, pr);
     expect(linksIn(comment.body)).toHaveLength(2);
     expect(linksIn(comment.body).some((l) => l.includes('doomed'))).toBe(false);
-    expect(comment.body).toMatch(/1 files? failed to upload/);
+    expect(comment.body).toContain('1 file failed to upload and has no link');
     // A connection reset after the store was reached is not "Could not reach <host>" (smithy names
     // ECONNRESET/EPIPE 'TimeoutError'): that would send people to the wrong fix.
     expect(run.errors[0]).not.toMatch(/doomed\.txt: .*Could not reach/);
@@ -389,7 +392,7 @@ describe('reliability', () => {
     const m1 = manifestOf(first);
     const prefix = prefixOf(m1, 'build');
     const keysAfterFirst = await listKeys(prefix);
-    expect(keysAfterFirst).toEqual(m1.map((e) => e.key).sort());
+    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
     const manifestsAfterFirst = await listKeys(`${scopeOf(m1)}${STORED_MANIFESTS}`);
     expect(manifestsAfterFirst).toHaveLength(1);
 

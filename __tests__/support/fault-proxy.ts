@@ -72,6 +72,20 @@ export interface ForwardProxyOptions {
   maxConsecutiveFaultsPerRoute?: number;
   /** Request-body bytes read before a `'reset-request'` destroys the socket. Default 1; 0 = none. */
   resetAfterBytes?: number;
+  /**
+   * A fixed error answer for the requests it returns one for (e.g. S3's `ExpiredToken`), in the
+   * `style`'s shape, without reaching the upstream. Checked before the random faults, and draws nothing
+   * from the PRNG. Logged as fault `'answer'`.
+   */
+  answer?: (req: ProxiedRequest) => CannedError | undefined;
+}
+
+/** An error answer: S3 XML `<Error><Code>…` or GitHub JSON `{"message": …}`. */
+export interface CannedError {
+  status: number;
+  /** S3 error code (`ExpiredToken`); ignored in the GitHub style. */
+  code: string;
+  message: string;
 }
 
 export interface BlackholeProxyOptions {
@@ -93,7 +107,7 @@ export interface FaultProxyStats {
 export interface FaultLogEntry {
   method: string;
   path: string;
-  fault?: FaultKind;
+  fault?: FaultKind | 'answer';
 }
 
 export interface FaultProxy {
@@ -218,24 +232,25 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
     return fault;
   }
 
-  function answerError(kind: '500' | '503', req: IncomingMessage, res: ServerResponse): void {
+  function answerError(kind: '500' | '503' | CannedError, req: IncomingMessage, res: ServerResponse): void {
     const requestId = `FAULTPROXY${++requestIds}`;
+    const status = typeof kind === 'string' ? Number(kind) : kind.status;
     let body: string;
     let type: string;
     if (options.style === 's3') {
-      const { code, message } = S3_ERRORS[kind];
+      const { code, message } = typeof kind === 'string' ? S3_ERRORS[kind] : kind;
       type = 'application/xml';
       body =
         '<?xml version="1.0" encoding="UTF-8"?>\n' +
         `<Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestId}</RequestId></Error>`;
     } else {
       type = 'application/json; charset=utf-8';
-      body = JSON.stringify({ message: GITHUB_ERRORS[kind] });
+      body = JSON.stringify({ message: typeof kind === 'string' ? GITHUB_ERRORS[kind] : kind.message });
     }
     // Read the whole request first, as a server does, so the client is not cut off mid-upload.
     req.resume();
     req.once('end', () => {
-      res.writeHead(Number(kind), {
+      res.writeHead(status, {
         'content-type': type,
         'content-length': Buffer.byteLength(body),
         'x-amz-request-id': requestId,
@@ -325,6 +340,11 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
     const entry: FaultLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/' };
     stats.total++;
     log.push(entry);
+    const canned = options.answer?.(entry);
+    if (canned) {
+      entry.fault = 'answer';
+      return answerError(canned, req, res);
+    }
     const fault = decide(entry);
     if (fault) {
       entry.fault = fault;

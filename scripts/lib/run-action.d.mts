@@ -18,5 +18,8 @@ export declare function runAction(o?: {
   eventName?: string;
   cwd?: string;
   timeoutMs?: number;
+  /** Run the action as this user (needs root); its files and HOME are handed to it. */
+  uid?: number;
+  gid?: number;
 }): Promise<ActionRun>;
 export declare function parseOutputs(text: string): Record<string, string>;

@@ -1,7 +1,7 @@
 // Runs the bundled action (dist/index.js) the way the GitHub Actions runner does: inputs as
 // INPUT_<NAME> variables, files for GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_EVENT_PATH.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 export const ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
 /**
- * @param {{inputs?: Record<string,string>, env?: Record<string,string>, event?: object, eventName?: string, cwd?: string, timeoutMs?: number}} o
+ * `uid` / `gid`: run the action as that user (needs root): the runner's files and HOME are handed to
+ * it, as the runner's own user owns them.
+ *
+ * @param {{inputs?: Record<string,string>, env?: Record<string,string>, event?: object, eventName?: string, cwd?: string, timeoutMs?: number, uid?: number, gid?: number}} o
  */
 export async function runAction(o = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runner-'));
@@ -17,9 +20,10 @@ export async function runAction(o = {}) {
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, JSON.stringify(o.event ?? {}));
+  if (o.uid !== undefined) for (const p of [dir, ...Object.values(files)]) chownSync(p, o.uid, o.gid ?? o.uid);
   const env = {
     PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    HOME: o.uid !== undefined ? dir : process.env.HOME,
     GITHUB_ACTIONS: 'true',
     GITHUB_REPOSITORY: 'octo-org/demo-app',
     GITHUB_REPOSITORY_OWNER: 'octo-org',
@@ -43,7 +47,8 @@ export async function runAction(o = {}) {
   };
   for (const [name, value] of Object.entries(o.inputs ?? {})) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const started = Date.now();
-  const child = spawn(process.execPath, [ACTION], { cwd: o.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ids = o.uid !== undefined ? { uid: o.uid, gid: o.gid ?? o.uid } : {};
+  const child = spawn(process.execPath, [ACTION], { cwd: o.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
   let stdout = '';
   let stderr = '';
   let peakRssBytes = 0;

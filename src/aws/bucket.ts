@@ -1,8 +1,9 @@
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { plural } from '../util/log.js';
 import { realSleep, withRetry } from '../util/retry.js';
 import type { StoreTarget } from './s3-client.js';
-import { describeS3Error, s3Retry } from './s3-errors.js';
+import { deadCredentialsCause, deadCredentialsMessage, describeS3Error, s3Retry } from './s3-errors.js';
 
 const retry = s3Retry(realSleep);
 
@@ -10,6 +11,8 @@ async function attempt<T>(target: StoreTarget, action: string, fn: () => Promise
   try {
     return await withRetry(fn, retry);
   } catch (error) {
+    const dead = deadCredentialsCause(error);
+    if (dead) throw new Error(deadCredentialsMessage(dead, `a request to ${action}`, target), { cause: error });
     throw new Error(describeS3Error(error, target, action), { cause: error });
   }
 }
@@ -38,6 +41,15 @@ export async function putJson(client: S3Client, target: StoreTarget, key: string
   );
 }
 
+/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
+export async function putText(client: S3Client, target: StoreTarget, key: string, body: string, contentType: string): Promise<void> {
+  await attempt(target, 'write objects (s3:PutObject)', () =>
+    client.send(
+      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' }),
+    ),
+  );
+}
+
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 export async function deleteKeys(client: S3Client, target: StoreTarget, keys: string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 1000) {
@@ -47,7 +59,7 @@ export async function deleteKeys(client: S3Client, target: StoreTarget, keys: st
     );
     if (r.Errors?.length) {
       throw new Error(
-        `S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim(),
+        `S3 did not delete ${plural(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim(),
       );
     }
   }

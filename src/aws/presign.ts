@@ -10,6 +10,7 @@
  *
  * Links are signed on `host` only with `UNSIGNED-PAYLOAD`, so a plain browser click works.
  */
+import { S3Client } from '@aws-sdk/client-s3';
 import { createHash, createHmac, type Hash } from 'node:crypto';
 import { SIGV4_MAX_SECONDS } from '../links/expiry.js';
 import { uriEncode as rfc3986 } from '../links/uri.js';
@@ -32,10 +33,30 @@ const MAX_PRESIGN_EXPIRY_SECONDS = SIGV4_MAX_SECONDS;
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
-/** The endpoint the AWS SDK uses for `region` when none is configured (standard partitions). */
+type EndpointProvider = S3Client['config']['endpointProvider'];
+let sdkEndpointProvider: EndpointProvider | undefined;
+
+/**
+ * The endpoint the AWS SDK's own S3 endpoint resolver gives `region` when none is configured, so
+ * links use the host uploads went to in every partition (`amazonaws.com.cn`, `c2s.ic.gov`,
+ * `amazonaws.eu`, …). The resolver is not exported on its own: it is read once from a client's
+ * resolved configuration (no request is made).
+ */
 export function awsEndpoint(region: string): URL {
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return new URL(`https://s3.${region}.${suffix}`);
+  if (!sdkEndpointProvider) {
+    const client = new S3Client({ region: 'us-east-1' });
+    sdkEndpointProvider = client.config.endpointProvider;
+    client.destroy();
+  }
+  const { url } = sdkEndpointProvider({
+    Region: region,
+    UseFIPS: false,
+    UseDualStack: false,
+    ForcePathStyle: false,
+    Accelerate: false,
+    UseGlobalEndpoint: false,
+  });
+  return new URL(url.href);
 }
 
 /**

@@ -14,6 +14,11 @@ interface Known {
   retry?: true;
   /** Every other request would fail the same way: stop the run instead of trying every file. */
   stop?: true;
+  /**
+   * The signing credentials are dead (expired, unknown, revoked, or their secret does not sign what the
+   * store verifies): a link signed with them would not work either, so none may be published.
+   */
+  dead?: true;
   fix?: Fix;
 }
 
@@ -25,6 +30,8 @@ const signature: Fix = () =>
 const unknownKey: Fix = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired: Fix = () =>
   'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const badToken: Fix = () =>
+  'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
 const otherRegion: Fix = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
 const reset: Fix = (_t, _a, where) =>
   `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
@@ -46,10 +53,12 @@ const S3_ERRORS: Readonly<Record<string, Known>> = {
   Forbidden: { fix: denied },
   NoSuchBucket: { stop: true, fix: noBucket },
   NotFound: { fix: noBucket },
-  SignatureDoesNotMatch: { stop: true, fix: signature },
-  InvalidAccessKeyId: { stop: true, fix: unknownKey },
-  ExpiredToken: { stop: true, fix: expired },
-  TokenRefreshRequired: { fix: expired },
+  SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
+  InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
+  ExpiredToken: { stop: true, dead: true, fix: expired },
+  ExpiredTokenException: { stop: true, dead: true, fix: expired },
+  TokenRefreshRequired: { stop: true, dead: true, fix: expired },
+  InvalidToken: { stop: true, dead: true, fix: badToken },
   PermanentRedirect: { stop: true, fix: otherRegion },
   AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
   IllegalLocationConstraintException: { fix: otherRegion },
@@ -110,6 +119,32 @@ export function runStoppingCause(error: unknown): string | undefined {
   if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
     return 'no response (timeout)';
   return undefined;
+}
+
+/**
+ * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
+ * dead, else undefined. One answer like this to any request of the run means every link signed with
+ * those credentials would fail: none may be published.
+ */
+export function deadCredentialsCause(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const name = (e as AwsLikeError).name;
+    if (known(S3_ERRORS, name)?.dead) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
+ * link was published, and what to change.
+ */
+export function deadCredentialsMessage(cause: string, what: string, target: StoreTarget): string {
+  const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+  const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
+  return (
+    `${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
+    `No link was published (no manifest output or file, job summary links or comment). ${fix}`
+  ).trim();
 }
 
 /** Turns an S3 or network error into a sentence that names the likely fix. */

@@ -12,11 +12,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { Logger } from '../util/log.js';
-import { createLimiter, Sleep, withRetry } from '../util/retry.js';
+import { plural, type Logger } from '../util/log.js';
+import { createLimiter, forEachLimited, Sleep, withRetry } from '../util/retry.js';
 import { hashFile } from './hash.js';
 import type { StoreTarget } from './s3-client.js';
-import { describeS3Error, runStoppingCause, s3Retry } from './s3-errors.js';
+import { deadCredentialsCause, describeS3Error, runStoppingCause, s3Retry } from './s3-errors.js';
 
 /** A file on disk, as the upload sees it. */
 export interface LocalFile {
@@ -43,6 +43,8 @@ export interface Uploaded {
 export interface UploadFailure {
   plan: UploadPlan;
   message: string;
+  /** The S3 error name when the store said the signing credentials are dead (see deadCredentialsCause). */
+  deadCredentials?: string;
 }
 
 export interface UploadOptions {
@@ -89,17 +91,19 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
   const uploaded: Uploaded[] = [];
   const failed: UploadFailure[] = [];
   try {
-    await Promise.all(
-      plans.map(async (plan) => {
-        try {
-          uploaded.push(await uploadOne(plan, o, limit, progress));
-        } catch (error) {
-          failed.push({ plan, message: describe(error, o.target) });
-        } finally {
-          progress.fileDone();
-        }
-      }),
-    );
+    // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
+    // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
+    // promise per file. Parts of large files still share the request slots with the other workers.
+    await forEachLimited(plans, o.concurrency, async (plan) => {
+      try {
+        uploaded.push(await uploadOne(plan, o, limit, progress));
+        progress.fileDone();
+      } catch (error) {
+        const dead = deadCredentialsCause(error);
+        failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
+        progress.fileFailed();
+      }
+    });
   } finally {
     clearInterval(timer);
   }
@@ -108,10 +112,31 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
 }
 
 function describe(error: unknown, target: StoreTarget): string {
-  return error instanceof FileChangedError ? error.message : describeS3Error(error, target, 'write objects');
+  return error instanceof LocalFileError ? error.message : describeS3Error(error, target, 'write objects');
 }
 
-class FileChangedError extends Error {}
+/** The file on disk, not the store, is why it was not uploaded. */
+class LocalFileError extends Error {}
+
+/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
+export function unreadable(displayPath: string, error: unknown): LocalFileError {
+  const e = (error ?? {}) as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
+    case 'EACCES':
+    case 'EPERM':
+      return new LocalFileError(
+        `${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`,
+      );
+    case 'EISDIR':
+      return new LocalFileError(
+        `${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`,
+      );
+    default:
+      return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
+  }
+}
 
 type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -128,8 +153,8 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
   };
   if (file.size <= SMALL_FILE_BYTES) {
     // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
-    const bytes = await limit(() => readFile(file.absolutePath)).catch((e: Error) => {
-      throw new FileChangedError(`${file.displayPath} disappeared before it was uploaded (${e.message}); is another step deleting it?`);
+    const bytes = await limit(() => readFile(file.absolutePath)).catch((e: unknown) => {
+      throw unreadable(file.displayPath, e);
     });
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
     const digest = createHash('sha256').update(bytes).digest();
@@ -151,9 +176,11 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
     progress.addBytes(bytes.length);
     return { plan, sha256: digest.toString('hex'), size: bytes.length };
   }
-  const before = await statOrExplain(file.absolutePath);
+  const before = await statOrExplain(file);
   const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
-  const digest = await limit(() => hashFile(file.absolutePath, partSize));
+  const digest = await limit(() => hashFile(file.absolutePath, partSize)).catch((e: unknown) => {
+    throw unreadable(file.displayPath, e);
+  });
   if (digest.size !== before.size) throw changed(file);
   const metadata = { Metadata: { sha256: digest.sha256 } };
   if (before.size <= partSize) {
@@ -164,7 +191,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
             new PutObjectCommand({
               ...common,
               ...metadata,
-              Body: body(file.absolutePath, 0, before.size, progress),
+              Body: body(file.absolutePath, 0, before.size),
               ContentLength: before.size,
               ChecksumSHA256: digest.parts[0],
             }),
@@ -172,6 +199,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
         retry,
       ),
     );
+    progress.addBytes(before.size);
   } else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
     progress.addBytes(before.size);
   } else {
@@ -191,11 +219,12 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
                   Key: common.Key,
                   UploadId,
                   PartNumber: i + 1,
-                  Body: body(file.absolutePath, start, length, progress),
+                  Body: body(file.absolutePath, start, length),
                   ContentLength: length,
                   ChecksumSHA256: checksum,
                 }),
               );
+              progress.addBytes(length);
               return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
             }, retry),
           );
@@ -220,7 +249,7 @@ async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progr
       throw error;
     }
   }
-  const after = await statOrExplain(file.absolutePath);
+  const after = await statOrExplain(file);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
   return { plan, sha256: digest.sha256, size: before.size };
 }
@@ -236,30 +265,32 @@ async function isSame(o: UploadOptions, plan: UploadPlan, sha256: string, size: 
   );
 }
 
-async function statOrExplain(p: string) {
+async function statOrExplain(file: LocalFile) {
   try {
-    return await stat(p);
+    return await stat(file.absolutePath);
   } catch (error) {
-    throw new FileChangedError(`${p} disappeared before it was uploaded (${(error as Error).message}); is another step deleting it?`);
+    throw unreadable(file.displayPath, error);
   }
 }
 
-function changed(file: LocalFile): FileChangedError {
-  return new FileChangedError(
+function changed(file: LocalFile): LocalFileError {
+  return new LocalFileError(
     `${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`,
   );
 }
 
-function body(p: string, start: number, length: number, progress: Progress): Readable {
+function body(p: string, start: number, length: number): Readable {
   if (length === 0) return Readable.from([]);
-  const stream = createReadStream(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-  stream.on('data', (chunk) => progress.addBytes(chunk.length));
-  return stream;
+  return createReadStream(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
 }
 
-/** Files done, bytes sent and rate, for the periodic progress line. */
-class Progress {
+/**
+ * Files uploaded (failed ones apart), bytes the store accepted (a retried request counts once, when it
+ * succeeds) and rate, for the periodic progress line.
+ */
+export class Progress {
   private files = 0;
+  private failed = 0;
   private bytes = 0;
   private readonly totalBytes: number;
   private readonly started: number;
@@ -273,12 +304,16 @@ class Progress {
   fileDone(): void {
     this.files++;
   }
+  fileFailed(): void {
+    this.failed++;
+  }
   addBytes(n: number): void {
     this.bytes += n;
   }
   line(): string {
     const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
-    return `Uploaded ${this.files}/${this.plans.length} files, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+    return `Uploaded ${this.files}/${plural(this.plans.length, 'file')}${failed}, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
   }
 }
 

@@ -10,6 +10,7 @@ export const Input = {
   ExpiresIn: 'expires-in',
   ContentDisposition: 'content-disposition',
   Concurrency: 'concurrency',
+  Browse: 'browse',
   IfNoFilesFound: 'if-no-files-found',
   GithubToken: 'github-token',
   Comment: 'comment',
@@ -24,6 +25,11 @@ export const Input = {
   RoleSessionName: 'role-session-name',
   Audience: 'audience',
   CredentialsExpireAt: 'credentials-expire-at',
+  SigningAccessKeyId: 'signing-access-key-id',
+  SigningSecretAccessKey: 'signing-secret-access-key',
+  CloudFrontUrl: 'cloudfront-url',
+  CloudFrontKeyPairId: 'cloudfront-key-pair-id',
+  CloudFrontPrivateKey: 'cloudfront-private-key',
 } as const;
 
 export const Output = {
@@ -32,6 +38,8 @@ export const Output = {
   ExpiresAt: 'expires-at',
   Count: 'count',
   TotalBytes: 'total-bytes',
+  Sites: 'sites',
+  ShareUrl: 'share-url',
   CommentId: 'comment-id',
   CommentUrl: 'comment-url',
 } as const;

@@ -4,8 +4,10 @@ import { DEFAULT_AUDIENCE } from '../aws/credentials/classify.js';
 import { DispositionMode } from '../links/disposition.js';
 import { parseDuration } from '../links/duration.js';
 import { DEFAULT_KEY_PREFIX } from '../links/keys.js';
+import { Browse, parseBrowse } from '../sites/detect.js';
 import { Input } from './constants.js';
 import { Env, readEnv } from './context.js';
+import { LinkSignerConfig, parseLinkSigner } from './link-signer.js';
 import { isRoleArn, isSessionDuration, isSessionName, parseIsoInstant } from './validate.js';
 
 export type Mode = 'upload' | 'refresh' | 'cleanup';
@@ -23,6 +25,8 @@ export interface Inputs {
   keyPrefix: string;
   expiresInSeconds: number;
   contentDisposition: DispositionMode;
+  /** Which folders open in the browser as sites. */
+  browse: Browse;
   concurrency: number;
   ifNoFilesFound: IfNoFilesFound;
   githubToken: string;
@@ -38,6 +42,8 @@ export interface Inputs {
   roleSessionName: string;
   audience: string;
   credentialsExpireAt?: Date;
+  /** Who signs the links instead of the upload's credentials: a signing key or CloudFront. */
+  linkSigner?: LinkSignerConfig;
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -48,10 +54,16 @@ type Read = (name: string) => string;
 
 /**
  * Reads every input; throws an Error naming the input and the fix on the first bad one. `env`
- * supplies the default region (AWS_REGION, AWS_DEFAULT_REGION), as the AWS CLI and SDK do.
+ * supplies the default region (AWS_REGION, AWS_DEFAULT_REGION), as the AWS CLI and SDK do. `mask`
+ * (core.setSecret) gets every secret input before anything can log it.
  */
-export function getInputs(read: Read = (n) => core.getInput(n), env: Pick<Env, 'AWS_REGION' | 'AWS_DEFAULT_REGION'> = readEnv()): Inputs {
+export function getInputs(
+  read: Read = (n) => core.getInput(n),
+  env: Pick<Env, 'AWS_REGION' | 'AWS_DEFAULT_REGION'> = readEnv(),
+  mask: (secret: string) => void = core.setSecret,
+): Inputs {
   const get = (name: string) => read(name).trim();
+  const linkSigner = parseLinkSigner(read, mask);
   const mode = oneOf(Input.Mode, get(Input.Mode) || 'upload', ['upload', 'refresh', 'cleanup'] as const);
   const patterns = read(Input.Path)
     .split(/\r?\n/)
@@ -71,6 +83,7 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Pick<Env, '
     keyPrefix: get(Input.KeyPrefix) || DEFAULT_KEY_PREFIX,
     expiresInSeconds: parseDuration(get(Input.ExpiresIn) || '7d', Input.ExpiresIn),
     contentDisposition: oneOf(Input.ContentDisposition, get(Input.ContentDisposition) || 'auto', ['auto', 'inline', 'attachment'] as const),
+    browse: parseBrowse(read(Input.Browse)),
     concurrency: parseInteger(Input.Concurrency, get(Input.Concurrency), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
     ifNoFilesFound: oneOf(Input.IfNoFilesFound, get(Input.IfNoFilesFound) || 'warn', ['warn', 'error', 'ignore'] as const),
     githubToken: get(Input.GithubToken),
@@ -86,6 +99,7 @@ export function getInputs(read: Read = (n) => core.getInput(n), env: Pick<Env, '
     roleSessionName: parseSessionName(get(Input.RoleSessionName) || 'github-artifact-links'),
     audience: get(Input.Audience) || DEFAULT_AUDIENCE,
     credentialsExpireAt: parseTime(Input.CredentialsExpireAt, get(Input.CredentialsExpireAt)),
+    linkSigner,
   };
 }
 
@@ -121,12 +135,28 @@ function parseEndpoint(value: string): URL | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+  // Never echo user info: the password would reach the log.
+  const shown = redactUserInfo(value);
+  if (url && (url.username || url.password || /^[^/?#]*\/\/[^/?#]*@/.test(value))) {
     throw new Error(
-      `Input '${Input.Endpoint}' is '${value}', which is not an S3 endpoint URL. Use the store's base URL with its scheme, e.g. https://<account>.r2.cloudflarestorage.com or http://127.0.0.1:9000.`,
+      `Input '${Input.Endpoint}' is '${shown}', which has user info (user:password@) in it: a password there would be sent and logged. ` +
+        `Remove it and pass the store's keys as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from repository secrets.`,
+    );
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    throw new Error(
+      `Input '${Input.Endpoint}' is '${shown}', which is not an S3 endpoint URL. Use the store's base URL with its scheme, e.g. https://<account>.r2.cloudflarestorage.com or http://127.0.0.1:9000.`,
     );
   }
   return url;
+}
+
+/**
+ * `value` with everything between the scheme's `//` and the last `@` replaced by `***`: whatever the
+ * URL's shape, a password in it is not echoed. Pure.
+ */
+export function redactUserInfo(value: string): string {
+  return value.replace(/^([^/?#]*\/\/).*@/s, '$1***@');
 }
 
 /** AWS bucket naming rules; custom endpoints get only the rules every store shares. */

@@ -67,21 +67,24 @@ export async function updateSticky(
   owner: Owner,
   sectionsFor: (body: string | undefined) => SectionData[],
   o: UpsertOptions,
-): Promise<{ id: number; url: string } | undefined> {
+): Promise<{ id: number; url: string; created: boolean } | undefined> {
   const random = o.random ?? Math.random;
   const attempts = o.attempts ?? 10;
+  /** This run posted the comment (on any attempt), rather than editing one that was there. */
+  let created = false;
   for (let attempt = 1; ; attempt++) {
     const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
     if (written === 'nothing') return undefined;
     if (written !== 'gone') {
       const { comment, sections, folded } = written;
-      if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url };
+      created ||= written.created;
+      if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
       if (
         (await holds(octokit, repo, comment.id, sections)) &&
         (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
       ) {
         const after = await listOurs(octokit, repo, issue, owner, o.marker);
-        if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url };
+        if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };
       }
     }
     if (attempt >= attempts) {
@@ -110,14 +113,14 @@ async function writeOnce(
   owner: Owner,
   sectionsFor: (body: string | undefined) => SectionData[],
   o: UpsertOptions,
-): Promise<{ comment: Comment; sections: SectionData[]; folded: boolean } | 'nothing' | 'gone'> {
+): Promise<{ comment: Comment; sections: SectionData[]; folded: boolean; created: boolean } | 'nothing' | 'gone'> {
   const ours = await listOurs(octokit, repo, issue, owner, o.marker);
   if (ours.length === 0) {
     const sections = sectionsFor(undefined);
     if (sections.length === 0) return 'nothing';
     const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
     const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
-    return { comment, sections, folded: false };
+    return { comment, sections, folded: false, created: true };
   }
   return ifFound(async () => {
     // A fresh read right before the write keeps the read-to-write window to two requests.
@@ -125,13 +128,13 @@ async function writeOnce(
     // Only our own duplicates are folded in and deleted: `ours` holds only comments of the token's identity.
     const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
     const sections = sectionsFor(merged);
-    if (sections.length === 0 && ours.length === 1) return { comment: fresh, sections, folded: false };
+    if (sections.length === 0 && ours.length === 1) return { comment: fresh, sections, folded: false, created: false };
     const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
     const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
     for (const duplicate of ours.slice(1)) {
       await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
     }
-    return { comment, sections, folded: ours.length > 1 };
+    return { comment, sections, folded: ours.length > 1, created: false };
   });
 }
 

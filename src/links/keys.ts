@@ -93,14 +93,23 @@ function validatePrefix(prefix: string): string {
 
 /**
  * The action's own namespace inside the bucket: every key with a folder segment of exactly this name
- * (`…/.artifact-links/…`) belongs to the action (its stored manifests, and any object it generates),
- * never to a user's file. A file named `.artifact-links.json`, or any other name, is just a file.
+ * (`…/.artifact-links/…`) belongs to the action (its stored manifests, the sites' start pages and
+ * file maps, the share pages), never to a user's file. A file named `.artifact-links.json`, or any
+ * other name, is just a file, with one exception (WORKER_FILE_NAME).
  */
 export const RESERVED_SEGMENT = '.artifact-links';
 
-/** True when `key` lies in the action's own namespace (see RESERVED_SEGMENT). */
+/**
+ * The one generated object outside a `.artifact-links` folder: a site's service worker must sit
+ * directly in the site's folder (a worker's scope cannot be wider than its script's folder), so this
+ * file name is reserved in every folder.
+ */
+export const WORKER_FILE_NAME = '.artifact-links-sw.js';
+
+/** True when `key` lies in the action's own namespace (see RESERVED_SEGMENT and WORKER_FILE_NAME). */
 export function isReservedKey(key: string): boolean {
-  return key.split('/').slice(0, -1).includes(RESERVED_SEGMENT);
+  const segments = key.split('/');
+  return segments.slice(0, -1).includes(RESERVED_SEGMENT) || segments[segments.length - 1] === WORKER_FILE_NAME;
 }
 
 /**
@@ -134,7 +143,9 @@ export function checkKeyPlan(plan: PlannedKey[]): string[] {
       problems.push(`'${path}' would be stored as '${key}', which has an empty, "." or ".." segment.`);
     } else if (isReservedKey(key)) {
       problems.push(
-        `'${path}' would be stored as '${key}', inside a "${RESERVED_SEGMENT}" folder, which is reserved for the action's own objects.`,
+        key.endsWith(`/${WORKER_FILE_NAME}`) || key === WORKER_FILE_NAME
+          ? `'${path}' would be stored as '${key}': the name ${WORKER_FILE_NAME} is reserved for the action's own objects (a site's service worker).`
+          : `'${path}' would be stored as '${key}', inside a "${RESERVED_SEGMENT}" folder, which is reserved for the action's own objects.`,
       );
     } else if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
       problems.push(`The object key for '${path}' is longer than S3's ${MAX_KEY_BYTES}-byte limit; shorten 'key-prefix' or the path.`);

@@ -101,7 +101,7 @@ export function sectionSource(
 }
 
 export const ASSUMED_EXPIRY_CAVEAT =
-  'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.';
+  'Signed with credentials of unknown expiry: these links stop working when the credentials do, which may be before the time stated.';
 
 /**
  * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an

@@ -24,6 +24,8 @@ export interface StoredManifest {
   runUrl: string;
   uploadedAt: string;
   files: StoredFile[];
+  /** Site folders relative to the section's prefix (`''` or `a/b/`), so refresh can rebuild them. */
+  sites?: string[];
 }
 
 /** Where the manifest of section `sectionId` lives, for the scope prefix `scope`. */
@@ -53,7 +55,7 @@ export type ManifestCheck = { manifest: StoredManifest } | { problem: string };
 /**
  * Parses and checks a stored manifest: its section id and title must follow from its identity and
  * match its key, its run URL must be one of this repository's runs, its prefix must lie in the scope
- * it was found in, and every file's key under that prefix, outside the action's namespace. Returns
+ * it was found in, and every file's key and site folder under that prefix, outside the action's namespace. Returns
  * why not, instead of throwing: a bad manifest is skipped with a warning, never rendered.
  */
 export function checkStoredManifest(text: string, e: ManifestExpectations): ManifestCheck {
@@ -87,6 +89,9 @@ export function checkStoredManifest(text: string, e: ManifestExpectations): Mani
     if (!isFile(f)) return { problem: 'lists a file that is not a stored file' };
     if (!f.key.startsWith(`${prefix}/`) || !soundKey(f.key)) return { problem: `lists a key outside its prefix ${prefix}/` };
   }
+  if (m.sites !== undefined && !(Array.isArray(m.sites) && (m.sites as unknown[]).every((f) => isSiteFolder(f, prefix)))) {
+    return { problem: `lists a site folder outside its prefix ${prefix}/` };
+  }
   return { manifest: value as unknown as StoredManifest };
 }
 
@@ -114,6 +119,11 @@ function isFile(f: unknown): f is StoredFile {
     /^[0-9a-f]{64}$/.test(f.sha256) &&
     typeof f.contentType === 'string'
   );
+}
+
+/** `''` (the upload's root) or `a/b/`: sound folder segments under `prefix`, outside the action's namespace. */
+function isSiteFolder(f: unknown, prefix: string): boolean {
+  return typeof f === 'string' && (f === '' || (f.endsWith('/') && soundKey(`${prefix}/${f}x`)));
 }
 
 /** No empty, `.` or `..` segment, and outside the action's namespace. */

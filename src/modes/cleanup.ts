@@ -10,7 +10,8 @@ import type { StoredManifest } from '../links/stored-manifest.js';
 import { publishComment } from '../publish/comment.js';
 import { setCount } from '../publish/outputs.js';
 import { parseSections, SectionData } from '../render/markers.js';
-import { errorMessage, notice } from '../util/log.js';
+import { errorMessage, notice, plural } from '../util/log.js';
+import { generatedKeys } from '../sites/names.js';
 import { findUploads } from './find-uploads.js';
 import { ModeDeps, openStore } from './setup.js';
 
@@ -37,20 +38,23 @@ export async function cleanup(d: ModeDeps): Promise<void> {
   }
   const remaining = keys.filter((k) => left.has(k));
   const deleted = keys.filter((k) => !left.has(k));
-  // Artifacts, not the action's own manifests.
+  // Artifacts, not the action's own objects (manifests, sites' generated objects, share pages).
   const artifacts = deleted.filter((k) => !isReservedKey(k)).length;
   setCount(artifacts);
-  log.info(`Deleted ${artifacts} ${artifacts === 1 ? 'artifact' : 'artifacts'} under ${inputs.bucket}/${scope}/.`);
+  log.info(`Deleted ${plural(artifacts, 'artifact')} under ${inputs.bucket}/${scope}/.`);
 
-  // A section is removed when none of its objects is left (not even one uploaded since the listing).
-  const removed = manifests.filter((m) => m.files.every((f) => !left.has(f.key))).map((m) => m.section.id);
+  // A section is removed when none of its objects is left (not even one uploaded since the listing):
+  // its files, and its sites' and share page's generated objects, which hold links too.
+  const removed = manifests
+    .filter((m) => [...m.files.map((f) => f.key), ...generatedKeys(m.prefix, m.sites ?? [])].every((k) => !left.has(k)))
+    .map((m) => m.section.id);
   if (removed.length > 0) {
     const updatedAt = clock().toISOString();
     await publishComment(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
   }
   if (remaining.length > 0) {
     throw new Error(
-      `${remaining.length} ${remaining.length === 1 ? 'object' : 'objects'} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
+      `${plural(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
         `e.g. ${remaining
           .slice(0, 5)
           .map((k) => JSON.stringify(k))

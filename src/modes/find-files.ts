@@ -1,7 +1,10 @@
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 import * as glob from '@actions/glob';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { forEachLimited } from '../util/retry.js';
+
+const FS_CHECKS_IN_FLIGHT = 32;
 
 export interface FoundFile {
   absolutePath: string;
@@ -22,25 +25,34 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
   const searchPaths = globber.getSearchPaths();
   if (searchPaths.length === 0) return []; // only exclusions: nothing can match
   const matches = [...new Set(await globber.glob())].sort();
+  // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+  // path that does not exist, and is left out without a word. Say so instead.
+  const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+  if (notUtf8.length > 0) {
+    const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(path.relative(workspace, p)) : p));
+    throw new Error(
+      `File names that are not valid UTF-8 (each such byte shown as \uFFFD): ${shown.sort().join(', ')}. Object keys and links are UTF-8, so these cannot be uploaded under their names: rename them to UTF-8 (e.g. with convmv), or move them out of ${[...new Set(searchPaths.map((p) => (isInside(p, workspace) ? toPosix(path.relative(workspace, p)) || '.' : p)))].join(', ')}.`,
+    );
+  }
   const root = await commonRoot(searchPaths, isFile);
   const workspaceReal = await realpath(workspace);
   const escaping: string[] = [];
-  const found = await Promise.all(
-    matches.map(async (absolutePath): Promise<FoundFile | undefined> => {
-      const [real, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
-      if (real !== absolutePath && !isInside(real, workspaceReal)) {
-        escaping.push(`${absolutePath} -> ${real}`);
-        return undefined;
-      }
-      if (!info.isFile()) return undefined;
-      return {
-        absolutePath,
-        relativePath: toPosix(path.relative(root, absolutePath)),
-        displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
-        size: info.size,
-      };
-    }),
-  );
+  const found: (FoundFile | undefined)[] = new Array(matches.length);
+  // A few dozen checks at a time: the file system answers no faster with 20,000 in flight, and each costs memory.
+  await forEachLimited(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
+    const [real, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
+    if (real !== absolutePath && !isInside(real, workspaceReal)) {
+      escaping.push(`${absolutePath} -> ${real}`);
+      return;
+    }
+    if (!info.isFile()) return;
+    found[i] = {
+      absolutePath,
+      relativePath: toPosix(path.relative(root, absolutePath)),
+      displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
+      size: info.size,
+    };
+  });
   const files = found.filter((f): f is FoundFile => f !== undefined);
   if (escaping.length > 0) {
     throw new Error(
@@ -49,6 +61,33 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
     );
   }
   return files;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Paths under `root` (a folder; symbolic links not followed) whose names are not valid UTF-8, as
+ * lossy text. Reads names as bytes, which @actions/glob cannot.
+ */
+export async function namesNotUtf8(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: Buffer): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+    await Promise.all(
+      entries.map(async (entry) => {
+        const full = Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+        try {
+          utf8.decode(entry.name);
+        } catch {
+          found.push(full.toString('utf8'));
+          return;
+        }
+        if (entry.isDirectory()) await walk(full);
+      }),
+    );
+  };
+  await walk(Buffer.from(root));
+  return found;
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -2,14 +2,23 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { getText, listKeys } from '../aws/bucket.js';
 import type { StoreTarget } from '../aws/s3-client.js';
+import type { StoredFile } from '../links/manifest-entry.js';
 import { checkStoredManifest, manifestSectionId, StoredManifest } from '../links/stored-manifest.js';
-import { errorMessage, type Logger } from '../util/log.js';
+import { errorMessage, plural, type Logger } from '../util/log.js';
 
+/** What earlier uploads left under a scope prefix. */
 export interface Uploads {
-  /** Every key under the scope. */
+  /** Every key under the scope (artifacts and the action's own objects). */
   keys: string[];
-  /** The manifests the action stored there that pass their checks, by section id. */
+  /**
+   * The manifests the action stored there that pass their checks, one per section, by section id.
+   * Each names its upload's key prefix (checked to lie in the scope) and its site folders.
+   */
   manifests: StoredManifest[];
+  /** Their files that are still in the bucket. */
+  files: StoredFile[];
+  /** Their files that are gone (a lifecycle rule may have expired some): no link for them. */
+  missing: StoredFile[];
 }
 
 /**
@@ -53,5 +62,13 @@ export async function findUploads(
     else log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
   }
   manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
-  return { keys, manifests };
+  const present = new Set(keys);
+  const all = manifests.flatMap((m) => m.files);
+  return { keys, manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)) };
+}
+
+/** "3 files of the earlier upload are gone from the bucket and get no link, e.g. …". */
+export function goneWarning(missing: StoredFile[], where = ''): string {
+  const one = missing.length === 1;
+  return `${plural(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
 }

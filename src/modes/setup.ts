@@ -2,7 +2,6 @@
  * What every mode starts from: the run's inputs and context, the GitHub client and pull request,
  * how to publish, and, when a mode needs the bucket, the store, its signer and its S3 client.
  */
-import * as core from '@actions/core';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { resolveCredentials } from '../aws/credentials/chain.js';
 import type { ResolvedCredentials } from '../aws/credentials/classify.js';
@@ -13,7 +12,8 @@ import type { GitHubTarget } from '../github/client.js';
 import { commentMarker } from '../render/markers.js';
 import type { PublishContext } from '../publish/links.js';
 import { Clock, systemClock } from '../util/clock.js';
-import { Logger, notice } from '../util/log.js';
+import { actionLog, Logger, notice } from '../util/log.js';
+import { LinkSigner, linkSignerFor, repositoryPrefix } from './sign.js';
 
 export interface ModeDeps {
   inputs: Inputs;
@@ -32,10 +32,10 @@ export async function setup(
   inputs: Inputs,
   runCtx: RunContext,
   env: Env,
-  log: Logger = core,
+  log: Logger = actionLog,
   clock: Clock = systemClock,
 ): Promise<ModeDeps> {
-  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log);
+  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log, clock);
   const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
   const publish: PublishContext = {
     gh,
@@ -58,6 +58,7 @@ async function connectGitHub(
   ctx: RunContext,
   apiUrl: string,
   log: Logger,
+  clock: Clock,
 ): Promise<GitHubTarget | undefined> {
   if (inputs.comment === 'never') return undefined;
   if (!inputs.githubToken) {
@@ -69,7 +70,9 @@ async function connectGitHub(
   // Loaded on demand: the GitHub client is a large part of start-up time.
   const { createOctokit } = await import('../github/client.js');
   const { findPullRequest } = await import('../github/pull-request.js');
-  const octokit = createOctokit(inputs.githubToken, log, apiUrl);
+  const { WaitBudget } = await import('../github/wait-budget.js');
+  const budget = new WaitBudget(clock);
+  const octokit = createOctokit(inputs.githubToken, log, apiUrl, budget);
   let pr: number | undefined;
   try {
     pr = await findPullRequest(octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.sha, ctx.pr, ctx.head);
@@ -82,19 +85,29 @@ async function connectGitHub(
       `No pull request found for ${ctx.eventName || 'this'} event at ${ctx.sha.slice(0, 7)}, so nothing was uploaded (comment: always). Set 'pr-number', or use comment: auto to upload without a comment.`,
     );
   }
-  return { octokit, pr };
+  return { octokit, pr, budget };
 }
 
 export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle'>): StoreTarget {
   return { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
 }
 
-/** The bucket, the credentials that sign for it, and one S3 client; `client.destroy()` when done. */
+/**
+ * The bucket, the credentials that work on it, who signs the links, and one S3 client;
+ * `client.destroy()` when done.
+ */
 export interface Store {
   target: StoreTarget;
   signer: ResolvedCredentials;
+  links: LinkSigner;
   client: S3Client;
 }
+
+/**
+ * With a signing key or CloudFront signing the links, the upload's session no longer has to outlive
+ * them: `role-to-assume` then asks for STS's default hour unless `role-session-duration` says otherwise.
+ */
+const DEDICATED_SIGNER_SESSION_SECONDS = 3600;
 
 export async function openStore(d: ModeDeps): Promise<Store> {
   const { inputs, env } = d;
@@ -103,7 +116,7 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     region: inputs.region,
     roleToAssume: inputs.roleToAssume,
     roleSessionName: inputs.roleSessionName,
-    roleSessionDuration: inputs.roleSessionDuration,
+    roleSessionDuration: inputs.roleSessionDuration ?? (inputs.linkSigner ? DEDICATED_SIGNER_SESSION_SECONDS : undefined),
     requestedLinkSeconds: inputs.expiresInSeconds,
     audience: inputs.audience,
     credentialsExpireAt: inputs.credentialsExpireAt,
@@ -111,5 +124,6 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     log: d.log,
     now: d.clock,
   });
-  return { target, signer, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
+  const links = linkSignerFor(inputs.linkSigner, target, signer, repositoryPrefix(inputs.keyPrefix, d.ctx));
+  return { target, signer, links, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
 }

@@ -1,5 +1,6 @@
 /** mode: upload — find the files, upload them, sign their links and publish them. */
 import { putJson } from '../aws/bucket.js';
+import { deadCredentialsCause, deadCredentialsMessage } from '../aws/s3-errors.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
 import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
@@ -8,12 +9,13 @@ import type { StoredFile } from '../links/manifest-entry.js';
 import { sectionNote, sectionOf, sectionSource } from '../links/section.js';
 import { MANIFEST_VERSION, manifestKey, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
-import { setLinkOutputs } from '../publish/outputs.js';
-import type { Logger } from '../util/log.js';
+import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
+import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
-import { presignFiles } from './sign.js';
+import { presignFiles, proveLinks } from './sign.js';
+import { planSites, PublishedSites, publishSites } from './sites.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
@@ -31,9 +33,11 @@ export async function upload(d: ModeDeps): Promise<void> {
   const files = await findFiles(inputs.patterns, d.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
   const plans = planUploads(files, prefix, inputs.contentDisposition);
+  // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
+  const folders = planSites(files, inputs.browse, log);
 
-  const { target, signer, client } = await openStore(d);
-  log.info(`Uploading ${files.length} files (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+  const { target, links, client } = await openStore(d);
+  log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const { uploaded, failed } = await uploadAll(plans, {
     client,
     target,
@@ -52,8 +56,18 @@ export async function upload(d: ModeDeps): Promise<void> {
     sha256,
     contentType: plan.contentType,
   }));
+  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+  const dead = failed.find((f) => f.deadCredentials);
+  if (dead?.deadCredentials) {
+    client.destroy();
+    throw new Error(
+      `${deadCredentialsMessage(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
+        `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`,
+    );
+  }
   if (stored.length > 0 && 'scope' in scope) {
-    // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail.
+    // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail,
+    // unless the store said the credentials are dead (then no link works).
     const key = manifestKey(scope.scope, section.id);
     const manifest: StoredManifest = {
       version: MANIFEST_VERSION,
@@ -64,19 +78,56 @@ export async function upload(d: ModeDeps): Promise<void> {
       runUrl: ctx.runUrl,
       uploadedAt: clock().toISOString(),
       files: stored,
+      sites: folders,
     };
-    await putJson(client, target, key, manifest).catch((e: Error) =>
-      log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${e.message}`),
-    );
+    try {
+      await putJson(client, target, key, manifest);
+    } catch (error) {
+      const cause = deadCredentialsCause(error);
+      if (cause) {
+        client.destroy();
+        throw new Error(deadCredentialsMessage(cause, `the write of ${key}`, target), { cause: error });
+      }
+      log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${errorMessage(error)}`);
+    }
   }
-  client.destroy();
-
-  const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
-  const { entries, lifetime, report } = presignFiles(
+  const { entries, lifetime, report, sign } = presignFiles(
     stored,
-    { target, signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
+    { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
     failures,
   );
+  // Nothing is published unless a link is known to work.
+  await proveLinks(links, entries, log).catch((error: unknown) => {
+    client.destroy();
+    throw error;
+  });
+  const note = sectionNote(
+    links,
+    report.about,
+    failed.length > 0
+      ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
+      : undefined,
+  );
+  // The sites and the share page hold links, so they are built once the links are signed.
+  let sites: PublishedSites | undefined;
+  if (entries.length > 0) {
+    sites = await publishSites({
+      client,
+      target,
+      prefix,
+      folders,
+      entries,
+      sign,
+      expiresAt: lifetime.expiresAt,
+      section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+      log,
+    }).catch((e: Error) => {
+      log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+      return undefined;
+    });
+  }
+  client.destroy();
+  setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
   const data = {
     id: section.id,
     title: section.title,
@@ -85,16 +136,23 @@ export async function upload(d: ModeDeps): Promise<void> {
     updatedAt: clock().toISOString(),
     expiresAt: lifetime.expiresAt.toISOString(),
     files: entries,
-    note: sectionNote(signer, failed.length > 0 ? `${failed.length} files failed to upload and have no link; see the job log.` : undefined),
+    note,
+    sites: sites?.sites,
+    shareUrl: sites?.shareUrl,
+    open: sites?.open,
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
 
-  if (failed.length > 0) {
-    throw new Error(
-      `${failed.length} of ${files.length} files were not uploaded, and have no link:\n` +
-        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'),
-    );
-  }
+  if (failed.length > 0) throw new Error(notUploaded(failures, files.length));
+}
+
+/** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
+function notUploaded(failures: { path: string; message: string }[], total: number): string {
+  const one = failures.length === 1;
+  return (
+    `${failures.length} of ${plural(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
+    failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')
+  );
 }
 
 /**
@@ -130,4 +188,5 @@ async function reportNoFiles(
   if (inputs.ifNoFilesFound === 'warn') log.warning(message);
   else log.info(message);
   await setLinkOutputs({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+  setSiteOutputs([], '');
 }

@@ -22,6 +22,8 @@ export interface CommentTarget {
   comment: CommentOptions;
   log: Logger;
   clock: Clock;
+  /** Set the `comment-id` and `comment-url` outputs (default true; not when commenting on many PRs). */
+  setOutputs?: boolean;
 }
 
 function noPullRequest(run: CommentTarget['run']): string {
@@ -46,12 +48,12 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
     const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
       marker: t.comment.marker,
       now: t.clock,
-      sleep: realSleep,
+      sleep: gh.budget.sleeper(realSleep, 'the comment'),
       log,
     });
     if (!posted) return false;
-    setCommentOutputs(posted);
-    log.info(`Comment updated: ${posted.url}`);
+    if (t.setOutputs !== false) setCommentOutputs(posted);
+    log.info(`Comment ${posted.created ? 'created' : 'updated'}: ${posted.url}`);
     return true;
   } catch (error) {
     const message = explainGitHubError(error, gh.pr);

@@ -30,11 +30,11 @@ export async function publishLinks(p: PublishContext, report: Report, sections: 
     }));
     commented = await publishComment(p, () => withNote);
   }
-  // The runner masks secrets in job summaries, URL-encoded too: links holding a session token would
-  // read X-Amz-Security-Token=*** there and fail. They go to the comment and the outputs only.
+  // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
+  // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
   const summaryLinks = withhold
     ? 'withheld (public-repo: refuse)'
-    : report.signedWithSessionToken
+    : report.maskedInLinks
       ? commented
         ? 'in the PR comment'
         : 'in the manifest output'

@@ -11,13 +11,16 @@
  *   <!-- s3-artifact-links:KEY -->          commentMarker()
  *   ### 📦 Build artifacts                   header (recomputed on every merge)
  *   <!-- s3-artifact-links section=ID meta=BASE64 -->
- *   #### title / expiry / provenance / table   one section per job, sorted by id
+ *   #### title / expiry / provenance / sites and share page / table (file names are the links)
+ *                                           one section per job, sorted by id; with one section, the
+ *                                           header is the title alone
  *   <!-- /s3-artifact-links section=ID -->
  *   <sub>footer</sub>
  */
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { count, filesAndBytes, formatUtc, hexPrefix, humanBytes, relativeTime, shortenMiddle } from './format.js';
-import { escapeMarkdown, link } from './markdown.js';
+import { escapeMarkdown, escapeUrl, link } from './markdown.js';
+import { isBrowserViewable } from '../links/disposition.js';
 import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
@@ -48,8 +51,8 @@ export interface MergeOptions {
   footer?: string;
 }
 
-const TABLE_HEAD = '| File | Size | SHA-256 | Link |';
-const TABLE_SEP = '| :-- | --: | :-- | :-- |';
+const TABLE_HEAD = '| File | Size | SHA-256 |';
+const TABLE_SEP = '| :-- | --: | :-- |';
 const DETAILS_OPEN = '<details><summary>';
 const MORE_PREFIX = '… and ';
 const DEFAULT_FOOTER =
@@ -84,22 +87,53 @@ function provenance(m: SectionMeta, updatedAt: string): string {
   return `<sub>${bits.join(' · ')}</sub>`;
 }
 
-function renderRow(f: ManifestEntry): string {
+/**
+ * A file's row: its name is the link (a title says whether it opens or downloads; a site's HTML page
+ * opens through its site). Names are escaped text; a file without a usable link is plain text.
+ */
+function renderRow(f: ManifestEntry, open?: string): string {
   const name = escapeMarkdown(shortenMiddle(f.path, MAX_NAME_CHARS)) || '—';
   const sha = hexPrefix(f.sha256, 12);
-  return `| ${name} | ${humanBytes(f.size)} | ${sha ? `\`${sha}\`` : '—'} | ${link('Download', f.url) ?? '—'} |`;
+  const url = escapeUrl(open ?? f.url);
+  const title = open || isBrowserViewable(f.contentType) ? 'Open in the browser' : 'Download';
+  const cell = url ? `[${name}](${url} "${title}")` : name;
+  return `| ${cell} | ${humanBytes(f.size)} | ${sha ? `\`${sha}\`` : '—'} |`;
+}
+
+/** The section's sites and share page, above its table. Folder names are escaped text. */
+function sitesLine(s: SectionData): string | undefined {
+  if (s.removed) return undefined;
+  const bits: string[] = [];
+  const sites = (s.sites ?? []).flatMap((site) => link(escapeMarkdown(site.path === '.' ? './' : `${site.path}/`), site.url) ?? []);
+  if (sites.length) bits.push(`🌐 Open in the browser: ${sites.join(' · ')}`);
+  const share = s.shareUrl ? link('share page', s.shareUrl) : undefined;
+  if (share) bits.push(`📋 Every file on one ${share}`);
+  return bits.length ? bits.join(' — ') : undefined;
 }
 
 function prepare(s: SectionData, now: Date): Parts {
   const meta = sectionMeta(s);
   const head = [`#### ${escapeMarkdown(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
   if (s.note) head.push(`> ⚠️ ${escapeMarkdown(s.note)}`);
-  return { start: startMarker(meta), head, rows: meta.removed ? undefined : s.files.map(renderRow), end: endMarker(s.id), meta };
+  const sites = sitesLine(s);
+  if (sites) head.push(sites);
+  return {
+    start: startMarker(meta),
+    head,
+    rows: meta.removed ? undefined : s.files.map((f) => renderRow(f, s.open?.get(f.key))),
+    end: endMarker(s.id),
+    meta,
+  };
 }
 
-function moreLine(n: number, runUrl: string): string {
-  const summary = link('job summary', runUrl) ?? 'job summary';
-  return `${MORE_PREFIX}${count(n)} more — see the ${summary}.`;
+/** Where every file is listed when the comment has no room: the share page, else the job summary. */
+function everyFile(m: SectionMeta): string {
+  const share = m.shareUrl ? link('share page', m.shareUrl) : undefined;
+  return share ?? link('job summary', m.runUrl) ?? 'job summary';
+}
+
+function moreLine(n: number, m: SectionMeta): string {
+  return `${MORE_PREFIX}${count(n)} more — see the ${everyFile(m)}.`;
 }
 
 /** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
@@ -111,7 +145,7 @@ function assemble(p: Parts, collapse: boolean, maxRows?: number): string {
     const body: string[] = [];
     if (shown.length) body.push(TABLE_HEAD, TABLE_SEP, ...shown, '');
     if (p.meta.files === 0) body.push('_No files._', '');
-    if (more > 0) body.push(moreLine(more, p.meta.runUrl), '');
+    if (more > 0) body.push(moreLine(more, p.meta), '');
     if (collapse) {
       lines.push('', `${DETAILS_OPEN}${filesAndBytes(p.meta.files, p.meta.bytes)}</summary>`, '', ...body, '</details>');
     } else {
@@ -138,7 +172,7 @@ function renderSummary(p: Parts, now: Date): string {
   else {
     const rel = relativeTime(now, new Date(m.expiresAt));
     const when = `${rel === 'expired' ? '⌛ links expired' : 'links expire'} ${formatUtc(m.expiresAt)}`;
-    bits.push(`${when}, see the ${link('job summary', m.runUrl) ?? 'job summary'}`);
+    bits.push(`${when}, see the ${everyFile(m)}`);
   }
   return [p.start, bits.join(' · '), p.end].join('\n');
 }
@@ -171,8 +205,13 @@ function splitRaw(s: ParsedSection): Parts | undefined {
 
 // ---------------------------------------------------------------- the whole comment
 
+/**
+ * The comment's header: its title, and with several sections, what they add up to (latest commit,
+ * earliest expiry, totals). One section says all that itself, so then the title alone.
+ */
 function renderHeader(metas: SectionMeta[], opts: MergeOptions): string {
   const lines = [opts.marker, `### ${escapeMarkdown(opts.title ?? DEFAULT_TITLE)}`];
+  if (metas.length === 1) return lines.join('\n');
   const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
   const bits: string[] = [];
   if (latest?.sha) bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);

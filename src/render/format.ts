@@ -14,19 +14,22 @@ export function humanBytes(n: number): string {
   return `${v.toFixed(1)} ${units[i]}`;
 }
 
-/** Time until `to`, seen at `from`: "in 7 days", "in 23 hours", "in 45 minutes", "expired". */
+/**
+ * Time until `to`, seen at `from`: "in 6 days 23 hours", "in 23 hours", "in 45 minutes", "expired".
+ * Rounded down, never up: a reader must not expect more time than there is (a 7-day link read a
+ * second after signing has 6 days and 23 hours left, and says so).
+ */
 export function relativeTime(from: Date, to: Date): string {
   const ms = to.getTime() - from.getTime();
   if (Number.isNaN(ms)) return 'unknown';
   if (ms <= 0) return 'expired';
-  const plural = (n: number, unit: string) => `in ${n} ${unit}${n === 1 ? '' : 's'}`;
-  // Rounded down, never up (a reader must not expect more time than there is), after allowing two
-  // minutes for the time between signing and rendering, so a fresh 7-day link reads "in 7 days".
-  const count = (unit: number) => Math.floor((ms + 120_000) / unit);
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
   if (ms < 60_000) return 'in less than a minute';
-  if (count(3_600_000) < 1) return plural(Math.max(1, Math.floor(ms / 60_000)), 'minute');
-  if (count(3_600_000) < 48) return plural(count(3_600_000), 'hour');
-  return plural(count(86_400_000), 'day');
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours < 1) return `in ${unit(Math.floor(ms / 60_000), 'minute')}`;
+  if (hours < 48) return `in ${unit(hours, 'hour')}`;
+  const days = Math.floor(hours / 24);
+  return `in ${unit(days, 'day')}${hours % 24 > 0 ? ` ${unit(hours % 24, 'hour')}` : ''}`;
 }
 
 /** "2026-11-29 14:00 UTC", or "unknown time". */

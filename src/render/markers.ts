@@ -27,6 +27,12 @@ export interface SectionData {
   note?: string;
   /** Links were deleted or revoked: render the section without links. */
   removed?: boolean;
+  /** The section's browsable sites: folder as the user knows it, and the link that opens it. */
+  sites?: readonly { path: string; url: string }[];
+  /** The share page: every file of the section on one page. */
+  shareUrl?: string;
+  /** Better links for some files, by object key (a site's HTML page opens through its site). */
+  open?: ReadonlyMap<string, string>;
 }
 
 /** What a section's start marker carries, enough to re-render the header and a one-line summary. */
@@ -40,6 +46,8 @@ export interface SectionMeta {
   files: number;
   bytes: number;
   removed: boolean;
+  /** The section's share page, where every file is listed when the comment has no room. */
+  shareUrl?: string;
 }
 
 /** A section found in an existing body: its raw block, and its metadata if readable. */
@@ -100,6 +108,7 @@ function encodeMeta(m: SectionMeta): string {
     n: m.files,
     b: m.bytes,
     ...(m.removed ? { x: 1 } : {}),
+    ...(m.shareUrl && !m.removed ? { h: m.shareUrl } : {}),
   };
   return Buffer.from(JSON.stringify(o), 'utf8').toString('base64');
 }
@@ -122,6 +131,7 @@ function decodeMeta(b64: string, id: string): SectionMeta | undefined {
       files: nat(r.n),
       bytes: nat(r.b),
       removed: r.x === 1,
+      ...(typeof r.h === 'string' && r.x !== 1 ? { shareUrl: r.h.slice(0, 4000) } : {}),
     };
   } catch {
     return undefined;
@@ -153,6 +163,7 @@ export function sectionMeta(s: SectionData): SectionMeta {
     files: s.files.length,
     bytes: Math.round(s.files.reduce((sum, f) => sum + (Number.isFinite(f.size) && f.size > 0 ? f.size : 0), 0)),
     removed: s.removed === true,
+    ...(s.shareUrl && !s.removed ? { shareUrl: s.shareUrl } : {}),
   };
 }
 

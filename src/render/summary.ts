@@ -11,8 +11,13 @@ export interface Report {
   /** Earliest link expiry (ISO), or undefined when there are no links. */
   expiresAt?: string;
   notes: string[];
-  /** The links carry a session token (temporary credentials), which the runner masks in summaries. */
-  signedWithSessionToken?: boolean;
+  /** Who signed the links and how long that lets them live, when it is not the upload's credentials. */
+  about?: string;
+  /**
+   * What the links contain that the runner masks in job summaries (a session token, the signing
+   * key's ID), so they must not be listed there; undefined when nothing.
+   */
+  maskedInLinks?: string;
 }
 
 export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
@@ -30,10 +35,11 @@ export function renderSummary(report: Report, now: Date, linksElsewhere?: string
     ? ` Links expire <b>${formatUtc(report.expiresAt)}</b> (${relativeTime(now, new Date(report.expiresAt))}).`
     : '';
   lines.push(`<p>${report.entries.length} ${report.entries.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}.${expiry}</p>`);
+  if (report.about) lines.push(`<p>${escapeHtml(report.about)}</p>`);
   for (const note of report.notes) lines.push(`<p>⚠️ ${escapeHtml(note)}</p>`);
-  if (report.signedWithSessionToken && report.entries.length > 0) {
+  if (report.maskedInLinks && report.entries.length > 0) {
     lines.push(
-      `<p>The links are signed with temporary credentials and contain their session token, which the runner masks in job summaries, so they are not listed here: see ${linksElsewhere === 'in the PR comment' ? 'the pull-request comment and ' : ''}the <code>manifest</code> output.</p>`,
+      `<p>The links contain ${escapeHtml(report.maskedInLinks)}, which the runner masks in job summaries, so they are not listed here: see ${linksElsewhere === 'in the PR comment' ? 'the pull-request comment and ' : ''}the <code>manifest</code> output.</p>`,
     );
   }
   if (report.entries.length > 0) {

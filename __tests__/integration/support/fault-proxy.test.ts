@@ -220,7 +220,7 @@ describe('forwarding', () => {
 });
 
 describe('fault selection', () => {
-  async function sequence(seed: number): Promise<(FaultKind | undefined)[]> {
+  async function sequence(seed: number): Promise<(FaultKind | 'answer' | undefined)[]> {
     const p = await proxy({ seed, faultRate: 0.5, faults: ['500', '503'] });
     for (let i = 0; i < 30; i++) await fetch(`${p.url}/item/${i}`).then((r) => r.arrayBuffer());
     await p.close();
@@ -487,5 +487,29 @@ describe('with the S3 client against the local S3 server', () => {
     expect(error.message).toMatch(/socket hang up/);
     const head = await clientFor(s3.endpoint).send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'ghost.txt' }));
     expect(head.ContentLength).toBe(3);
+  });
+
+  it('answer: a canned S3 error (ExpiredToken) for the matching request only, without reaching the store', async () => {
+    const p = await startFaultProxy({
+      upstream: s3.endpoint,
+      style: 's3',
+      answer: (r) =>
+        r.method === 'PUT' && r.path.includes('expired.txt')
+          ? { status: 400, code: 'ExpiredToken', message: 'The provided token has expired.' }
+          : undefined,
+    });
+    proxies.push(p);
+    const before = s3.requests.length;
+    const error = (await clientFor(p.url, 1)
+      .send(new PutObjectCommand({ Bucket: BUCKET, Key: 'expired.txt', Body: 'x' }))
+      .catch((e: unknown) => e)) as S3ServiceException;
+    expect({ name: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({
+      name: 'ExpiredToken',
+      message: 'The provided token has expired.',
+      status: 400,
+    });
+    expect(s3.requests.length).toBe(before);
+    await clientFor(p.url, 1).send(new PutObjectCommand({ Bucket: BUCKET, Key: 'fine.txt', Body: 'x' }));
+    expect(p.log.map((e) => e.fault)).toEqual(['answer', undefined]);
   });
 });

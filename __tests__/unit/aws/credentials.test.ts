@@ -78,18 +78,57 @@ describe('classifyCredentials (pure)', () => {
     expect(r).toMatchObject({ kind: 'long-term', expiresAt: at(5) });
   });
 
-  test('bad AWS_CREDENTIAL_EXPIRATION is a warning and is ignored (other sources, else the cap, apply)', () => {
+  test('bad AWS_CREDENTIAL_EXPIRATION: expiry unknown (1 h cap, caveat), one warning that says so', () => {
     const bad = { AWS_CREDENTIAL_EXPIRATION: 'tomorrow' };
     const alone = classifyCredentials(TEMP, { env: bad, now: NOW });
     expect(alone.expiresAt).toEqual(at(60));
-    expect(alone.warnings[0]).toMatch(/AWS_CREDENTIAL_EXPIRATION="tomorrow" is not an ISO 8601 time/);
-    expect(alone.warnings[1]).toMatch(/expiry is unknown/);
+    expect(alone.expiryAssumed).toBe(true);
+    expect(alone.warnings).toHaveLength(1);
+    expect(alone.warnings[0]).toMatch(
+      /^AWS_CREDENTIAL_EXPIRATION="tomorrow" is not a valid ISO 8601 instant with Z or an offset .*, so the credentials' expiry is unknown: links are capped at 1h/,
+    );
 
     // The SDK turns the same bad value into an Invalid Date provider expiration: one warning, not two.
     const viaSdk = classifyCredentials({ ...TEMP, expiration: new Date('tomorrow') }, { env: bad, credentialsExpireAt: at(20), now: NOW });
     expect(viaSdk.expiresAt).toEqual(at(20));
+    expect(viaSdk.expiryAssumed).toBeUndefined();
     expect(viaSdk.credentials.expiration).toBeUndefined();
-    expect(viaSdk.warnings).toHaveLength(1);
+    expect(viaSdk.warnings).toEqual([
+      expect.stringMatching(/"tomorrow" is not a valid ISO 8601 instant.*does not count, and the credentials-expire-at input applies/),
+    ]);
+  });
+
+  // The SDK's environment provider parses AWS_CREDENTIAL_EXPIRATION with new Date(): a local time, or an
+  // impossible date rolled over. Its copy must not sneak the value in that the rule refuses.
+  test.each([
+    ['a local time (no offset)', '2025-06-01T20:00:00'],
+    ['a space instead of T, no offset', '2025-06-01 20:00:00'],
+    ['an impossible date, rolled over by Date', '2025-06-31T00:00:00Z'],
+    ['a date only', '2025-06-02'],
+  ])('AWS_CREDENTIAL_EXPIRATION as %s does not count, even as the provider expiration', (_label, value) => {
+    const sdkCopy = new Date(value);
+    expect(Number.isNaN(sdkCopy.getTime())).toBe(false); // what the SDK hands over is a valid Date
+    for (const creds of [TEMP, LONG]) {
+      const r = classifyCredentials({ ...creds, expiration: sdkCopy }, { env: { AWS_CREDENTIAL_EXPIRATION: value }, now: NOW });
+      expect(r.expiresAt).toEqual(at(60)); // unknown: the cap, not the SDK's reading
+      expect(r.expiryAssumed).toBe(true);
+      expect(r.credentials.expiration).toBeUndefined();
+      expect(r.warnings).toEqual([
+        expect.stringContaining(`AWS_CREDENTIAL_EXPIRATION=${JSON.stringify(value)} is not a valid ISO 8601 instant`),
+      ]);
+      expect(r.warnings[0]).toContain('links are capped at 1h');
+    }
+  });
+
+  test('a valid AWS_CREDENTIAL_EXPIRATION and the provider copy of it: one known expiry', () => {
+    const value = '2025-06-01T14:00:00+02:00';
+    const r = classifyCredentials({ ...TEMP, expiration: new Date(value) }, { env: { AWS_CREDENTIAL_EXPIRATION: value }, now: NOW });
+    expect(r).toMatchObject({ expiresAt: at(0), expirySource: 'AWS_CREDENTIAL_EXPIRATION', warnings: [expect.stringMatching(/expired/)] });
+  });
+
+  test('another provider expiration (not the copy of the variable) still counts', () => {
+    const r = classifyCredentials({ ...TEMP, expiration: at(10) }, { env: { AWS_CREDENTIAL_EXPIRATION: at(30).toISOString() }, now: NOW });
+    expect(r).toMatchObject({ expiresAt: at(10), expirySource: 'provider expiration' });
   });
 
   test('already expired credentials get a warning', () => {
@@ -103,6 +142,30 @@ describe('classifyCredentials (pure)', () => {
     expect(parseIsoInstant('2025-06-01')).toBeUndefined();
     expect(parseIsoInstant('2025-06-01T12:00:00')).toBeUndefined();
     expect(parseIsoInstant('2025-13-45T12:00:00Z')).toBeUndefined();
+  });
+
+  test.each([
+    '2030-02-31T00:00:00Z',
+    '2030-02-29T00:00:00Z',
+    '2030-06-31T00:00:00Z',
+    '2030-00-10T00:00:00Z',
+    '2030-01-00T00:00:00Z',
+    '2030-01-01T24:00:00Z',
+    '2030-01-01T23:60:00Z',
+    '2030-01-01T23:59:60Z',
+    '2030-01-01T12:00:00+24:00',
+    '2030-01-01T12:00:00+01:60',
+  ])('parseIsoInstant refuses the impossible %s instead of rolling it over', (value) => {
+    expect(parseIsoInstant(value)).toBeUndefined();
+  });
+
+  test.each([
+    ['2028-02-29T00:00:00Z', '2028-02-29T00:00:00.000Z'],
+    ['2030-12-31T23:59:59.999Z', '2030-12-31T23:59:59.999Z'],
+    ['2030-01-01T00:30:00+14:00', '2029-12-31T10:30:00.000Z'],
+    ['2030-01-01T00:00-0230', '2030-01-01T02:30:00.000Z'],
+  ])('parseIsoInstant accepts %s', (value, iso) => {
+    expect(parseIsoInstant(value)?.toISOString()).toBe(iso);
   });
 });
 

@@ -1,6 +1,6 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { assertPresignableKey, createPresigner, encodeKeyPath, isVirtualHostableBucket } from '../../../src/aws/presign.js';
+import { assertPresignableKey, awsEndpoint, createPresigner, encodeKeyPath, isVirtualHostableBucket } from '../../../src/aws/presign.js';
 import type { Credentials as PresignCredentials, StoreTarget as PresignTarget } from '../../../src/aws/s3-client.js';
 
 const KEYS = [
@@ -34,6 +34,18 @@ interface Case {
   target: PresignTarget;
 }
 
+/** One region of each AWS partition (and the China one the old suffix rule knew). */
+const PARTITION_REGIONS = [
+  'us-east-1',
+  'cn-northwest-1',
+  'us-gov-west-1',
+  'us-iso-east-1',
+  'us-isob-east-1',
+  'us-isof-south-1',
+  'eu-isoe-west-1',
+  'eusc-de-east-1',
+];
+
 const TARGETS: Case[] = [
   {
     name: 'AWS, virtual-hosted',
@@ -45,6 +57,12 @@ const TARGETS: Case[] = [
   },
   { name: 'AWS default endpoint', target: { bucket: 'my-bucket', region: 'ap-southeast-2', forcePathStyle: false } },
   { name: 'AWS China default endpoint', target: { bucket: 'my-bucket', region: 'cn-north-1', forcePathStyle: false } },
+  // Every partition the `region` input accepts: the host comes from the SDK's own endpoint resolver.
+  ...PARTITION_REGIONS.map((region) => ({
+    name: `default endpoint in ${region}`,
+    target: { bucket: 'my-bucket', region, forcePathStyle: false },
+  })),
+  { name: 'GovCloud, path style', target: { bucket: 'my-bucket', region: 'us-gov-west-1', forcePathStyle: true } },
   {
     name: 'dotted bucket over https',
     target: { endpoint: new URL('https://s3.us-east-1.amazonaws.com'), bucket: 'my.bucket', region: 'us-east-1', forcePathStyle: false },
@@ -142,6 +160,23 @@ describe('createPresigner matches the AWS SDK getSignedUrl', () => {
     for (i = 0; i < times.length; i++) {
       expect(presign('simple.txt', 604800)).toBe(await sdkUrl(target, TEMPORARY_KEYS, 'simple.txt', 604800, times[i]));
     }
+  });
+});
+
+describe('link hosts per partition', () => {
+  test.each(PARTITION_REGIONS)('%s: the host of the SDK own presigned URL', async (region) => {
+    const target: PresignTarget = { bucket: 'my-bucket', region, forcePathStyle: false };
+    const ours = new URL(createPresigner(target, KEYS_WITH_ACCESS_KEY, { now: () => SIGNED_AT })('a.txt', 60));
+    const sdk = new URL(await sdkUrl(target, KEYS_WITH_ACCESS_KEY, 'a.txt', 60, SIGNED_AT));
+    expect(ours.host).toBe(sdk.host);
+    expect(awsEndpoint(region).host).toBe(sdk.host.replace(/^my-bucket\./, ''));
+  });
+
+  test('hosts that a hand-written amazonaws.com rule got wrong', () => {
+    expect(awsEndpoint('us-iso-east-1').host).toBe('s3.us-iso-east-1.c2s.ic.gov');
+    expect(awsEndpoint('us-isob-east-1').host).toBe('s3.us-isob-east-1.sc2s.sgov.gov');
+    expect(awsEndpoint('eusc-de-east-1').host).toBe('s3.eusc-de-east-1.amazonaws.eu');
+    expect(awsEndpoint('cn-north-1').host).toBe('s3.cn-north-1.amazonaws.com.cn');
   });
 });
 

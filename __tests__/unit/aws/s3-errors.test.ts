@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import type { StoreTarget } from '../../../src/aws/s3-client.js';
-import { describeS3Error, isRetryableS3Error, runStoppingCause, s3Retry } from '../../../src/aws/s3-errors.js';
+import {
+  deadCredentialsCause,
+  deadCredentialsMessage,
+  describeS3Error,
+  isRetryableS3Error,
+  runStoppingCause,
+  s3Retry,
+} from '../../../src/aws/s3-errors.js';
 
 describe('isRetryableS3Error', () => {
   const status = (httpStatusCode: number, name = 'Unknown') => Object.assign(new Error('x'), { name, $metadata: { httpStatusCode } });
@@ -159,5 +166,36 @@ describe('runStoppingCause', () => {
       expect(isRetryableS3Error({ name })).toBe(true);
       expect(runStoppingCause({ name })).toBeUndefined();
     }
+  });
+});
+
+describe('deadCredentialsCause: the store says no link signed with these credentials would work', () => {
+  const aws = (name: string) => Object.assign(new Error('msg'), { name, $metadata: { httpStatusCode: 403 } });
+  const TARGET: StoreTarget = { bucket: 'ci', region: 'auto', endpoint: new URL('http://127.0.0.1:9000'), forcePathStyle: true };
+
+  it.each(['ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'InvalidToken', 'TokenRefreshRequired', 'SignatureDoesNotMatch'])(
+    '%s is dead, and stops the run',
+    (name) => {
+      expect(deadCredentialsCause(aws(name))).toBe(name);
+      expect(runStoppingCause(aws(name))).toBe(name);
+    },
+  );
+
+  it.each(['AccessDenied', 'NoSuchBucket', 'SlowDown', 'InternalError', 'Error', 'toString', '__proto__'])('%s is not', (name) => {
+    expect(deadCredentialsCause(aws(name))).toBeUndefined();
+  });
+
+  it('looks through wrapping errors (cause)', () => {
+    const wrapped = new Error('Could not list', { cause: new Error('retry gave up', { cause: aws('ExpiredToken') }) });
+    expect(deadCredentialsCause(wrapped)).toBe('ExpiredToken');
+    expect(deadCredentialsCause(undefined)).toBeUndefined();
+    expect(deadCredentialsCause('ExpiredToken')).toBeUndefined();
+  });
+
+  it('the message says nothing was published and what to change', () => {
+    const text = deadCredentialsMessage('ExpiredToken', 'the upload of dist/a.txt', TARGET);
+    expect(text).toMatch(/^127\.0\.0\.1:9000 answered ExpiredToken to the upload of dist\/a\.txt: the signing credentials do not work/);
+    expect(text).toContain('No link was published');
+    expect(text).toMatch(/role-session-duration/);
   });
 });

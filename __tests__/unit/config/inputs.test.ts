@@ -34,6 +34,7 @@ describe('getInputs: defaults', () => {
       keyPrefix: DEFAULT_KEY_PREFIX,
       expiresInSeconds: 604_800,
       contentDisposition: 'auto',
+      browse: { mode: 'auto' },
       concurrency: DEFAULT_CONCURRENCY,
       ifNoFilesFound: 'warn',
       githubToken: '',
@@ -70,6 +71,7 @@ describe('getInputs: defaults', () => {
       'key-prefix': ' {owner}/x ',
       'expires-in': ' 12h ',
       'content-disposition': 'ATTACHMENT',
+      browse: ' coverage/lcov-report/\n\n  docs/* ',
       concurrency: ' 8 ',
       'if-no-files-found': 'error',
       'github-token': ' ghs_x ',
@@ -88,6 +90,7 @@ describe('getInputs: defaults', () => {
       keyPrefix: '{owner}/x',
       expiresInSeconds: 43_200,
       contentDisposition: 'attachment',
+      browse: { mode: 'folders', globs: ['coverage/lcov-report', 'docs/*'] },
       concurrency: 8,
       ifNoFilesFound: 'error',
       githubToken: 'ghs_x',
@@ -123,6 +126,8 @@ describe('getInputs: defaults', () => {
 describe('getInputs: every error names its input', () => {
   it.each<[string, Values, string]>([
     ['bad mode', { mode: 'delete' }, "Input 'mode' is 'delete'; use one of: upload, refresh, cleanup."],
+    ['browse folder outside the upload', { browse: '../site' }, `Input 'browse' contains a "." or ".." segment: '../site'.`],
+    ['browse mixing auto and folders', { browse: 'auto\ndocs' }, "Input 'browse' mixes auto/none with folder globs"],
     ['empty path in upload mode', { path: '' }, "Input 'path' is required"],
     ['blank lines only in path', { path: ' \n \n' }, "Input 'path' is required"],
     ['missing bucket', { bucket: '' }, "Input 'bucket' is required"],
@@ -139,7 +144,17 @@ describe('getInputs: every error names its input', () => {
     ['bare host endpoint', { endpoint: 'minio.local:9000' }, "Input 'endpoint' is 'minio.local:9000'"],
     ['endpoint with a query', { endpoint: 'https://s3.example.com/?x=1' }, "Input 'endpoint' is 'https://s3.example.com/?x=1'"],
     ['endpoint with a hash', { endpoint: 'https://s3.example.com/#x' }, "Input 'endpoint' is 'https://s3.example.com/#x'"],
-    ['endpoint with credentials', { endpoint: 'https://user:pw@s3.example.com' }, "Input 'endpoint' is"],
+    [
+      'endpoint with credentials',
+      { endpoint: 'https://user:pw@s3.example.com' },
+      "Input 'endpoint' is 'https://***@s3.example.com', which has user info",
+    ],
+    [
+      'endpoint with a password only',
+      { endpoint: 'http://:pw@127.0.0.1:9000' },
+      "Input 'endpoint' is 'http://***@127.0.0.1:9000', which has user info",
+    ],
+    ['endpoint with a user only', { endpoint: 'http://user@127.0.0.1:9000' }, 'which has user info'],
     ['non-AWS region without an endpoint', { region: 'moon-1' }, "Input 'region' is 'moon-1', which is not an AWS region name"],
     ['auto region without an endpoint', { region: 'auto' }, "Input 'region' is 'auto', which is not an AWS region name"],
     ['region with a space, with an endpoint', { region: 'us east', endpoint: 'http://127.0.0.1:9000' }, "Input 'region' is 'us east'"],
@@ -184,10 +199,39 @@ describe('getInputs: every error names its input', () => {
       { 'credentials-expire-at': '2026-11-22T15:00:00' },
       'with Z or an offset',
     ],
+    // Date would roll these over to another instant (2030-03-03, the next day, …): refused instead.
+    ...[
+      '2030-02-31T00:00:00Z',
+      '2029-02-29T12:00:00Z',
+      '2030-04-31T00:00:00Z',
+      '2030-01-01T24:00:00Z',
+      '2030-01-01T12:60:00Z',
+      '2030-01-01T12:00:60Z',
+      '2030-01-01T12:00:00+24:00',
+    ].map((value): [string, Values, string] => [
+      `credentials-expire-at impossible ${value}`,
+      { 'credentials-expire-at': value },
+      `Input 'credentials-expire-at' is '${value}'`,
+    ]),
     ['role-session-name too short', { 'role-session-name': 'x' }, "Input 'role-session-name' is 'x'"],
     ['role-session-name with a space', { 'role-session-name': 'my session' }, "Input 'role-session-name' is 'my session'"],
   ])('%s', (_label, values, message) => {
     expect(errorOf(values)).toContain(message);
+  });
+});
+
+describe('getInputs: an endpoint password never reaches the message', () => {
+  it.each([
+    'http://user:s3cr3t-pw@127.0.0.1:9000',
+    'http://:s3cr3t-pw@127.0.0.1:9000',
+    'https://user:s3cr3t-pw@s3.example.com/prefix',
+    'http://user:s3cr3t-pw@host:notaport',
+    'http://us:s3cr3t-pw/x@host',
+    'http://user:s3cr3t-pw@@host',
+  ])('%s', (endpoint) => {
+    const message = errorOf({ endpoint });
+    expect(message).toContain("Input 'endpoint'");
+    expect(message).not.toContain('s3cr3t-pw');
   });
 });
 
@@ -310,6 +354,8 @@ describe('getInputs: credentials', () => {
     ['2026-11-22T15:00:00Z', '2026-11-22T15:00:00.000Z'],
     ['2026-11-22T15:00:00.123Z', '2026-11-22T15:00:00.123Z'],
     ['2026-11-22T16:00:00+01:00', '2026-11-22T15:00:00.000Z'],
+    ['2028-02-29T00:00:00Z', '2028-02-29T00:00:00.000Z'], // a leap day that exists
+    ['2026-11-22T23:59:59-05:00', '2026-11-23T04:59:59.000Z'],
   ])('parses credentials-expire-at %j', (value, iso) => {
     expect(inputs({ 'credentials-expire-at': value }).credentialsExpireAt?.toISOString()).toBe(iso);
   });

@@ -12,9 +12,25 @@ describe('explainGitHubError', () => {
   });
 
   it('passes other 403s through with their message', () => {
-    expect(explainGitHubError({ status: 403, message: 'API rate limit exceeded' }, 3)).toBe(
-      'Could not comment on PR #3: API rate limit exceeded',
+    expect(explainGitHubError({ status: 403, message: 'Must have admin rights' }, 3)).toBe(
+      'Could not comment on PR #3: Must have admin rights',
     );
+  });
+
+  it.each([
+    [403, 'API rate limit exceeded for installation ID 1.'],
+    [403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'],
+    [429, 'You have exceeded a secondary rate limit.'],
+  ])('explains a rate limit (%s) that lifts later than the step waits', (status, message) => {
+    const text = explainGitHubError({ status, message }, 3);
+    expect(text).toMatch(/^Could not comment on PR #3: GitHub's API rate limit was reached/);
+    expect(text).toContain('about a minute');
+    expect(text).toContain('The links are in the job summary and the outputs');
+  });
+
+  it('passes the budget error through with where the links are', () => {
+    const error = Object.assign(new Error('GitHub took more than 60 s in all.'), { name: 'GitHubBudgetExceeded' });
+    expect(explainGitHubError(error, 4)).toMatch(/^Could not comment on PR #4: GitHub took more than 60 s in all\. The links are in/);
   });
 
   it('names pr-number and visibility on 404', () => {

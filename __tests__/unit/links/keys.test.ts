@@ -227,6 +227,24 @@ describe('checkKeyPlan', () => {
     },
   );
 
+  it.each(['p/.artifact-links-sw.js', 'p/docs/.artifact-links-sw.js', '.artifact-links-sw.js'])(
+    "refuses %j, the name of a site's service worker, reserved in every folder",
+    (key) => {
+      expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([
+        `'dist/x' would be stored as '${key}': the name .artifact-links-sw.js is reserved for the action's own objects (a site's service worker).`,
+      ]);
+      expect(isReservedKey(key)).toBe(true);
+    },
+  );
+
+  it.each(['p/.artifact-links-sw.js.bak', 'p/.artifact-links-sw.js/x', 'p/my.artifact-links-sw.js', 'p/.artifact-links-open.html'])(
+    'accepts %j: only the exact worker name is reserved outside a .artifact-links folder',
+    (key) => {
+      expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([]);
+      expect(isReservedKey(key)).toBe(false);
+    },
+  );
+
   it('accepts a key of exactly 1024 bytes and refuses 1025, counting bytes', () => {
     expect(checkKeyPlan(plan(`p/${'a'.repeat(1022)}`))).toEqual([]);
     expect(checkKeyPlan(plan(`p/${'a'.repeat(1023)}`))).toEqual([

@@ -65,6 +65,11 @@ describe('checkStoredManifest', () => {
     expect(check(manifest({ source: named, section: sectionOf(named) }), { sectionId: sectionOf(named).id })).toHaveProperty('manifest');
   });
 
+  it('accepts the site folders of the upload, relative to its prefix', () => {
+    expect(check(manifest({ sites: ['', 'coverage/', 'docs/api v2/'] }))).toHaveProperty('manifest');
+    expect(check(manifest({ sites: [] }))).toHaveProperty('manifest');
+  });
+
   it.each<[string, unknown, Partial<ManifestExpectations>]>([
     ['not JSON', '{oops', {}],
     ['JSON null', null, {}],
@@ -88,6 +93,17 @@ describe('checkStoredManifest', () => {
     ['a file key outside its prefix', manifest({ files: [{ ...manifest().files[0], key: `${SCOPE}/other/app.txt` }] }), {}],
     ['a file key with ..', manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/../other/app.txt` }] }), {}],
     ['a file key in the reserved folder', manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/.artifact-links/x.json` }] }), {}],
+    [
+      'a file key with the reserved worker name',
+      manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/.artifact-links-sw.js` }] }),
+      {},
+    ],
+    ['site folders that are not a list', { ...manifest(), sites: 'docs/' }, {}],
+    ['a site folder that is not text', { ...manifest(), sites: [1] }, {}],
+    ['a site folder without its trailing /', manifest({ sites: ['docs'] }), {}],
+    ['a site folder that climbs out of its prefix', manifest({ sites: ['../other/'] }), {}],
+    ['a site folder with an empty segment', manifest({ sites: ['a//'] }), {}],
+    ['a site folder in the reserved namespace', manifest({ sites: ['.artifact-links/'] }), {}],
     ['a file without a size', manifest({ files: [{ ...manifest().files[0], size: -1 }] }), {}],
     ['a file without a SHA-256', manifest({ files: [{ ...manifest().files[0], sha256: 'nope' }] }), {}],
     ['no file list', { ...manifest(), files: 'x' }, {}],

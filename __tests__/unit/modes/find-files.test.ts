@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { commonRoot, findFiles, sharedAncestor } from '../../../src/modes/find-files.js';
+import { commonRoot, findFiles, namesNotUtf8, sharedAncestor } from '../../../src/modes/find-files.js';
 
 describe('sharedAncestor', () => {
   it.each([
@@ -164,5 +164,35 @@ describe('findFiles (real files in a temp dir)', () => {
     await expect(findFiles([abs('**/*.txt')], ws)).rejects.toThrow(/Refusing to upload symbolic links/);
     const found = await findFiles([abs('**/*.txt'), abs('!links')], ws);
     expect(found.map((f) => f.displayPath)).toEqual(['dist/empty.txt', 'name with spaces & ünïcode.txt']);
+  });
+});
+
+describe('findFiles: names that are not valid UTF-8 are reported, not skipped', () => {
+  let ws: string;
+
+  beforeAll(async () => {
+    ws = await realpath(await mkdtemp(path.join(os.tmpdir(), 'unit-names-')));
+    await mkdir(path.join(ws, 'latin1', 'sub'), { recursive: true });
+    // "café.txt" in ISO-8859-1: 0xE9 alone is not UTF-8.
+    await writeFile(Buffer.concat([Buffer.from(path.join(ws, 'latin1', 'sub', 'caf')), Buffer.from([0xe9]), Buffer.from('.txt')]), 'x');
+    await writeFile(path.join(ws, 'latin1', 'ok.txt'), 'ok');
+    await mkdir(path.join(ws, 'clean'), { recursive: true });
+    await writeFile(path.join(ws, 'clean', 'été.txt'), 'ok');
+  });
+
+  afterAll(async () => {
+    await rm(ws, { recursive: true, force: true });
+  });
+
+  it('fails naming the file and the fix', async () => {
+    await expect(findFiles([path.join(ws, 'latin1')], ws)).rejects.toThrow(
+      /^File names that are not valid UTF-8 .*: latin1\/sub\/caf\uFFFD\.txt\. .*rename them to UTF-8 .*or move them out of latin1\.$/,
+    );
+    await expect(findFiles([path.join(ws, 'latin1', '**', '*.txt')], ws)).rejects.toThrow(/latin1\/sub\/caf\uFFFD\.txt/);
+  });
+
+  it('namesNotUtf8 finds only those', async () => {
+    expect(await namesNotUtf8(ws)).toEqual([path.join(ws, 'latin1', 'sub', 'caf\uFFFD.txt')]);
+    expect(await findFiles([path.join(ws, 'clean')], ws)).toHaveLength(1);
   });
 });

@@ -123,13 +123,21 @@ describe('relativeTime', () => {
   const D = 24 * H;
   it.each([
     [7 * D, 'in 7 days'],
-    [7 * D - 5000, 'in 7 days'],
+    // Rounded down, with no allowance: 5 s short of 7 days is not 7 days.
+    [7 * D - 5000, 'in 6 days 23 hours'],
+    [7 * D - 60 * MIN, 'in 6 days 23 hours'],
+    [7 * D - 61 * MIN, 'in 6 days 22 hours'],
+    [3 * D + 1 * H, 'in 3 days 1 hour'],
     [2 * D, 'in 2 days'],
+    [2 * D - 1, 'in 47 hours'],
     [36 * H, 'in 36 hours'],
     [23 * H, 'in 23 hours'],
+    [23 * H - 1000, 'in 22 hours'],
     [1 * H, 'in 1 hour'],
+    [1 * H - 1000, 'in 59 minutes'],
     [45 * MIN, 'in 45 minutes'],
     [1 * MIN, 'in 1 minute'],
+    [2 * MIN - 1, 'in 1 minute'],
     [10_000, 'in less than a minute'],
     [0, 'expired'],
     [-D, 'expired'],
@@ -236,13 +244,14 @@ describe('renderSection', () => {
       '⏳ Links expire **2026-11-29 14:00 UTC** — in 7 days',
       `<sub>3 files, 12.3 MiB · commit \`0123456\` · [workflow run](${RUN}) · updated 2026-11-22 14:00 UTC</sub>`,
     ]);
-    expect(out).toContain('| File | Size | SHA-256 | Link |');
+    expect(out).toContain('| File | Size | SHA-256 |\n| :-- | --: | :-- |\n');
+    // The file name is the link; its title says what a click does.
     expect(out).toContain(
-      `| dist/app.zip | 1.5 KiB | \`0123456789ab\` | [Download](https://bucket.s3.amazonaws.com/dist%2Fapp.zip?X-Amz-Signature=abc) |`,
+      `| [dist/app.zip](https://bucket.s3.amazonaws.com/dist%2Fapp.zip?X-Amz-Signature=abc "Download") | 1.5 KiB | \`0123456789ab\` |`,
     );
     expect(out).not.toContain('<details>');
     // a blank line ends the table, so the end marker cannot become a row
-    expect(out).toMatch(/\| \[Download\]\([^)]*\) \|\n\n<!-- \/s3-artifact-links/);
+    expect(out).toMatch(/\| `0123456789ab` \|\n\n<!-- \/s3-artifact-links/);
   });
 
   it('folds more than 10 files under <details> with a count and total size', () => {
@@ -310,7 +319,10 @@ describe('renderSection', () => {
     );
     const { rows } = tableOf(out);
     expect(rows).toHaveLength(names.length);
-    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    for (const row of rows) expect(cells(row)).toHaveLength(3);
+    // Each name is the text of its link, whole: the hostile URL cannot open a second link.
+    for (const row of rows)
+      expect(cells(row)[0]).toMatch(/^\[[^\]]*(?:\\\][^\]]*)*\]\(https:\/\/h\/x%29%20%7C%20%5By%5D%28http:\/\/z "Download"\)$/);
     expect(out).not.toMatch(/<(?!!-- \/?s3-artifact-links section=|\/?sub>)/);
     expect(out).not.toMatch(/@[a-z]/);
     expect(out).toContain('#### &lt;b&gt;@\u2060octocat&lt;/b&gt; \\| x');
@@ -319,7 +331,7 @@ describe('renderSection', () => {
 
   it('shortens very long names in the middle', () => {
     const out = renderSection(section('a', [file(`${'d/'.repeat(200)}end.zip`)]), { now: NOW, collapse: false });
-    const name = cells(tableOf(out).rows[0])[0];
+    const name = /^\[(.*)\]\(/.exec(cells(tableOf(out).rows[0])[0])?.[1] ?? '';
     expect(Array.from(name).length).toBeLessThanOrEqual(120);
     expect(name).toContain('…');
     expect(name.endsWith('end.zip')).toBe(true);
@@ -376,20 +388,80 @@ describe('parseSections', () => {
   });
 });
 
+describe('sites and the share page in a section', () => {
+  const SHARE = 'https://bucket.s3.amazonaws.com/p/.artifact-links-share.html?X-Amz-Signature=s';
+  const SITE = 'https://bucket.s3.amazonaws.com/p/cov/.artifact-links-open.html?X-Amz-Signature=o';
+  const page = file('coverage/index.html', 10, { key: 'p/cov/index.html', contentType: 'text/html; charset=utf-8' });
+  const withSites = (extra: Partial<SectionData> = {}) =>
+    section('linux', [page, file('dist/app.zip')], {
+      sites: [
+        { path: 'coverage', url: SITE },
+        { path: 'docs/[x](y) @team', url: `${SITE}2` },
+      ],
+      shareUrl: SHARE,
+      open: new Map([[page.key, `${SITE}#index.html`]]),
+      ...extra,
+    });
+
+  it('links each site and the share page above the table, folder names as text', () => {
+    const out = renderSection(withSites(), { now: NOW, collapse: false });
+    const lines = out.split('\n');
+    const at = lines.indexOf('| File | Size | SHA-256 |');
+    expect(lines.slice(0, at)).toContain(
+      `🌐 Open in the browser: [coverage/](${SITE}) · [docs/\\[x\\]\\(y\\) @${WJ}team/](${SITE}2) — 📋 Every file on one [share page](${SHARE})`,
+    );
+  });
+
+  it("a site's HTML page opens through its site; other files by their own link", () => {
+    const out = renderSection(withSites(), { now: NOW, collapse: false });
+    expect(out).toContain(`| [coverage/index.html](${SITE}#index.html "Open in the browser") |`);
+    expect(out).toContain(`| [dist/app.zip](${file('dist/app.zip').url.replace('/', '/')} "Download") |`);
+  });
+
+  it('a removed section shows no sites or share page', () => {
+    const out = renderSection(withSites({ removed: true }), { now: NOW, collapse: false });
+    expect(out).not.toContain('share page');
+    expect(out).not.toContain('Open in the browser');
+  });
+
+  it('at the size limit, the cut table and the one-line summaries point to the share page', () => {
+    const big = (id: string) => withSites({ id, title: id, files: bigFiles(200, id) });
+    let body = mergeComment(undefined, big('a'), { marker: commentMarker('k'), now: NOW, limit: 20_000 });
+    body = mergeComment(body, big('b'), { marker: commentMarker('k'), now: NOW, limit: 20_000 });
+    expect(body.length).toBeLessThanOrEqual(20_000);
+    expect(body).toMatch(new RegExp(`… and [\\d,]+ more — see the \\[share page\\]\\(${SHARE.replace(/[.?]/g, '\\$&')}\\)\\.`));
+    const tight = mergeComment(body, big('c'), { marker: commentMarker('k'), now: NOW, limit: 3_000 });
+    expect(tight.length).toBeLessThanOrEqual(3_000);
+    expect(tight).toMatch(/^\*\*[ab]\*\* · 200 files, .* see the \[share page\]\(/m);
+  });
+});
+
 describe('mergeComment', () => {
   const marker = commentMarker('pr');
   const opts = { marker, now: NOW };
 
-  it('creates a body with header, section and footer', () => {
+  it('creates a body with header, section and footer; with one section the header is the title alone', () => {
     const body = mergeComment(undefined, section('linux', files(2)), opts);
     const lines = body.split('\n');
     expect(lines[0]).toBe(marker);
     expect(lines[1]).toBe('### 📦 Build artifacts');
-    expect(lines[2]).toBe(`Commit \`0123456\` · [workflow run](${RUN}) · updated 2026-11-22 14:00 UTC`);
-    expect(lines[3]).toBe('⏳ Links expire **2026-11-29 14:00 UTC** — in 7 days');
-    expect(lines[4]).toBe('<sub>1 job · 2 files, 1000 B</sub>');
+    expect(lines[2]).toBe('');
+    expect(lines[3]).toMatch(/^<!-- s3-artifact-links section=linux /);
+    // The commit, run and expiry appear once, in the section.
+    expect(body.match(/Links expire/g)).toHaveLength(1);
+    expect(body.match(/workflow run/g)).toHaveLength(1);
     expect(body).toContain(renderSection(section('linux', files(2)), { now: NOW, collapse: false }));
     expect(lines[lines.length - 1]).toMatch(/^<sub>.*s3-artifact-links.*<\/sub>$/);
+  });
+
+  it('with several sections, the header sums them up: latest commit, earliest expiry, totals', () => {
+    const first = mergeComment(undefined, section('linux', files(2)), opts);
+    const body = mergeComment(first, section('windows', files(3)), opts);
+    const lines = body.split('\n');
+    expect(lines[1]).toBe('### 📦 Build artifacts');
+    expect(lines[2]).toBe(`Commit \`0123456\` · [workflow run](${RUN}) · updated 2026-11-22 14:00 UTC`);
+    expect(lines[3]).toBe('⏳ Links expire **2026-11-29 14:00 UTC** — in 7 days');
+    expect(lines[4]).toBe('<sub>2 jobs · 5 files, 3.9 KiB</sub>');
   });
 
   it('keeps other sections byte-for-byte, sorted by id, and replaces its own', () => {
@@ -441,7 +513,7 @@ describe('mergeComment', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length + more).toBe(3000);
     expect(raw).toContain(`<details><summary>3,000 files,`);
-    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    for (const row of rows) expect(cells(row)).toHaveLength(3);
   });
 
   it('shares the room between big sections and keeps them consistent across merges', () => {

@@ -167,7 +167,11 @@ describe('renderSummary', () => {
 
   it('links signed with a session token: none in the summary, which says where they are', () => {
     const e = entry('dist/app.js');
-    const html = renderSummary(report({ entries: [e], signedWithSessionToken: true }), NOW, 'in the PR comment');
+    const html = renderSummary(
+      report({ entries: [e], maskedInLinks: 'the session token of the temporary credentials that signed them' }),
+      NOW,
+      'in the PR comment',
+    );
     expect(html).toContain('<td>in the PR comment</td>');
     expect(html).toMatch(/session token.*masks/);
     expect(html).not.toContain('X-Amz-');

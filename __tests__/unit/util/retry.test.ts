@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { createLimiter, type RetryOptions, withRetry } from '../../../src/util/retry.js';
+import { createLimiter, forEachLimited, type RetryOptions, withRetry } from '../../../src/util/retry.js';
 
 class Retryable extends Error {}
 class Fatal extends Error {}
@@ -181,5 +181,74 @@ describe('createLimiter', () => {
     await gate;
     await expect(Promise.all([queued, late!])).resolves.toEqual([1, 2]);
     expect(state.max).toBe(1);
+  });
+});
+
+describe('forEachLimited', () => {
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it.each([1, 3, 16, 100])(
+    'with width %i visits all 40 items once, starting them in order, never more than the width at once',
+    async (width) => {
+      const started: number[] = [];
+      const state = { running: 0, max: 0 };
+      await forEachLimited(
+        Array.from({ length: 40 }, (_, i) => `item ${i}`),
+        width,
+        async (item, i) => {
+          expect(item).toBe(`item ${i}`);
+          started.push(i);
+          state.running++;
+          state.max = Math.max(state.max, state.running);
+          for (let t = 0; t <= (i * 7) % 5; t++) await turn();
+          state.running--;
+        },
+      );
+      expect(started).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      expect(state.max).toBe(Math.min(width, 40));
+    },
+  );
+
+  // What it is for: work waiting for a worker has not started, so it holds nothing yet.
+  it('starts an item only when a worker is free, not all at once', async () => {
+    const started: number[] = [];
+    const gates: (() => void)[] = [];
+    const done = forEachLimited([0, 1, 2, 3, 4], 2, async (i) => {
+      started.push(i);
+      await new Promise<void>((r) => gates.push(r));
+    });
+    await turn();
+    expect(started).toEqual([0, 1]);
+    gates[0]();
+    await turn();
+    expect(started).toEqual([0, 1, 2]);
+    for (let i = 1; i < 5; i++) {
+      gates[i]?.();
+      await turn();
+    }
+    await done;
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('resolves at once for no items', async () => {
+    const fn = jest.fn(async () => undefined);
+    await expect(forEachLimited([], 4, fn)).resolves.toBeUndefined();
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('rejects with the first error, lets the items in flight finish and starts no new one', async () => {
+    const finished: number[] = [];
+    const started: number[] = [];
+    const result = forEachLimited([0, 1, 2, 3, 4, 5], 2, async (i) => {
+      started.push(i);
+      await turn();
+      if (i === 0) throw new Error('boom 0');
+      await turn();
+      if (i === 1) throw new Error('boom 1');
+      finished.push(i);
+    });
+    await expect(result).rejects.toThrow('boom 0');
+    expect(started).toEqual([0, 1]);
+    expect(finished).toEqual([]);
   });
 });

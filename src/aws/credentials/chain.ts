@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { Env, readEnv } from '../../config/context.js';
-import type { Logger } from '../../util/log.js';
+import { actionLog, type Logger } from '../../util/log.js';
 import { assumeRole } from './assume-role.js';
 import { classifyCredentials, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
 import { errorText, NO_CREDENTIALS_MESSAGE } from './errors.js';
@@ -38,7 +38,7 @@ export interface ResolveOptions {
   getIDToken?: (aud: string) => Promise<string>;
   /** Default: the SDK's (AWS_ENDPOINT_URL_STS, else the regional endpoint). */
   stsEndpoint?: string;
-  /** Default core.info / core.warning. */
+  /** Default: the action's logger (actionLog). */
   log?: Logger;
   /** Default core.setSecret. */
   setSecret?: (s: string) => void;
@@ -53,7 +53,7 @@ export interface ResolveOptions {
  * logged (log lines are held back until the credentials are masked).
  */
 export async function resolveCredentials(o: ResolveOptions): Promise<ResolvedCredentials> {
-  const log = new HeldLog(o.log ?? { info: core.info, warning: core.warning });
+  const log = new HeldLog(o.log ?? actionLog);
   try {
     const env = o.env ?? readEnv();
     const result = o.roleToAssume

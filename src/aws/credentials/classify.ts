@@ -69,36 +69,38 @@ export interface ClassifyOptions {
  *
  * - Any known expiry (provider `expiration`, env AWS_CREDENTIAL_EXPIRATION, `credentials-expire-at`)
  *   is honoured, and the EARLIEST of them wins.
+ * - AWS_CREDENTIAL_EXPIRATION follows one rule: it counts only when it is a valid ISO 8601 instant
+ *   with `Z` or an offset (`parseIsoInstant`). The SDK's environment provider parses the same variable
+ *   with `new Date()` (a local time, or 2030-02-31 rolled over to March 3) into its `expiration`: that
+ *   copy is never used on its own. Any other value leaves the expiry unknown: the 1 h cap and the
+ *   caveat apply, whatever the kind of keys, with a warning that says so. Another tool set the
+ *   variable; failing the upload over it would not help, and the cap keeps links short.
  * - Long-term keys (no session token) with no known expiry: `expiresAt` undefined.
  * - Temporary keys (session token) with no known expiry: a warning naming the fix, and
  *   `expiresAt = now + unknownCapSeconds`.
- * - A malformed AWS_CREDENTIAL_EXPIRATION is a WARNING, not an error: the value is ignored and the
- *   other sources (or the unknown-expiry cap) apply. Another tool set that variable; failing the
- *   upload over it would not help, and the cap keeps links short.
  * - Credentials that have already expired get a warning (`resolveCredentials` turns it into an error).
  */
 export function classifyCredentials(creds: SigningCredentials, opts: ClassifyOptions): ResolvedCredentials {
   const warnings: string[] = [];
   const known: Array<{ at: Date; source: string }> = [];
-  const envValue = opts.env.AWS_CREDENTIAL_EXPIRATION?.trim();
+  const rawEnv = opts.env.AWS_CREDENTIAL_EXPIRATION;
+  const envValue = rawEnv?.trim();
   const envDate = envValue ? parseIsoInstant(envValue) : undefined;
+  const cap = opts.unknownCapSeconds ?? DEFAULT_UNKNOWN_SESSION_CAP_SECONDS;
+  // The environment provider's copy of AWS_CREDENTIAL_EXPIRATION: same instant as `new Date(raw)`, or invalid.
+  const providerFromEnv =
+    envValue !== undefined &&
+    envValue !== '' &&
+    creds.expiration !== undefined &&
+    (!isValidDate(creds.expiration) || creds.expiration.getTime() === new Date(rawEnv ?? '').getTime());
 
-  if (isValidDate(creds.expiration)) {
+  if (isValidDate(creds.expiration) && !providerFromEnv) {
     known.push({ at: creds.expiration, source: EXPIRY_SOURCE.provider });
-  } else if (creds.expiration !== undefined && !(envValue && !envDate)) {
-    // An invalid provider date usually comes from a bad AWS_CREDENTIAL_EXPIRATION (warned below).
+  } else if (creds.expiration !== undefined && !providerFromEnv) {
     warnings.push('The AWS credential provider returned an invalid expiration time; it was ignored.');
   }
-  if (envValue) {
-    if (envDate) {
-      known.push({ at: envDate, source: EXPIRY_SOURCE.envExpiration });
-    } else {
-      warnings.push(
-        `AWS_CREDENTIAL_EXPIRATION=${JSON.stringify(envValue)} is not an ISO 8601 time with an offset ` +
-          '(e.g. 2025-01-31T12:00:00Z); it was ignored.',
-      );
-    }
-  }
+  const envInvalid = Boolean(envValue) && !envDate;
+  if (envDate) known.push({ at: envDate, source: EXPIRY_SOURCE.envExpiration });
   if (opts.credentialsExpireAt !== undefined) {
     if (isValidDate(opts.credentialsExpireAt)) {
       known.push({ at: opts.credentialsExpireAt, source: EXPIRY_SOURCE.input });
@@ -110,21 +112,24 @@ export function classifyCredentials(creds: SigningCredentials, opts: ClassifyOpt
   const temporary = Boolean(creds.sessionToken);
   const kind: CredentialKind = temporary ? 'temporary' : 'long-term';
   const credentials: SigningCredentials = { ...creds };
-  if (!isValidDate(credentials.expiration)) delete credentials.expiration;
+  if (!isValidDate(credentials.expiration) || providerFromEnv) delete credentials.expiration;
 
   let expiresAt: Date | undefined;
   let expirySource: string | undefined;
+  const assumed = known.length === 0 && (temporary || envInvalid);
   if (known.length > 0) {
     const earliest = known.reduce((a, b) => (b.at.getTime() < a.at.getTime() ? b : a));
     expiresAt = new Date(earliest.at.getTime());
     expirySource = earliest.source;
-  } else if (temporary) {
-    const cap = opts.unknownCapSeconds ?? DEFAULT_UNKNOWN_SESSION_CAP_SECONDS;
+    if (envInvalid) warnings.push(`${envNotAnInstant(envValue ?? '')}; it does not count, and the ${expirySource} applies.`);
+  } else if (assumed) {
     expiresAt = new Date(opts.now.getTime() + cap * 1000);
     expirySource = `unknown-expiry cap (${cap} s)`;
+    const why = envInvalid
+      ? `${envNotAnInstant(envValue ?? '')}, so the credentials' expiry is unknown`
+      : 'The AWS credentials are temporary (they have a session token) but their expiry is unknown';
     warnings.push(
-      `The AWS credentials are temporary (they have a session token) but their expiry is unknown, so ` +
-        `links are capped at ${formatDuration(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
+      `${why}: links are capped at ${formatDuration(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
         `earlier if the session does. To fix this, ${UNKNOWN_EXPIRY_FIX}.`,
     );
   }
@@ -135,5 +140,12 @@ export function classifyCredentials(creds: SigningCredentials, opts: ClassifyOpt
         'Refresh them right before this step (e.g. configure-aws-credentials), or set `role-to-assume`.',
     );
   }
-  return { credentials, kind, expiresAt, expirySource, warnings, ...(known.length === 0 && temporary ? { expiryAssumed: true } : {}) };
+  return { credentials, kind, expiresAt, expirySource, warnings, ...(assumed ? { expiryAssumed: true } : {}) };
+}
+
+function envNotAnInstant(value: string): string {
+  return (
+    `AWS_CREDENTIAL_EXPIRATION=${JSON.stringify(value)} is not a valid ISO 8601 instant with Z or an offset ` +
+    '(e.g. 2025-01-31T12:00:00Z)'
+  );
 }

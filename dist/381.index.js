@@ -1,5 +1,5 @@
-export const id = 995;
-export const ids = [995];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
 /***/ 4538:
@@ -9,29 +9,35 @@ export const modules = {
 /* harmony export */   IO: () => (/* binding */ deleteKeys),
 /* harmony export */   TH: () => (/* binding */ listKeys),
 /* harmony export */   gl: () => (/* binding */ putJson),
-/* harmony export */   q4: () => (/* binding */ getText)
+/* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8751);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1096);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
 
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk);
+
+const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
 async function attempt(target, action, fn) {
     try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, retry);
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
     }
     catch (error) {
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
+        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
+        if (dead)
+            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
+        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
     }
 }
 /** Every key under `prefix/` (paginated). */
 async function listKeys(client, target, prefix) {
     return attempt(target, 'list objects (s3:ListBucket)', async () => {
         const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
             for (const o of page.Contents ?? [])
                 if (o.Key)
                     keys.push(o.Key);
@@ -41,20 +47,24 @@ async function listKeys(client, target, prefix) {
 }
 async function getText(client, target, key) {
     return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
+        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
         return (await r.Body?.transformToString('utf-8')) ?? '';
     });
 }
 async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+}
+/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
+async function putText(client, target, key, body, contentType) {
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {
     for (let i = 0; i < keys.length; i += 1000) {
         const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
+        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
         if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${r.Errors.length} objects, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
+            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
         }
     }
 }
@@ -67,7 +77,9 @@ async function deleteKeys(client, target, keys) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J8: () => (/* binding */ runStoppingCause),
+/* harmony export */   Q: () => (/* binding */ deadCredentialsCause),
 /* harmony export */   fY: () => (/* binding */ s3Retry),
+/* harmony export */   i3: () => (/* binding */ deadCredentialsMessage),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
 /* unused harmony export isRetryableS3Error */
@@ -76,6 +88,7 @@ const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${wher
 const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
 const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
+const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
 const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
 const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
 const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
@@ -95,10 +108,12 @@ const S3_ERRORS = {
     Forbidden: { fix: denied },
     NoSuchBucket: { stop: true, fix: noBucket },
     NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, fix: unknownKey },
-    ExpiredToken: { stop: true, fix: expired },
-    TokenRefreshRequired: { fix: expired },
+    SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
+    InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
+    ExpiredToken: { stop: true, dead: true, fix: expired },
+    ExpiredTokenException: { stop: true, dead: true, fix: expired },
+    TokenRefreshRequired: { stop: true, dead: true, fix: expired },
+    InvalidToken: { stop: true, dead: true, fix: badToken },
     PermanentRedirect: { stop: true, fix: otherRegion },
     AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
     IllegalLocationConstraintException: { fix: otherRegion },
@@ -146,6 +161,29 @@ function runStoppingCause(error) {
     if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
         return 'no response (timeout)';
     return undefined;
+}
+/**
+ * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
+ * dead, else undefined. One answer like this to any request of the run means every link signed with
+ * those credentials would fail: none may be published.
+ */
+function deadCredentialsCause(error) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const name = e.name;
+        if (known(S3_ERRORS, name)?.dead)
+            return name;
+    }
+    return undefined;
+}
+/**
+ * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
+ * link was published, and what to change.
+ */
+function deadCredentialsMessage(cause, what, target) {
+    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
+    const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
+    return (`${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
+        `No link was published (no manifest output or file, job summary links or comment). ${fix}`).trim();
 }
 /** Turns an S3 or network error into a sentence that names the likely fix. */
 function describeS3Error(error, target, action) {
@@ -253,7 +291,7 @@ function sectionSource(input, run, matrixJson) {
         return { section: input };
     return { workflow: run.workflowPath, workflowName: run.workflow, job: run.job, matrix: matrixJson, step: run.step };
 }
-const ASSUMED_EXPIRY_CAVEAT = 'Signed with temporary credentials of unknown expiry: these links stop working when that session ends, which may be before the time stated.';
+const ASSUMED_EXPIRY_CAVEAT = 'Signed with credentials of unknown expiry: these links stop working when the credentials do, which may be before the time stated.';
 /**
  * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an
  * assumption rather than a known time.
@@ -305,7 +343,7 @@ function manifestSectionId(scope, key) {
 /**
  * Parses and checks a stored manifest: its section id and title must follow from its identity and
  * match its key, its run URL must be one of this repository's runs, its prefix must lie in the scope
- * it was found in, and every file's key under that prefix, outside the action's namespace. Returns
+ * it was found in, and every file's key and site folder under that prefix, outside the action's namespace. Returns
  * why not, instead of throwing: a bad manifest is skipped with a warning, never rendered.
  */
 function checkStoredManifest(text, e) {
@@ -348,6 +386,9 @@ function checkStoredManifest(text, e) {
         if (!f.key.startsWith(`${prefix}/`) || !soundKey(f.key))
             return { problem: `lists a key outside its prefix ${prefix}/` };
     }
+    if (m.sites !== undefined && !(Array.isArray(m.sites) && m.sites.every((f) => isSiteFolder(f, prefix)))) {
+        return { problem: `lists a site folder outside its prefix ${prefix}/` };
+    }
     return { manifest: value };
 }
 function isObject(v) {
@@ -373,6 +414,10 @@ function isFile(f) {
         typeof f.sha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(f.sha256) &&
         typeof f.contentType === 'string');
+}
+/** `''` (the upload's root) or `a/b/`: sound folder segments under `prefix`, outside the action's namespace. */
+function isSiteFolder(f, prefix) {
+    return typeof f === 'string' && (f === '' || (f.endsWith('/') && soundKey(`${prefix}/${f}x`)));
 }
 /** No empty, `.` or `..` segment, and outside the action's namespace. */
 function soundKey(key) {
@@ -400,6 +445,13 @@ __webpack_require__.d(__webpack_exports__, {
 function explainGitHubError(error, pr) {
     const e = (error ?? {});
     const text = e.message ?? String(error);
+    if (e.name === 'GitHubBudgetExceeded') {
+        return `Could not comment on PR #${pr}: ${text} The links are in the job summary and the outputs; re-run the job to post them.`;
+    }
+    if ((e.status === 403 || e.status === 429) && /rate limit/i.test(text)) {
+        return (`Could not comment on PR #${pr}: GitHub's API rate limit was reached (${e.status}: ${text}) and lifts later than this step waits (about a minute). ` +
+            `The links are in the job summary and the outputs; re-run the job later to post them, or use a token with its own rate limit.`);
+    }
     if (e.status === 403 && /Resource not accessible by integration/i.test(text)) {
         return (`Could not comment on PR #${pr}: the token is read-only (403 Resource not accessible by integration). ` +
             `Pull requests from forks get a read-only GITHUB_TOKEN on 'pull_request'; use the two-stage setup ` +
@@ -436,23 +488,24 @@ async function publishComment(t, sectionsFor) {
     if (!gh)
         return false;
     if (gh.pr === undefined) {
-        (0,util_log/* notice */.l)(log, noPullRequest(run));
+        (0,util_log/* notice */.lm)(log, noPullRequest(run));
         return false;
     }
     try {
         // Loaded on demand: the GitHub client is a large part of start-up time.
-        const { tokenOwner, updateSticky } = await __webpack_require__.e(/* import() */ 941).then(__webpack_require__.bind(__webpack_require__, 7941));
+        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(402), __webpack_require__.e(941)]).then(__webpack_require__.bind(__webpack_require__, 7941));
         const owner = await tokenOwner(gh.octokit);
         const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
             marker: t.comment.marker,
             now: t.clock,
-            sleep: retry/* realSleep */.uk,
+            sleep: gh.budget.sleeper(retry/* realSleep */.uk, 'the comment'),
             log,
         });
         if (!posted)
             return false;
-        (0,outputs/* setCommentOutputs */.iB)(posted);
-        log.info(`Comment updated: ${posted.url}`);
+        if (t.setOutputs !== false)
+            (0,outputs/* setCommentOutputs */.iB)(posted);
+        log.info(`Comment ${posted.created ? 'created' : 'updated'}: ${posted.url}`);
         return true;
     }
     catch (error) {
@@ -473,8 +526,10 @@ async function publishComment(t, sectionsFor) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cU: () => (/* binding */ setCount),
 /* harmony export */   iB: () => (/* binding */ setCommentOutputs),
-/* harmony export */   jS: () => (/* binding */ setLinkOutputs)
+/* harmony export */   jS: () => (/* binding */ setLinkOutputs),
+/* harmony export */   kc: () => (/* binding */ setSiteOutputs)
 /* harmony export */ });
+/* unused harmony export writeJsonArray */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3541);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -493,11 +548,10 @@ const OUTPUT_LIMIT = 1024 * 1024;
  * `expires-at`, `count` and `total-bytes`. Returns the manifest file's path.
  */
 async function setLinkOutputs(report, tempDir, name, log, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
-    const manifest = JSON.stringify(report.entries);
     const manifestFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, `artifact-links-${name}.json`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(manifestFile, manifest);
-    if (Buffer.byteLength(manifest) <= OUTPUT_LIMIT) {
-        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Manifest, manifest);
+    const bytes = await writeJsonArray(manifestFile, report.entries);
+    if (bytes <= OUTPUT_LIMIT) {
+        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Manifest, JSON.stringify(report.entries));
     }
     else {
         set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Manifest, '[]');
@@ -508,6 +562,39 @@ async function setLinkOutputs(report, tempDir, name, log, set = _actions_core__W
     set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Count, String(report.entries.length));
     set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.TotalBytes, String(report.entries.reduce((n, e) => n + e.size, 0)));
     return manifestFile;
+}
+/**
+ * Writes `JSON.stringify(items)` to `file` a few hundred kilobytes at a time, so 20,000 links never
+ * sit in memory as one string (and its bytes) at once. Returns the file's size in bytes.
+ */
+async function writeJsonArray(file, items, chunkChars = 256 * 1024) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'w');
+    let bytes = 0;
+    let chunk = '[';
+    const flush = async () => {
+        const data = Buffer.from(chunk);
+        await handle.writeFile(data);
+        bytes += data.length;
+        chunk = '';
+    };
+    try {
+        for (let i = 0; i < items.length; i++) {
+            chunk += (i > 0 ? ',' : '') + (JSON.stringify(items[i]) ?? 'null'); // as JSON.stringify(items) writes undefined
+            if (chunk.length >= chunkChars)
+                await flush();
+        }
+        chunk += ']';
+        await flush();
+    }
+    finally {
+        await handle.close();
+    }
+    return bytes;
+}
+/** `sites` (JSON array of {path, url, expiresAt}) and `share-url`. */
+function setSiteOutputs(sites, shareUrl, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Sites, JSON.stringify(sites.map(({ path, url, expiresAt }) => ({ path, url, expiresAt }))));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.ShareUrl, shareUrl);
 }
 /** `comment-id` and `comment-url` of the sticky comment. */
 function setCommentOutputs(comment, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
@@ -522,12 +609,85 @@ function setCount(count, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOut
 
 /***/ }),
 
+/***/ 6515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ SHARE_PAGE_NAME),
+/* harmony export */   HO: () => (/* binding */ WORKER_NAME),
+/* harmony export */   U$: () => (/* binding */ assertNoCollision),
+/* harmony export */   gU: () => (/* binding */ generatedNames),
+/* harmony export */   q$: () => (/* binding */ generatedKeys),
+/* harmony export */   rd: () => (/* binding */ MAP_NAME),
+/* harmony export */   z7: () => (/* binding */ BOOTSTRAP_NAME)
+/* harmony export */ });
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
+/**
+ * Names of the objects the action generates beside the user's files. Pure.
+ *
+ * Every one is inside the action's namespace (isReservedKey in src/links/keys.ts), so no user file
+ * can have its key: a site's start page and file map go in a `.artifact-links` folder of the site,
+ * the share page in the one at the root of the section's upload. Only the worker script sits directly
+ * in the site's folder, under a name the namespace reserves too: a service worker's scope cannot be
+ * wider than its script's folder, and S3 cannot send `Service-Worker-Allowed`.
+ */
+
+/** In each site folder: the service worker script. */
+const WORKER_NAME = _links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKER_FILE_NAME */ .yi;
+/** In each site folder: the page a reader opens (registers the worker, then shows the site). */
+const BOOTSTRAP_NAME = `${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/open.html`;
+/** In each site folder: the site map as JSON, for the file list when service workers are unavailable. */
+const MAP_NAME = `${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/files.json`;
+/** At the section's root: the page that lists every file. */
+const SHARE_PAGE_NAME = `${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/share.html`;
+/** The generated objects for these site folders (see detect.ts), plus the share page. */
+function generatedNames(sites, sharePage = true) {
+    const names = sites.flatMap((site) => [
+        { path: site + WORKER_NAME, kind: 'worker', site },
+        { path: site + BOOTSTRAP_NAME, kind: 'bootstrap', site },
+        { path: site + MAP_NAME, kind: 'map', site },
+    ]);
+    if (sharePage)
+        names.push({ path: SHARE_PAGE_NAME, kind: 'share' });
+    return names;
+}
+/** The keys of a section's generated objects (its sites' and its share page) under its key prefix. */
+function generatedKeys(prefix, sites) {
+    return generatedNames(sites).map((g) => (prefix ? `${prefix}/${g.path}` : g.path));
+}
+const WHAT = {
+    worker: "a site's service worker",
+    bootstrap: "a site's start page",
+    map: "a site's file map",
+    share: 'the share page',
+};
+/**
+ * Throws when a user's file has the path of a generated object, naming the file; like any other
+ * key collision, it is an error before anything is uploaded. `display` maps a relative path to the
+ * path the user knows (e.g. relative to the workspace).
+ */
+function assertNoCollision(userPaths, generated, display = (p) => p) {
+    const byPath = new Map(generated.map((g) => [g.path, g]));
+    const clashes = userPaths.filter((p) => byPath.has(p));
+    if (clashes.length === 0)
+        return;
+    const lines = clashes.map((p) => {
+        const g = byPath.get(p);
+        return `${display(p)} would be overwritten by ${WHAT[g.kind]}${g.site !== undefined ? ` (site ${g.site || './'})` : ''}`;
+    });
+    throw new Error(`${lines.join('; ')}. A "${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}" folder and the name ${WORKER_NAME} are reserved for the objects the action generates: rename the file or exclude it in 'path'.`);
+}
+
+
+/***/ }),
+
 /***/ 8751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   uk: () => (/* binding */ realSleep),
+/* harmony export */   vP: () => (/* binding */ forEachLimited),
 /* harmony export */   zm: () => (/* binding */ createLimiter)
 /* harmony export */ });
 /** Bounded retries with exponential backoff and full jitter; sleep and randomness are injectable. */
@@ -546,6 +706,31 @@ async function withRetry(fn, o) {
             await o.sleep(delayMs);
         }
     }
+}
+/**
+ * Calls `fn` on every item with at most `width` calls in flight, in item order, and resolves when
+ * all have settled: `width` workers take the next item as they finish one, so the pending work
+ * (promises, closures, buffers) stays proportional to `width`, not to the number of items. The
+ * first rejection rejects the result (after the workers in flight finish their current item); `fn`
+ * that must not stop the others catches its own errors.
+ */
+async function forEachLimited(items, width, fn) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const i = next++;
+            try {
+                await fn(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
 }
 /** Runs at most `limit` tasks at once; a finishing task hands its slot straight to the next waiter. */
 function createLimiter(limit) {

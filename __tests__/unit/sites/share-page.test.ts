@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { renderSharePage, type ShareFile } from '../../../src/sites/share-page.js';
+
+const EXPIRES = '2025-01-09T03:04:05.000Z';
+const link = (name: string) => `https://bucket.s3.eu-west-1.amazonaws.com/p/${encodeURIComponent(name)}?X-Amz-Signature=ab&X-Amz-Date=1`;
+const file = (path: string, contentType: string, viewable: boolean, extra: Partial<ShareFile> = {}): ShareFile => ({
+  path,
+  size: 2048,
+  sha256: 'f'.repeat(64),
+  contentType,
+  url: link(path),
+  viewable,
+  ...extra,
+});
+
+const HOSTILE = '<img src=x onerror=alert(1)>"\'&.png';
+
+describe('renderSharePage', () => {
+  const html = renderSharePage({
+    title: 'build (<script>alert(1)</script>)',
+    sha: '0123456789abcdef0123',
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+    expiresAt: EXPIRES,
+    files: [
+      file(HOSTILE, 'image/png', true),
+      file('dist/app.zip', 'application/zip', false),
+      file('site/index.html', 'text/html; charset=utf-8', true, {
+        openUrl: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd#index.html',
+      }),
+      file('report.svg', 'image/svg+xml', true),
+    ],
+    sites: [{ path: 'site/', url: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd' }],
+    note: 'This repository is public <b>!</b>',
+  });
+
+  it('escapes every name: no markup from file or section names survives', () => {
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<b>!</b>');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;.png');
+    expect([...html.matchAll(/<script/g)]).toHaveLength(1);
+  });
+
+  it("pins its script and style by hash and allows images only from the links' origin", () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'") ?? '';
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    expect(csp.split('; ')).toEqual([
+      "default-src 'none'",
+      `script-src ${hash(script)}`,
+      `style-src ${hash(style)}`,
+      'img-src https://bucket.s3.eu-west-1.amazonaws.com',
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]);
+  });
+
+  it("Open for what a browser shows (through its site for a site's page), Download for the rest; thumbnails for images", () => {
+    const rows = html.split('\n').filter((l) => l.startsWith('<tr><td>'));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain('<img class="thumb" loading="lazy" alt="" src="');
+    expect(rows[0]).toMatch(/>Open<\/a>/);
+    expect(rows[1]).toMatch(/>Download<\/a>/);
+    expect(rows[1]).not.toContain('<img');
+    expect(rows[2]).toContain('.artifact-links-open.html?X-Amz-Signature=cd#index.html');
+    expect(rows[3]).toContain('<img class="thumb"');
+    expect(rows[0]).toContain('2.0 KiB');
+    expect(rows[0]).toContain(`<code>${'f'.repeat(64)}</code>`);
+  });
+
+  it('links escape &', () => {
+    expect(html).toContain('X-Amz-Signature=ab&#38;X-Amz-Date=1');
+  });
+
+  it('shows the expiry (UTC until the script shows local time), the sites, and a hidden notice for when links expire', () => {
+    expect(html).toContain('<time datetime="2025-01-09T03:04:05.000Z" data-expires>2025-01-09 03:04 UTC</time>');
+    expect(html).toMatch(
+      /<p id="expired"[^>]* hidden>These links expired at 2025-01-09 03:04 UTC\. To get fresh links, <a href="https:\/\/github.com\/o\/r\/actions\/runs\/1">re-run the job<\/a>/,
+    );
+    expect(html).toContain('<code>mode: refresh</code>');
+    expect(html).toContain('<h2>Sites</h2>');
+    expect(html).toContain('>site/</a>');
+    expect(html).toContain('4 files, 8.0 KiB, commit <code>0123456789ab</code>');
+  });
+
+  it('without images, allows no image source', () => {
+    const plain = renderSharePage({ title: 't', sha: '', expiresAt: EXPIRES, files: [file('a.txt', 'text/plain', true)], sites: [] });
+    expect(plain).toContain('img-src &#39;none&#39;');
+    expect(plain).not.toContain('<h2>Sites</h2>');
+  });
+
+  it('refuses an invalid expiry', () => {
+    expect(() => renderSharePage({ title: 't', sha: '', expiresAt: 'soon', files: [], sites: [] })).toThrow('Invalid expiry');
+  });
+});

@@ -1,0 +1,1007 @@
+export const id = 379;
+export const ids = [379];
+export const modules = {
+
+/***/ 1213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ contentDisposition),
+/* harmony export */   Zy: () => (/* binding */ contentTypeFor),
+/* harmony export */   er: () => (/* binding */ isBrowserViewable)
+/* harmony export */ });
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
+/** Content-Type and Content-Disposition of uploaded objects. */
+
+
+
+/** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
+function contentTypeFor(filePath) {
+    return (node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath) && (0,mime_types__WEBPACK_IMPORTED_MODULE_0__.contentType)(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath))) || 'application/octet-stream';
+}
+/** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */
+function isBrowserViewable(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII.
+ */
+function contentDisposition(fileName, mode, contentType) {
+    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
+    const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    const header = `${type}; filename="${fallback}"`;
+    return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+}
+/**
+ * RFC 8187 value-chars: RFC 3986 percent-encoding, with `!` (an attr-char) left as is. Every `%` in
+ * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
+ */
+function encodeRfc8187(value) {
+    return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .H)(value).replaceAll('%21', '!');
+}
+
+
+/***/ }),
+
+/***/ 595:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ws: () => (/* binding */ planSites),
+  w3: () => (/* binding */ publishSites)
+});
+
+// UNUSED EXPORTS: displayFolder
+
+// EXTERNAL MODULE: ./src/aws/bucket.ts
+var bucket = __webpack_require__(4538);
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var disposition = __webpack_require__(1213);
+// EXTERNAL MODULE: ./src/sites/names.ts
+var names = __webpack_require__(6515);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/sites/runtime.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * Code that runs in the reader's browser: in the site's service worker, the bootstrap page and the
+ * share page. Each function is type-checked here, unit-tested in Node where it is pure, and shipped
+ * as its own source text (`Function.prototype.toString`, see `runtimeSource`), so:
+ * - a function may call only globals of the browser and the other functions listed in RUNTIME;
+ * - nothing else of this module (constants, imports) may be referenced inside a function body,
+ *   because the bundler renames module-level names. Types are fine: they are erased.
+ */
+/** RFC 3986 encoding of each path segment (what S3 and SigV4 expect), `/` kept. */
+function encodePath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
+        .join('/');
+}
+/** base64url → lowercase hex (signatures are stored in base64url, a third shorter). */
+function hexFromBase64url(value) {
+    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    let hex = '';
+    for (let i = 0; i < binary.length; i++)
+        hex += binary.charCodeAt(i).toString(16).padStart(2, '0');
+    return hex;
+}
+function siteIndex(map) {
+    const files = new Map();
+    const dirs = new Set(['']);
+    const addDirs = (path) => {
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+            dirs.add(path.slice(0, i + 1));
+    };
+    for (const [dir, entries] of map.dirs) {
+        for (const entry of entries) {
+            files.set(dir + entry[0], entry.slice(1));
+            addDirs(dir + entry[0]);
+        }
+    }
+    for (const [path, url] of map.urls) {
+        files.set(path, url);
+        addDirs(path);
+    }
+    return { files, dirs };
+}
+/** The link of a file of the site, or undefined when the site has no such file. */
+function fileLink(map, index, path) {
+    const values = index.files.get(path);
+    if (values === undefined)
+        return undefined;
+    if (typeof values === 'string')
+        return values;
+    let k = 0;
+    const query = map.query
+        .map((piece) => {
+        if (typeof piece === 'string')
+            return piece;
+        const value = values[k++] ?? '';
+        return piece[0] + '=' + (piece[1] ? hexFromBase64url(value) : value);
+    })
+        .join('&');
+    return map.origin + map.base + encodePath(path) + (query ? '?' + query : '');
+}
+/** Query parameters that mean "this request is already signed": S3 (SigV4) and CloudFront. */
+function isSignedUrl(url, map) {
+    const names = ['X-Amz-Signature', 'Signature'];
+    for (const piece of map.query)
+        if (typeof piece !== 'string')
+            names.push(piece[0]);
+    return names.some((name) => url.searchParams.has(name));
+}
+/**
+ * Decides what answers a request, like a static web server would: `dir/` serves `dir/index.html`
+ * (or a listing when the folder has none), `dir` redirects to `dir/`, and a navigation to a path
+ * that is not a file falls back to the site's `404.html` or else its `index.html` (single-page apps).
+ * Requests outside the site's folder, or already signed, are not the site's business.
+ */
+function routeRequest(map, index, href, navigate) {
+    const url = new URL(href);
+    if (url.origin !== map.origin || !url.pathname.startsWith(map.base))
+        return { kind: 'outside' };
+    if (isSignedUrl(url, map))
+        return { kind: 'signed' };
+    let path;
+    try {
+        path = decodeURIComponent(url.pathname.slice(map.base.length));
+    }
+    catch {
+        return { kind: 'missing' };
+    }
+    if (path === '' || path.endsWith('/')) {
+        if (index.files.has(path + 'index.html'))
+            return { kind: 'file', path: path + 'index.html', status: 200 };
+        if (navigate && index.dirs.has(path))
+            return { kind: 'listing', dir: path };
+    }
+    else if (index.files.has(path)) {
+        return { kind: 'file', path, status: 200 };
+    }
+    else if (index.dirs.has(path + '/')) {
+        return { kind: 'redirect', location: url.origin + url.pathname + '/' + url.search };
+    }
+    if (navigate) {
+        if (index.files.has('404.html'))
+            return { kind: 'file', path: '404.html', status: 404 };
+        if (index.files.has('index.html'))
+            return { kind: 'file', path: 'index.html', status: 200 };
+    }
+    return { kind: 'missing' };
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+}
+/** `2025-01-02 03:04 UTC`. */
+function formatUtcTime(ms) {
+    return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+/** A small self-contained HTML page; `bodyHtml` must already be escaped. */
+function noticePage(title, bodyHtml) {
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+        '<title>' +
+        escapeHtml(title) +
+        '</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+        'code{background:#f6f8fa;padding:0 .3em;border-radius:4px}a{color:#0969da}li{margin:.2em 0}</style></head><body>' +
+        bodyHtml +
+        '</body></html>');
+}
+/** The page shown instead of S3's XML once the links have expired: what happened and how to get fresh links. */
+function expiredPage(title, expiresAt, runUrl) {
+    const rerun = runUrl ? '<a href="' + escapeHtml(runUrl) + '">re-run the job</a> that uploaded it' : 're-run the job that uploaded it';
+    return noticePage('Links expired', '<h1>These artifact links have expired</h1><p>The links to <b>' +
+        escapeHtml(title) +
+        '</b> stopped working at ' +
+        escapeHtml(formatUtcTime(expiresAt)) +
+        '. The files may still be in the bucket, but their links are signed for a limited time.</p>' +
+        '<p>To get fresh links, ' +
+        rerun +
+        ', or run the action with <code>mode: refresh</code> (it re-signs the links of the ' +
+        'pull request without rebuilding), then open the new link from the pull-request comment.</p>');
+}
+/** A folder of the site without an `index.html`: its files and sub-folders, as relative links. */
+function listingPage(map, index, dir) {
+    const names = new Set();
+    for (const path of index.files.keys()) {
+        if (!path.startsWith(dir))
+            continue;
+        const rest = path.slice(dir.length);
+        const slash = rest.indexOf('/');
+        names.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+    }
+    const items = [...names]
+        .sort()
+        .map((name) => '<li><a href="./' + escapeHtml(encodePath(name)) + '">' + escapeHtml(name) + '</a></li>')
+        .join('');
+    const up = dir ? '<p><a href="../">Parent folder</a></p>' : '';
+    return noticePage(map.title + '/' + dir, '<h1>' + escapeHtml(map.title + '/' + dir) + '</h1>' + up + '<ul>' + items + '</ul>');
+}
+/**
+ * The site's service worker: answers every request under the site's folder from the file's own
+ * link (same origin, so no CORS), with the rules of `routeRequest`. Passes Range through (media),
+ * drops Content-Disposition (so HTML, CSS and scripts display rather than download), and replaces
+ * S3's errors with pages a reader understands: expired links, a removed file, an unreachable store.
+ */
+function serviceWorkerMain(scope, map) {
+    const index = siteIndex(map);
+    scope.addEventListener('install', (event) => event.waitUntil(scope.skipWaiting()));
+    scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
+    scope.addEventListener('fetch', (event) => {
+        const request = event.request;
+        if (request.method !== 'GET' && request.method !== 'HEAD')
+            return;
+        const navigate = request.mode === 'navigate';
+        const route = routeRequest(map, index, request.url, navigate);
+        if (route.kind === 'outside')
+            return;
+        if (route.kind === 'signed') {
+            // A link from the comment (a re-run's bootstrap page, the share page): straight to the store,
+            // but an expired one shows the explanation rather than S3's XML.
+            if (navigate)
+                event.respondWith(passSigned(request));
+            return;
+        }
+        event.respondWith(answer(route, request, navigate));
+    });
+    const page = (html, status) => new Response(html, {
+        status,
+        headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+        },
+    });
+    const text = (body, status) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    const expired = (navigate) => navigate
+        ? page(expiredPage(map.title, map.expiresAt, map.runUrl), 410)
+        : text('The artifact links expired at ' + formatUtcTime(map.expiresAt) + '.', 410);
+    const failed = (navigate, status, what) => navigate
+        ? page(noticePage('Not available', '<h1>Not available</h1><p>' + escapeHtml(what) + '</p><p><a href="' + escapeHtml(map.base) + '">Open the start page</a></p>'), status)
+        : text(what, status);
+    /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
+    const isExpiry = async (response) => (response.status === 403 || response.status === 400) && (Date.now() >= map.expiresAt || /expired/i.test(await response.clone().text()));
+    async function passSigned(request) {
+        const response = await fetch(request);
+        return (await isExpiry(response)) ? expired(true) : response;
+    }
+    async function answer(route, request, navigate) {
+        if (route.kind === 'redirect')
+            return Response.redirect(route.location, 302);
+        if (Date.now() >= map.expiresAt)
+            return expired(navigate);
+        if (route.kind === 'listing')
+            return page(listingPage(map, index, route.dir), 200);
+        if (route.kind !== 'file') {
+            return failed(navigate, 404, 'There is no such file in ' + map.title + '.');
+        }
+        const link = fileLink(map, index, route.path);
+        const headers = {};
+        const range = request.headers.get('range');
+        if (range)
+            headers.range = range;
+        let response;
+        try {
+            response = await fetch(link, { headers, credentials: 'omit', redirect: 'follow' });
+        }
+        catch (error) {
+            return failed(navigate, 502, 'The storage could not be reached (' + String(error) + ').');
+        }
+        if (await isExpiry(response))
+            return expired(navigate);
+        if (response.status === 404)
+            return failed(navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
+        if (response.status >= 400 && response.status !== 416) {
+            return failed(navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
+        }
+        const out = new Headers(response.headers);
+        out.delete('content-disposition');
+        const status = route.status === 404 && response.status === 200 ? 404 : response.status;
+        return new Response(request.method === 'HEAD' ? null : response.body, { status, headers: out });
+    }
+}
+/** `#docs/a b.html` → `docs/a%20b.html`; anything that could leave the folder → `''` (the start page). */
+function entryFromHash(hash) {
+    let path;
+    try {
+        path = decodeURIComponent(hash.replace(/^#/, ''));
+    }
+    catch {
+        return '';
+    }
+    if (path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '.' || s === '..'))
+        return '';
+    return encodePath(path);
+}
+/**
+ * The bootstrap page: registers the site's worker (scope: the site's folder), waits until that very
+ * script is active (a re-run's page replaces an older worker of the same folder), then opens the
+ * site. Without service workers it says why and lists the site's files, each with its own link.
+ */
+function bootstrapMain(win, cfg) {
+    const doc = win.document;
+    const say = (id, text) => {
+        const el = doc.getElementById(id);
+        if (el) {
+            el.textContent = text;
+            el.hidden = false;
+        }
+    };
+    const target = cfg.scope + entryFromHash(win.location.hash);
+    if (Date.now() >= cfg.expiresAt) {
+        say('status', 'These links expired at ' +
+            formatUtcTime(cfg.expiresAt) +
+            '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
+        return;
+    }
+    const container = win.navigator.serviceWorker;
+    if (!win.isSecureContext) {
+        fallback('This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.');
+        return;
+    }
+    if (!container) {
+        fallback('This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.');
+        return;
+    }
+    let timer = 0;
+    const timeout = new Promise((_, reject) => {
+        timer = win.setTimeout(() => reject(new Error('it did not start within 20 seconds')), 20_000);
+    });
+    const started = container.register(cfg.worker, { scope: cfg.scope }).then((registration) => {
+        if (!registration)
+            throw new Error('the registration was blocked');
+        return activated(registration);
+    });
+    Promise.race([started, timeout]).then(() => {
+        win.clearTimeout(timer);
+        say('status', 'Opening the site…');
+        win.location.replace(target);
+    }, (error) => {
+        win.clearTimeout(timer);
+        fallback('The browser did not start the service worker that serves the site (' +
+            (error && error.message ? error.message : String(error)) +
+            ').');
+    });
+    /** Resolves once the worker with our script URL is the registration's active, activated worker. */
+    function activated(registration) {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                const active = registration.active;
+                if (active && active.scriptURL === cfg.worker && active.state === 'activated')
+                    resolve();
+            };
+            const watch = (worker) => {
+                if (!worker)
+                    return;
+                worker.addEventListener('statechange', () => {
+                    if (worker.scriptURL === cfg.worker && worker.state === 'redundant')
+                        reject(new Error('the new worker was rejected'));
+                    check();
+                });
+            };
+            registration.addEventListener('updatefound', () => watch(registration.installing));
+            watch(registration.installing);
+            watch(registration.waiting);
+            watch(registration.active);
+            check();
+        });
+    }
+    function fallback(reason) {
+        say('status', reason);
+        say('files-note', 'Each file can still be opened on its own below, but links between them (styles, scripts, sub-pages) will not work.');
+        fetch(cfg.map)
+            .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
+            .then((map) => {
+            const index = siteIndex(map);
+            const list = doc.getElementById('files');
+            if (!list)
+                return;
+            for (const path of [...index.files.keys()].sort()) {
+                const item = doc.createElement('li');
+                const link = doc.createElement('a');
+                link.href = fileLink(map, index, path);
+                link.textContent = path;
+                item.appendChild(link);
+                list.appendChild(item);
+            }
+        })
+            .catch((error) => say('files-note', 'The list of files could not be loaded (' + error.message + ').'));
+    }
+}
+/** Every function the serialized code may call, in an order where each is declared before use at run time. */
+const RUNTIME = [
+    encodePath,
+    hexFromBase64url,
+    siteIndex,
+    fileLink,
+    isSignedUrl,
+    routeRequest,
+    escapeHtml,
+    formatUtcTime,
+    noticePage,
+    expiredPage,
+    listingPage,
+    entryFromHash,
+];
+/** Source text of the runtime functions, for a script that then calls one of the entry points. */
+function runtimeSource() {
+    return RUNTIME.map(String).join('\n');
+}
+/** A call of an entry point, `(function serviceWorkerMain(…){…})(args…);`; `args` are JavaScript expressions. */
+function callSource(entry, ...args) {
+    return '(' + String(entry) + ')(' + args.join(', ') + ');';
+}
+/** `2025-01-02 12:04 UTC+09:00`: a time in a zone `offsetMinutes` east of UTC (the reader's, in the browser). */
+function formatLocalTime(ms, offsetMinutes) {
+    const shifted = new Date(ms + offsetMinutes * 60_000).toISOString();
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const abs = Math.abs(offsetMinutes);
+    const zone = offsetMinutes === 0 ? 'UTC' : 'UTC' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+    return shifted.slice(0, 10) + ' ' + shifted.slice(11, 16) + ' ' + zone + ' (your time)';
+}
+/**
+ * The share page's script: expiry times in the reader's local time, and once the links have expired
+ * (even while the page stays open), the notice saying so and how to refresh, instead of S3's XML.
+ */
+function sharePageMain(doc, setInterval) {
+    const times = doc.querySelectorAll('time[datetime]');
+    let expiresAt = Infinity;
+    for (let i = 0; i < times.length; i++) {
+        const ms = Date.parse(times[i].getAttribute('datetime') || '');
+        if (isNaN(ms))
+            continue;
+        times[i].textContent = formatLocalTime(ms, -new Date(ms).getTimezoneOffset());
+        if (times[i].getAttribute('data-expires') !== null)
+            expiresAt = Math.min(expiresAt, ms);
+    }
+    const notice = doc.getElementById('expired');
+    const expired = () => Date.now() >= expiresAt;
+    const check = () => {
+        if (notice && expired())
+            notice.hidden = false;
+    };
+    check();
+    setInterval(check, 15_000);
+    doc.addEventListener('click', (event) => {
+        const target = event.target;
+        const link = target && target.closest ? target.closest('a[data-link]') : null;
+        if (link && expired()) {
+            event.preventDefault();
+            check();
+            if (notice && notice.scrollIntoView)
+                notice.scrollIntoView();
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sites/pages.ts
+/**
+ * The generated browser-side objects of a site: the service worker script and the bootstrap page.
+ * Pure rendering; the code that runs in the browser is in runtime.ts.
+ */
+
+
+/** The worker script: the runtime, then the worker started with the site map inlined (so it survives restarts). */
+function renderWorkerScript(map) {
+    return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self', jsonForHtml(map))}\n`;
+}
+/** Content-Security-Policy source for an inline script or style: its SHA-256. */
+function cspHash(source) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+const BOOT_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+    'a{color:#0969da}li{margin:.15em 0;word-break:break-all}';
+/**
+ * The page a reader opens: starts the worker, then shows the site (or `#path` inside it). Its only
+ * script is hashed into a strict Content-Security-Policy; the configuration is a JSON data block.
+ */
+function renderBootstrapPage(config) {
+    const script = `${runtimeSource()}\n${callSource(bootstrapMain, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
+    const csp = [
+        "default-src 'none'",
+        `script-src ${cspHash(script)}`,
+        `style-src ${cspHash(BOOT_STYLE)}`,
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const title = escapeHtml(config.title);
+    return (`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
+        `<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">` +
+        `<title>${title}</title><style>${BOOT_STYLE}</style></head>\n<body>` +
+        `<h1>${title}</h1><p id="status">Starting the site…</p>` +
+        `<noscript><p>This page needs JavaScript to open the site.</p></noscript>` +
+        `<p id="files-note" hidden></p><ul id="files"></ul>\n` +
+        `<script type="application/json" id="site-config">${jsonForHtml(config)}</script>\n` +
+        `<script>${script}</script>\n</body></html>\n`);
+}
+/** JSON that can sit inside an HTML element: no `<`, `>` or `&`, so no `</script>`. */
+function jsonForHtml(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./src/sites/share-page.ts
+/**
+ * The share page: one HTML page per section (itself a presigned object) listing every file with its
+ * size, SHA-256 and link, thumbnails for images, the section's sites, and the expiry in the reader's
+ * local time. The one link to paste into a chat. Pure rendering.
+ *
+ * File and section names come from pull requests: every one is HTML-escaped, the page's only script
+ * and style are pinned by hash in a Content-Security-Policy, and images load only from the links'
+ * own origins.
+ */
+
+
+const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}' +
+    'a{color:#0969da}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:middle}' +
+    'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
+    'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
+    '.expired{border-color:#cf222e;background:#ffebe9}';
+const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
+function renderSharePage(data) {
+    const expiresMs = Date.parse(data.expiresAt);
+    if (Number.isNaN(expiresMs))
+        throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
+    const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
+    const csp = [
+        "default-src 'none'",
+        `script-src ${cspHash(SCRIPT)}`,
+        `style-src ${cspHash(STYLE)}`,
+        `img-src ${imageOrigins.length > 0 ? imageOrigins.join(' ') : "'none'"}`,
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const total = data.files.reduce((n, f) => n + f.size, 0);
+    const utc = formatUtcTime(expiresMs);
+    const rerun = data.runUrl ? `<a href="${escapeHtml(data.runUrl)}">re-run the job</a>` : 're-run the job';
+    const out = [
+        '<!doctype html>',
+        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+        '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">',
+        `<title>${escapeHtml(data.title)}</title><style>${STYLE}</style></head><body>`,
+        `<h1>${escapeHtml(data.title)}</h1>`,
+        `<p>${data.files.length} ${data.files.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}` +
+            (data.sha ? `, commit <code>${escapeHtml(data.sha.slice(0, 12))}</code>` : '') +
+            (data.runUrl ? ` (<a href="${escapeHtml(data.runUrl)}">workflow run</a>)` : '') +
+            '.</p>',
+        `<p id="expiry">Links expire <time datetime="${escapeHtml(new Date(expiresMs).toISOString())}" data-expires>${escapeHtml(utc)}</time>.</p>`,
+        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${escapeHtml(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
+            'or run the action with <code>mode: refresh</code> (it re-signs the links without rebuilding); the pull-request comment then has the new share link.</p>',
+    ];
+    if (data.note)
+        out.push(`<p class="notice">${escapeHtml(data.note)}</p>`);
+    if (data.sites.length > 0) {
+        out.push('<h2>Sites</h2><ul>');
+        for (const site of data.sites)
+            out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
+        out.push('</ul>');
+    }
+    out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
+    for (const f of data.files) {
+        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
+        const open = f.openUrl ?? f.url;
+        const link = f.viewable || f.openUrl
+            ? `<a data-link href="${escapeHtml(open)}">Open</a>`
+            : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
+        out.push(`<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
+            `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`);
+    }
+    out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
+    return out.join('\n');
+}
+function isImage(f) {
+    // SVG in <img> runs no script; anything else that is not an image gets no thumbnail.
+    return /^image\/(png|jpeg|gif|webp|avif|svg\+xml|bmp|x-icon|vnd\.microsoft\.icon)\b/i.test(f.contentType);
+}
+function humanBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = n / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/sites/site-map.ts
+/**
+ * The site map: every file of a site and how to rebuild its link, compact enough that a 10,000-file
+ * site stays well under 2 MB. Pure.
+ *
+ * Signer-agnostic: nothing here knows SigV4 or CloudFront. All links of a run are signed at one
+ * instant, so the query parameters they share (X-Amz-Algorithm, -Credential, -Date, -Expires,
+ * -Security-Token, …; or CloudFront's Expires and Key-Pair-Id) are found by comparing the links
+ * themselves and stored once; per file only what differs (the signature). A link that does not fit
+ * (another origin, an unusual path encoding, other parameters) is kept whole. Every templated link
+ * is rebuilt and compared with the original before it is trusted.
+ */
+
+const HEX = /^(?:[0-9a-f]{2})+$/;
+/**
+ * Builds the map of the site whose folder is at `folderUrl` (e.g. the worker's link resolved
+ * against `./`: origin and encoded folder path, no query).
+ */
+function buildSiteMap(folderUrl, files, info) {
+    const folder = new URL(folderUrl);
+    if (!folder.pathname.endsWith('/') || folder.search || folder.hash) {
+        throw new TypeError(`A site's folder URL must end in "/" and have no query: ${folder.origin}${folder.pathname}`);
+    }
+    const map = {
+        v: 1,
+        origin: folder.origin,
+        base: folder.pathname,
+        query: [],
+        dirs: [],
+        urls: [],
+        expiresAt: info.expiresAt.getTime(),
+        title: info.title,
+        ...(info.runUrl ? { runUrl: info.runUrl } : {}),
+    };
+    // Links under the folder, with the path encoded the way the worker will rebuild it, grouped by
+    // the names of their query parameters; the largest group sets the template.
+    const parsed = files.map((file) => {
+        const url = new URL(file.url);
+        const pieces = url.search ? url.search.slice(1).split('&') : [];
+        const fits = url.origin === map.origin && url.pathname === map.base + encodePath(file.path) && !url.hash;
+        return { file, href: url.href, pieces, shape: fits ? pieces.map(nameOf).join('&') : undefined };
+    });
+    const counts = new Map();
+    for (const p of parsed)
+        if (p.shape !== undefined)
+            counts.set(p.shape, (counts.get(p.shape) ?? 0) + 1);
+    const shape = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const group = parsed.filter((p) => p.shape !== undefined && p.shape === shape);
+    const slots = [];
+    if (group.length > 0) {
+        const first = group[0].pieces;
+        map.query = first.map((piece, i) => {
+            if (group.every((p) => p.pieces[i] === piece))
+                return piece;
+            slots.push(i);
+            const hex = group.every((p) => HEX.test(site_map_valueOf(p.pieces[i]))) ? 1 : 0;
+            return [nameOf(piece), hex];
+        });
+    }
+    const byDir = new Map();
+    for (const p of parsed) {
+        let entry;
+        if (p.shape !== undefined && p.shape === shape) {
+            entry = slots.map((i) => {
+                const value = site_map_valueOf(p.pieces[i]);
+                const piece = map.query[i];
+                return typeof piece !== 'string' && piece[1] ? Buffer.from(value, 'hex').toString('base64url') : value;
+            });
+            if (!rebuildsTo(map, p.file.path, entry, p.href))
+                entry = undefined;
+        }
+        if (!entry) {
+            map.urls.push([p.file.path, p.file.url]);
+            continue;
+        }
+        const slash = p.file.path.lastIndexOf('/');
+        const dir = p.file.path.slice(0, slash + 1);
+        let list = byDir.get(dir);
+        if (!list)
+            byDir.set(dir, (list = []));
+        list.push([p.file.path.slice(slash + 1), ...entry]);
+    }
+    map.dirs = [...byDir.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [, list] of map.dirs)
+        list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    map.urls.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    return map;
+}
+function nameOf(piece) {
+    const eq = piece.indexOf('=');
+    return eq < 0 ? piece : piece.slice(0, eq);
+}
+function site_map_valueOf(piece) {
+    const eq = piece.indexOf('=');
+    return eq < 0 ? '' : piece.slice(eq + 1);
+}
+/** Whether the worker, from the template and these values, builds exactly this link. */
+function rebuildsTo(map, path, values, href) {
+    const slash = path.lastIndexOf('/');
+    const single = { ...map, dirs: [[path.slice(0, slash + 1), [[path.slice(slash + 1), ...values]]]], urls: [] };
+    const built = fileLink(single, siteIndex(single), path);
+    return built !== undefined && new URL(built).href === href;
+}
+
+;// CONCATENATED MODULE: ./src/sites/build.ts
+/**
+ * Everything a section's sites and share page need, as objects to upload. Pure: links come from the
+ * caller, already signed (user files) or from `sign` (generated objects, whose keys are known before
+ * their contents). Order of a run: plan names (names.ts) → upload user files → sign → build → upload
+ * these objects.
+ */
+
+
+
+
+
+function keyOf(prefix, path) {
+    return prefix ? `${prefix}/${path}` : path;
+}
+function buildSectionSites(input) {
+    const display = input.displayFolder ?? ((folder) => folder || './');
+    const objects = [];
+    const sites = [];
+    const opens = new Map();
+    for (const folder of input.sites) {
+        const files = input.files.filter((f) => f.path.startsWith(folder));
+        if (files.length === 0)
+            continue; // every file of the folder failed to upload: no site to open
+        const workerKey = keyOf(input.prefix, folder + names/* WORKER_NAME */.HO);
+        const mapKey = keyOf(input.prefix, folder + names/* MAP_NAME */.rd);
+        const bootstrapKey = keyOf(input.prefix, folder + names/* BOOTSTRAP_NAME */.z7);
+        const workerUrl = input.sign(workerKey);
+        const folderUrl = new URL('./', workerUrl).href;
+        const title = `${input.title} · ${display(folder)}`;
+        const map = buildSiteMap(folderUrl, files.map((f) => ({ path: f.path.slice(folder.length), url: f.url })), { expiresAt: input.expiresAt, title, runUrl: input.runUrl });
+        const bootstrapUrl = input.sign(bootstrapKey);
+        objects.push({ key: workerKey, body: renderWorkerScript(map), contentType: 'text/javascript; charset=utf-8' }, { key: mapKey, body: JSON.stringify(map), contentType: 'application/json; charset=utf-8' }, {
+            key: bootstrapKey,
+            contentType: 'text/html; charset=utf-8',
+            body: renderBootstrapPage({
+                worker: workerUrl,
+                map: input.sign(mapKey),
+                scope: folderUrl,
+                expiresAt: map.expiresAt,
+                title,
+                runUrl: input.runUrl,
+            }),
+        });
+        sites.push({ folder, display: display(folder), url: bootstrapUrl, files: files.length });
+        // HTML pages of a site open through it, so their relative links work.
+        for (const f of files)
+            if (/^text\/html\b/i.test(f.contentType))
+                opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
+    }
+    const shareKey = keyOf(input.prefix, names/* SHARE_PAGE_NAME */.Gq);
+    const shareFiles = input.files.map((f) => ({
+        path: f.display,
+        size: f.size,
+        sha256: f.sha256,
+        contentType: f.contentType,
+        url: f.url,
+        viewable: f.viewable,
+        openUrl: opens.get(f.path),
+    }));
+    objects.push({
+        key: shareKey,
+        contentType: 'text/html; charset=utf-8',
+        body: renderSharePage({
+            title: input.title,
+            sha: input.sha,
+            runUrl: input.runUrl,
+            expiresAt: input.expiresAt.toISOString(),
+            files: shareFiles,
+            sites: sites.map((s) => ({ path: s.display, url: s.url })),
+            note: input.note,
+        }),
+    });
+    return { objects, sites, shareUrl: input.sign(shareKey), open: opens };
+}
+
+// EXTERNAL MODULE: ./src/sites/detect.ts
+var detect = __webpack_require__(9584);
+;// CONCATENATED MODULE: ./src/modes/sites.ts
+
+
+
+
+
+/**
+ * The site folders (`''` or `a/b/`) of an upload. Throws, before anything is uploaded, when a user
+ * file would be overwritten by a generated object.
+ */
+function planSites(files, browse, log) {
+    const paths = files.map((f) => f.relativePath);
+    for (const glob of (0,detect/* unmatchedGlobs */.Zq)(paths, browse))
+        log.warning(`Input 'browse': '${glob}' matches no uploaded folder.`);
+    const folders = (0,detect/* detectSites */.M6)(paths, browse);
+    const display = new Map(files.map((f) => [f.relativePath, f.displayPath]));
+    (0,names/* assertNoCollision */.U$)(paths, (0,names/* generatedNames */.gU)(folders), (p) => display.get(p) ?? p);
+    return folders;
+}
+/** Builds and uploads the section's sites and share page; returns their links. */
+async function publishSites(o) {
+    const base = o.prefix ? `${o.prefix}/` : '';
+    const files = o.entries.map((e) => ({
+        path: e.key.slice(base.length),
+        display: e.path,
+        size: e.size,
+        sha256: e.sha256,
+        contentType: e.contentType,
+        url: e.url,
+        viewable: (0,disposition/* isBrowserViewable */.er)(e.contentType),
+    }));
+    const built = buildSectionSites({
+        prefix: o.prefix,
+        files,
+        sites: o.folders,
+        sign: o.sign,
+        expiresAt: o.expiresAt,
+        title: o.section.title,
+        sha: o.section.sha,
+        runUrl: o.section.runUrl,
+        note: o.section.note,
+        displayFolder: (folder) => displayFolder(files, folder),
+    });
+    await Promise.all(built.objects.map((g) => (0,bucket/* putText */.rb)(o.client, o.target, g.key, g.body, g.contentType)));
+    for (const site of built.sites)
+        o.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
+    const expiresAt = o.expiresAt.toISOString();
+    return {
+        sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
+        shareUrl: built.shareUrl,
+        open: new Map([...built.open].map(([path, url]) => [base + path, url])),
+    };
+}
+/** A site folder as the user knows it: the display path of one of its files, minus the part inside the folder. */
+function displayFolder(files, folder) {
+    const file = files.find((f) => f.path.startsWith(folder) && f.display.endsWith(f.path.slice(folder.length)));
+    if (!file)
+        return folder || './';
+    const outer = file.display.slice(0, file.display.length - (file.path.length - folder.length));
+    return outer || './';
+}
+
+
+/***/ }),
+
+/***/ 4501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ publishLinks)
+/* harmony export */ });
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1250);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3428);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
+
+
+
+
+/** `name` names the manifest file: the section id, or the mode. */
+async function publishLinks(p, report, sections, name) {
+    const { publicRepo, withhold } = await (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .decideVisibility */ .JK)(p.publicRepo, p.gh, p.run, p.run.repoPrivate, p.log);
+    await (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setLinkOutputs */ .jS)(report, p.tempDir, name, p.log);
+    let commented = false;
+    if (!withhold && sections.length > 0) {
+        const withNote = sections.map((s) => ({
+            ...s,
+            note: [publicRepo ? _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .PUBLIC_NOTE */ .PP : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
+        }));
+        commented = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .publishComment */ .p)(p, () => withNote);
+    }
+    // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
+    // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
+    const summaryLinks = withhold
+        ? 'withheld (public-repo: refuse)'
+        : report.maskedInLinks
+            ? commented
+                ? 'in the PR comment'
+                : 'in the manifest output'
+            : undefined;
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .S)(report, p.clock, summaryLinks);
+}
+
+
+/***/ }),
+
+/***/ 3428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ decideVisibility),
+/* harmony export */   PP: () => (/* binding */ PUBLIC_NOTE)
+/* harmony export */ });
+/* unused harmony export isPublicRepo */
+const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
+/**
+ * Public repositories: anyone can read the comment, so anyone can use the links until they expire.
+ * From the event payload when it says, else the API; undefined when neither does.
+ */
+async function isPublicRepo(gh, repo, repoPrivate) {
+    if (repoPrivate !== undefined)
+        return !repoPrivate;
+    if (!gh)
+        return undefined;
+    try {
+        return !(await gh.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.private;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Applies `policy` to the repository's visibility, warning as it decides. */
+async function decideVisibility(policy, gh, repo, repoPrivate, log) {
+    const visibility = policy === 'allow' ? false : await isPublicRepo(gh, repo, repoPrivate);
+    // refuse fails closed: a repository whose visibility is unknown is treated as public.
+    const withhold = policy === 'refuse' && visibility !== false;
+    const publicRepo = visibility === true;
+    if (withhold) {
+        log.warning(`${visibility ? PUBLIC_NOTE : 'The repository visibility is unknown.'} public-repo: refuse, so no links are posted in the comment or the job summary.`);
+    }
+    else if (publicRepo) {
+        log.warning(`${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`);
+    }
+    return { publicRepo, withhold };
+}
+
+
+/***/ }),
+
+/***/ 7674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ writeRefreshSummary),
+  S: () => (/* binding */ writeSummary)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3541);
+// EXTERNAL MODULE: ./src/render/summary.ts
+var summary = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(5566);
+;// CONCATENATED MODULE: ./src/render/refresh-summary.ts
+/** The job summary of a refresh of every open pull request (HTML). Pure. */
+
+
+/** A heading, the counts, notes and one row per renewed pull request. */
+function renderRefreshSummary(s, now) {
+    const files = s.rows.reduce((n, r) => n + r.files, 0);
+    const lines = ['<h2>🔄 Artifact links renewed</h2>'];
+    const skipped = s.skipped > 0
+        ? ` ${s.skipped} open pull ${s.skipped === 1 ? 'request has' : 'requests have'} no artifacts and ${s.skipped === 1 ? 'was' : 'were'} skipped.`
+        : '';
+    lines.push(`<p>${files} ${files === 1 ? 'link' : 'links'} in ${s.rows.length} open pull ${s.rows.length === 1 ? 'request' : 'requests'}.${skipped}</p>`);
+    if (s.about)
+        lines.push(`<p>${(0,summary/* escapeHtml */.ZD)(s.about)}</p>`);
+    for (const note of s.notes)
+        lines.push(`<p>⚠️ ${(0,summary/* escapeHtml */.ZD)(note)}</p>`);
+    if (s.rows.length > 0) {
+        const rows = s.rows.map((r) => `<tr><td><a href="${(0,summary/* escapeHtml */.ZD)(r.url)}">#${r.pr}</a></td><td align="right">${r.sections}</td><td align="right">${r.files}</td>` +
+            `<td>${(0,format/* formatUtc */.ay)(r.expiresAt)} (${(0,format/* relativeTime */.KW)(now, new Date(r.expiresAt))})</td><td>${r.comment}</td></tr>`);
+        lines.push(`<table><tr><th>Pull request</th><th>Sections</th><th>Files</th><th>New expiry</th><th>Comment</th></tr>${rows.join('')}</table>`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+/** Writes the job summary. */
+
+
+
+/** `linksElsewhere`: where the links are instead, when they must not appear in the summary. */
+async function writeSummary(report, clock, linksElsewhere) {
+    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report, clock(), linksElsewhere), true).write();
+}
+/** The summary of a refresh of every open pull request: one row per pull request, no links. */
+async function writeRefreshSummary(summary, clock) {
+    await core.summary.addRaw(renderRefreshSummary(summary, clock()), true).write();
+}
+
+
+/***/ })
+
+};
