@@ -325,7 +325,11 @@ describe('a static site opened from its link', () => {
 
 describe('expired links', () => {
   test('an open site, left to expire, explains how to get fresh links instead of showing S3 XML', async () => {
-    const published = await publish(siteFixture(work), 'octo/widgets/pr-2/abc1234/short', { seconds: 4 });
+    const published = await publish(
+      siteFixture(work),
+      'octo/widgets/pr-2/abc1234/short',
+      { seconds: 10 } /* long enough to open the site on a loaded machine */,
+    );
     const { context, page } = await newPage();
     try {
       await page.goto(published.site('spa/'));
@@ -346,7 +350,7 @@ describe('expired links', () => {
   test('when the reader\'s clock says the links are still valid, S3\'s "Request has expired" is recognized', async () => {
     const signedAt = new Date();
     const published = await publish(siteFixture(work), 'octo/widgets/pr-3/abc1234/skew', {
-      seconds: 4,
+      seconds: 10,
       signedAt,
       claimedExpiry: new Date(signedAt.getTime() + 3600_000),
     });
@@ -363,7 +367,7 @@ describe('expired links', () => {
   });
 
   test('the share page, left open, shows the expiry notice instead of following a dead link', async () => {
-    const published = await publish(siteFixture(work), 'octo/widgets/pr-4/abc1234/share', { seconds: 3 });
+    const published = await publish(siteFixture(work), 'octo/widgets/pr-4/abc1234/share', { seconds: 10 });
     const { context, page } = await newPage();
     try {
       await page.goto(published.shareUrl);
