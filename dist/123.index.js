@@ -1,8 +1,8 @@
-export const id = 373;
-export const ids = [373];
+export const id = 123;
+export const ids = [123];
 export const modules = {
 
-/***/ 7275:
+/***/ 4538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,10 +12,10 @@ export const modules = {
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3087);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
@@ -72,7 +72,7 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 3087:
+/***/ 1096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -202,7 +202,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 3386:
+/***/ 1213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -210,10 +210,10 @@ function describeS3Error(error, target, action) {
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
 /* harmony export */   er: () => (/* binding */ isBrowserViewable)
 /* harmony export */ });
-/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9343);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
 /** Content-Type and Content-Disposition of uploaded objects. */
 
 
@@ -248,7 +248,7 @@ function encodeRfc8187(value) {
 
 /***/ }),
 
-/***/ 4546:
+/***/ 4965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -256,7 +256,7 @@ function encodeRfc8187(value) {
 /* harmony export */   wZ: () => (/* binding */ sectionNote)
 /* harmony export */ });
 /* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
 /** This job's section of the comment: its identity, and the note under its heading. Pure. */
 
 /**
@@ -291,7 +291,7 @@ function sectionNote(signer, ...sentences) {
 
 /***/ }),
 
-/***/ 6362:
+/***/ 9785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -335,7 +335,7 @@ function latestPerSection(manifests) {
 
 /***/ }),
 
-/***/ 2978:
+/***/ 3519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -348,9 +348,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: displayFolder
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(7275);
+var bucket = __webpack_require__(4538);
 // EXTERNAL MODULE: ./src/links/disposition.ts
-var disposition = __webpack_require__(3386);
+var disposition = __webpack_require__(1213);
 ;// CONCATENATED MODULE: ./src/sites/names.ts
 /**
  * Names of the objects the action generates beside the user's files. Pure.
@@ -1134,7 +1134,7 @@ function buildSectionSites(input) {
 }
 
 // EXTERNAL MODULE: ./src/sites/detect.ts
-var detect = __webpack_require__(6253);
+var detect = __webpack_require__(9584);
 ;// CONCATENATED MODULE: ./src/modes/sites.ts
 
 
@@ -1200,16 +1200,16 @@ function displayFolder(files, folder) {
 
 /***/ }),
 
-/***/ 722:
+/***/ 4501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ publishLinks)
 /* harmony export */ });
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2827);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6689);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3890);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5336);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1250);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3428);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
 
 
 
@@ -1241,7 +1241,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 3890:
+/***/ 3428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1284,7 +1284,7 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
 
 /***/ }),
 
-/***/ 5336:
+/***/ 7674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1294,12 +1294,12 @@ __webpack_require__.d(__webpack_exports__, {
   S: () => (/* binding */ writeSummary)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3541);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(1509);
+var format = __webpack_require__(5566);
 ;// CONCATENATED MODULE: ./src/render/refresh-summary.ts
 /** The job summary of a refresh of every open pull request (HTML). Pure. */
 

@@ -1,8 +1,8 @@
-export const id = 92;
-export const ids = [92];
+export const id = 59;
+export const ids = [59];
 export const modules = {
 
-/***/ 7275:
+/***/ 4538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,10 +12,10 @@ export const modules = {
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3087);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
@@ -72,7 +72,7 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 3087:
+/***/ 1096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -202,7 +202,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 92:
+/***/ 4059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -210,13 +210,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cleanup: () => (/* binding */ cleanup),
 /* harmony export */   removedSections: () => (/* binding */ removedSections)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
-/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2827);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6689);
-/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6327);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9906);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4360);
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
+/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1250);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6934);
+/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3118);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9751);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86);
 /** mode: cleanup — delete this PR's objects and mark the comment's links removed. Idempotent. */
 
 
