@@ -48,6 +48,7 @@ for (const [file, content] of Object.entries(samples)) {
   mkdirSync(path.join(workspace, path.dirname(file)), { recursive: true });
   writeFileSync(path.join(workspace, file), content);
 }
+coverageReport(path.join(workspace, 'dist', 'coverage'));
 
 const HEAD_SHA = 'c0ffee5a1b2c3d4e5f60718293a4b5c6d7e8f901';
 const s3 = await startS3Server({ buckets: ['demo-artifacts'] });
@@ -107,7 +108,8 @@ try {
   }
   console.log(`\nExample link:\n  ${manifest[0].url}`);
 
-  const sites = JSON.parse(run.outputs.sites);
+  const sites = JSON.parse(run.outputs.sites).sort((a, b) => (a.path === 'dist/site' ? -1 : b.path === 'dist/site' ? 1 : 0));
+  const coverageSite = sites.find((s) => s.path === 'dist/coverage');
   console.log('\nSites (open in the browser, relative links and all):');
   for (const site of sites) console.log(`  ${site.path}/\n    ${site.url}`);
   console.log(`Share page (every file on one page):\n    ${run.outputs['share-url']}`);
@@ -115,12 +117,12 @@ try {
     ? path.resolve(process.argv[process.argv.indexOf('--screenshots') + 1])
     : undefined;
   if (screenshots) {
-    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], { dir: screenshots, comment: comment.body });
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], { dir: screenshots, comment: comment.body }, coverageSite?.url);
   } else if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
     console.log('\nOpened in your browser. The local servers keep running: press Ctrl-C to stop.');
     await new Promise((resolve) => process.once('SIGINT', resolve));
   } else if (existsSync('/usr/bin/chromium')) {
-    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url']);
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], undefined, coverageSite?.url);
   }
 } finally {
   await gh.close();
@@ -145,7 +147,7 @@ async function openInDesktopBrowser(urls) {
 }
 
 /** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
-async function checkInHeadlessChromium(siteUrl, shareUrl, shots) {
+async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -180,6 +182,16 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots) {
     if (shots) await page.screenshot({ path: path.join(shots.dir, 'site.png') });
     await page.click('text=Guide');
     console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${page.url()}`);
+    if (coverageUrl) {
+      // A real HTML coverage report (c8), browsed like any static site: the summary, then a source file.
+      await page.goto(coverageUrl);
+      await page.waitForSelector('table.coverage-summary');
+      if (shots) await page.screenshot({ path: path.join(shots.dir, 'coverage-report.png') });
+      await page.click('table.coverage-summary a[href="math.mjs.html"]');
+      await page.waitForSelector('.cline-no');
+      console.log(`  coverage report: opened ${await page.title()} (uncovered lines highlighted) at ${page.url()}`);
+      if (shots) await page.screenshot({ path: path.join(shots.dir, 'coverage-source.png') });
+    }
     await page.goto(shareUrl);
     console.log(
       `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
@@ -191,6 +203,27 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots) {
   } finally {
     await browser.close();
   }
+}
+
+/** An HTML coverage report made by c8 (a dev dependency) over a two-function module: a real report to browse. */
+function coverageReport(dir) {
+  const project = path.join(workspace, '.coverage-project');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(
+    path.join(project, 'math.mjs'),
+    'export function add(a, b) {\n  return a + b;\n}\n\nexport function untested() {\n  return 42;\n}\n',
+  );
+  writeFileSync(path.join(project, 'run.mjs'), "import { add } from './math.mjs';\nif (add(1, 2) !== 3) process.exit(1);\n");
+  const c8 = path.resolve('node_modules', 'c8', 'bin', 'c8.js');
+  execFileSync(
+    process.execPath,
+    [c8, '--reporter=html', `--reports-dir=${dir}`, '--temp-directory=.c8', '--include=math.mjs', process.execPath, 'run.mjs'],
+    {
+      cwd: project,
+      stdio: 'pipe',
+    },
+  );
+  rmSync(project, { recursive: true, force: true });
 }
 
 /** A valid 2×2 PNG, made here so the demo needs no binary fixtures. */

@@ -121,6 +121,7 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     requestedLinkSeconds: inputs.expiresInSeconds,
     audience: inputs.audience,
     credentialsExpireAt: inputs.credentialsExpireAt,
+    uploadOnly: inputs.linkSigner !== undefined,
     env,
     log: d.log,
     now: d.clock,

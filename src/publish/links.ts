@@ -39,5 +39,9 @@ export async function publishLinks(p: PublishContext, report: Report, sections: 
         ? 'in the PR comment'
         : 'in the manifest output'
       : undefined;
-  await writeSummary(report, p.clock, summaryLinks);
+  const pages = {
+    sites: sections.flatMap((s) => s.sites ?? []),
+    shareUrls: sections.flatMap((s) => (s.shareUrl ? [s.shareUrl] : [])),
+  };
+  await writeSummary(report, p.clock, summaryLinks, pages);
 }

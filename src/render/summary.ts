@@ -20,6 +20,12 @@ export interface Report {
   maskedInLinks?: string;
 }
 
+/** The pages that open in the browser: the sites, and each section's share page. */
+export interface SummaryPages {
+  sites: readonly { path: string; url: string }[];
+  shareUrls: readonly string[];
+}
+
 export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
   return entries.map((e) => e.expiresAt).sort()[0];
 }
@@ -28,7 +34,7 @@ export function earliestExpiry(entries: ManifestEntry[]): string | undefined {
  * The job summary: a heading, the expiry, notes, a table of links and any failures. HTML-escaped.
  * `linksElsewhere`: instead of the links, say where they are (they must not appear in the summary).
  */
-export function renderSummary(report: Report, now: Date, linksElsewhere?: string): string {
+export function renderSummary(report: Report, now: Date, linksElsewhere?: string, pages?: SummaryPages): string {
   const total = report.entries.reduce((n, e) => n + e.size, 0);
   const lines = [`<h2>📦 Artifact links</h2>`];
   const expiry = report.expiresAt
@@ -40,6 +46,15 @@ export function renderSummary(report: Report, now: Date, linksElsewhere?: string
   if (report.maskedInLinks && report.entries.length > 0) {
     lines.push(
       `<p>The links contain ${escapeHtml(report.maskedInLinks)}, which the runner masks in job summaries, so they are not listed here: see ${linksElsewhere === 'in the PR comment' ? 'the pull-request comment and ' : ''}the <code>manifest</code> output.</p>`,
+    );
+  }
+  if (!linksElsewhere && pages && (pages.sites.length > 0 || pages.shareUrls.length > 0)) {
+    const sites = pages.sites.map((s) => `<a href="${escapeHtml(s.url)}">${escapeHtml(s.path || '/')}</a>`);
+    const shares = pages.shareUrls.map(
+      (url, i) => `<a href="${escapeHtml(url)}">share page${pages.shareUrls.length > 1 ? ` ${i + 1}` : ''}</a>`,
+    );
+    lines.push(
+      `<p>${[sites.length > 0 ? `🌐 Open in the browser: ${sites.join(' · ')}` : '', shares.length > 0 ? `📋 Every file on one page: ${shares.join(' · ')}` : ''].filter(Boolean).join('<br>')}</p>`,
     );
   }
   if (report.entries.length > 0) {

@@ -120,6 +120,14 @@ describe('classifyCredentials (pure)', () => {
     }
   });
 
+  test('credentials that only upload (a dedicated signer signs the links): an unknown expiry warns about no link', () => {
+    const signing = classifyCredentials(TEMP, { env: {}, now: NOW });
+    expect(signing.warnings).toEqual([expect.stringContaining('links are capped at 1h')]);
+    const uploading = classifyCredentials(TEMP, { env: {}, now: NOW, uploadOnly: true });
+    expect(uploading.warnings).toEqual([]);
+    expect(uploading.expiryAssumed).toBe(true);
+  });
+
   test('a valid AWS_CREDENTIAL_EXPIRATION and the provider copy of it: one known expiry', () => {
     const value = '2025-06-01T14:00:00+02:00';
     const r = classifyCredentials({ ...TEMP, expiration: new Date(value) }, { env: { AWS_CREDENTIAL_EXPIRATION: value }, now: NOW });

@@ -70,6 +70,24 @@ describe('renderSummary', () => {
     expect(html).not.toContain('❌');
   });
 
+  it('links the sites and the share page above the table, names escaped; not when links are listed elsewhere', () => {
+    const pages = {
+      sites: [
+        { path: 'dist/<b>site</b>', url: 'https://b.s3.amazonaws.com/p/dist/site/.artifact-links-open.html?X-Amz-Signature=1&a="x"' },
+      ],
+      shareUrls: ['https://b.s3.amazonaws.com/p/.artifact-links-share.html?X-Amz-Signature=2'],
+    };
+    const html = renderSummary(report({ entries: [entry('dist/site/index.html')], expiresAt: EXPIRES }), NOW, undefined, pages);
+    expect(html).toContain(
+      '<p>🌐 Open in the browser: <a href="https://b.s3.amazonaws.com/p/dist/site/.artifact-links-open.html?X-Amz-Signature=1&#38;a=&#34;x&#34;">dist/&#60;b&#62;site&#60;/b&#62;</a><br>' +
+        '📋 Every file on one page: <a href="https://b.s3.amazonaws.com/p/.artifact-links-share.html?X-Amz-Signature=2">share page</a></p>',
+    );
+    expect(html.indexOf('Open in the browser')).toBeLessThan(html.indexOf('<table>'));
+    const elsewhere = renderSummary(report({ entries: [entry('a')], maskedInLinks: 'a session token' }), NOW, 'in the PR comment', pages);
+    expect(elsewhere).not.toContain('artifact-links-open');
+    expect(renderSummary(report({ entries: [entry('a')] }), NOW, undefined, { sites: [], shareUrls: [] })).not.toContain('🌐');
+  });
+
   it('says "1 file" and omits the expiry sentence when there is none', () => {
     const html = renderSummary(report({ entries: [entry('a.txt', { size: 5 })] }), NOW);
     expect(html.split('\n')[1]).toBe('<p>1 file, 5 B.</p>');

@@ -46,6 +46,8 @@ export interface ResolveOptions {
   unknownSessionCapSeconds?: number;
   /** Without role-to-assume. Default defaultProvider() from @aws-sdk/credential-provider-node. */
   credentialProvider?: CredentialProvider;
+  /** A dedicated signer signs the links: these credentials only upload (no warning about capped links). */
+  uploadOnly?: boolean;
 }
 
 /**
@@ -122,6 +124,7 @@ async function fromDefaultChain(o: ResolveOptions, env: CredentialEnv, log: Logg
     credentialsExpireAt: o.credentialsExpireAt,
     now,
     unknownCapSeconds: o.unknownSessionCapSeconds,
+    uploadOnly: o.uploadOnly,
   });
   if (result.expiresAt && result.expiresAt.getTime() <= now.getTime()) {
     throw new Error(result.warnings[result.warnings.length - 1]);

@@ -62,6 +62,8 @@ export interface ClassifyOptions {
   now: Date;
   /** Cap for temporary credentials of unknown expiry. Default DEFAULT_UNKNOWN_SESSION_CAP_SECONDS. */
   unknownCapSeconds?: number;
+  /** A dedicated signer signs the links: these credentials only upload, so an unknown expiry caps no link. */
+  uploadOnly?: boolean;
 }
 
 /**
@@ -128,10 +130,12 @@ export function classifyCredentials(creds: SigningCredentials, opts: ClassifyOpt
     const why = envInvalid
       ? `${envNotAnInstant(envValue ?? '')}, so the credentials' expiry is unknown`
       : 'The AWS credentials are temporary (they have a session token) but their expiry is unknown';
-    warnings.push(
-      `${why}: links are capped at ${formatDuration(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
-        `earlier if the session does. To fix this, ${UNKNOWN_EXPIRY_FIX}.`,
-    );
+    if (!opts.uploadOnly) {
+      warnings.push(
+        `${why}: links are capped at ${formatDuration(cap)} (until ${expiresAt.toISOString()}) and may still die ` +
+          `earlier if the session does. To fix this, ${UNKNOWN_EXPIRY_FIX}.`,
+      );
+    }
   }
 
   if (expiresAt && expiresAt.getTime() <= opts.now.getTime()) {
