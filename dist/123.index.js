@@ -1235,7 +1235,11 @@ async function publishLinks(p, report, sections, name) {
                 ? 'in the PR comment'
                 : 'in the manifest output'
             : undefined;
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .S)(report, p.clock, summaryLinks);
+    const pages = {
+        sites: sections.flatMap((s) => s.sites ?? []),
+        shareUrls: sections.flatMap((s) => (s.shareUrl ? [s.shareUrl] : [])),
+    };
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .S)(report, p.clock, summaryLinks, pages);
 }
 
 
@@ -1330,8 +1334,8 @@ function renderRefreshSummary(s, now) {
 
 
 /** `linksElsewhere`: where the links are instead, when they must not appear in the summary. */
-async function writeSummary(report, clock, linksElsewhere) {
-    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report, clock(), linksElsewhere), true).write();
+async function writeSummary(report, clock, linksElsewhere, pages) {
+    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report, clock(), linksElsewhere, pages), true).write();
 }
 /** The summary of a refresh of every open pull request: one row per pull request, no links. */
 async function writeRefreshSummary(summary, clock) {
