@@ -570,7 +570,7 @@ async function sinkTarget() {
         const names = [...new Set(mine.flatMap((r) => r.check.extraNames))];
         const bytes = mine.map((r) => r.check.extraBytes);
         return [
-          `${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.includes('.artifact-links.json') ? ': its manifest for mode: refresh' : ''})`,
+          `${id} wrote ${names.join(', ')} too (${[...new Set([Math.min(...bytes), Math.max(...bytes)])].map((n) => n.toLocaleString('en-US')).join('–')} B${names.some((n) => n.split('/').includes('.artifact-links') || n.endsWith('.artifact-links-sw.js')) ? ': its own objects (share page, sites)' : ''})`,
         ];
       });
       return bad.length

@@ -435,8 +435,8 @@ function toPosix(p) {
 var setup = __webpack_require__(86);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
 var modes_sign = __webpack_require__(8954);
-// EXTERNAL MODULE: ./src/modes/sites.ts + 6 modules
-var modes_sites = __webpack_require__(3519);
+// EXTERNAL MODULE: ./src/modes/sites.ts + 5 modules
+var modes_sites = __webpack_require__(595);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
 
@@ -457,8 +457,17 @@ var modes_sites = __webpack_require__(3519);
 const PROGRESS_INTERVAL_MS = 5_000;
 async function upload(d) {
     const { inputs, ctx, log, clock } = d;
-    const section = (0,links_section/* jobSection */.PS)(inputs.section, ctx.job, inputs.matrix);
+    const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
+    const section = (0,links_section/* sectionOf */.ZE)(source);
     const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
+    // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
+    const scope = (0,keys/* findableScope */.ex)(inputs.keyPrefix, { ...ctx, section: '' });
+    if ('problem' in scope) {
+        if (scope.runSpecific)
+            log.warning(scope.problem);
+        else
+            log.info(scope.problem);
+    }
     const files = await findFiles(inputs.patterns, d.env.workspace);
     if (files.length === 0)
         return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
@@ -492,12 +501,15 @@ async function upload(d) {
         throw new Error(`${(0,s3_errors/* deadCredentialsMessage */.i3)(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
             `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`);
     }
-    if (stored.length > 0) {
-        // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail, unless
-        // the store said the credentials are dead (then no link works).
+    if (stored.length > 0 && 'scope' in scope) {
+        // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail,
+        // unless the store said the credentials are dead (then no link works).
+        const key = (0,stored_manifest/* manifestKey */.Rn)(scope.scope, section.id);
         const manifest = {
-            version: 1,
+            version: stored_manifest/* MANIFEST_VERSION */.hh,
+            source,
             section,
+            prefix,
             sha: ctx.sha,
             runUrl: ctx.runUrl,
             uploadedAt: clock().toISOString(),
@@ -505,15 +517,15 @@ async function upload(d) {
             sites: folders,
         };
         try {
-            await (0,bucket/* putJson */.gl)(client, target, (0,stored_manifest/* manifestKey */.Rn)(prefix), manifest);
+            await (0,bucket/* putJson */.gl)(client, target, key, manifest);
         }
         catch (error) {
             const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
             if (cause) {
                 client.destroy();
-                throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${(0,stored_manifest/* manifestKey */.Rn)(prefix)}`, target), { cause: error });
+                throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${key}`, target), { cause: error });
             }
-            log.warning(`Could not store ${(0,stored_manifest/* manifestKey */.Rn)(prefix)} (mode: refresh will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
+            log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
         }
     }
     const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Ys)(stored, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
@@ -568,12 +580,21 @@ function notUploaded(failures, total) {
     return (`${failures.length} of ${(0,util_log/* plural */.LS)(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
         failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
 }
+/**
+ * Every file's key and headers. The whole plan is checked before anything is uploaded: a problem with
+ * any key fails the step, naming the files, and nothing is uploaded.
+ */
 function planUploads(files, prefix, disposition) {
-    return files.map((file) => {
-        const key = (0,keys/* objectKey */.T5)(prefix, file.relativePath);
-        if (key === (0,stored_manifest/* manifestKey */.Rn)(prefix)) {
-            throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
-        }
+    const keyed = files.map((file) => ({ file, key: (0,keys/* objectKey */.T5)(prefix, file.relativePath) }));
+    const problems = (0,keys/* checkKeyPlan */.p)(keyed.map(({ file, key }) => ({ path: file.displayPath, key })));
+    if (problems.length > 0) {
+        const shown = problems.slice(0, 10).map((p) => `  ${p}`);
+        if (problems.length > shown.length)
+            shown.push(`  … and ${problems.length - shown.length} more.`);
+        throw new Error(`Nothing was uploaded: ${problems.length === 1 ? 'a planned object key is' : `${problems.length} planned object keys are`} not sound.\n${shown.join('\n')}\n` +
+            `Rename or exclude the files in 'path' (a ! pattern), or change 'key-prefix'.`);
+    }
+    return keyed.map(({ file, key }) => {
         const contentType = (0,links_disposition/* contentTypeFor */.Zy)(file.absolutePath);
         const name = file.relativePath.split('/').pop() ?? file.relativePath;
         return { file, key, contentType, contentDisposition: (0,links_disposition/* contentDisposition */.HJ)(name, disposition, contentType) };

@@ -137,6 +137,8 @@ async function mapSettled(items, concurrency, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/config/context.ts
+var context = __webpack_require__(6712);
 // EXTERNAL MODULE: ./src/github/wait-budget.ts
 var wait_budget = __webpack_require__(3935);
 // EXTERNAL MODULE: ./src/links/keys.ts
@@ -151,6 +153,8 @@ var policy = __webpack_require__(3428);
 var summary = __webpack_require__(7674);
 // EXTERNAL MODULE: ./src/util/log.ts
 var util_log = __webpack_require__(9751);
+// EXTERNAL MODULE: ./src/modes/find-uploads.ts
+var find_uploads = __webpack_require__(2607);
 // EXTERNAL MODULE: ./src/modes/refresh.ts
 var refresh = __webpack_require__(4792);
 // EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
@@ -165,6 +169,8 @@ var modes_sign = __webpack_require__(8954);
  * signed at one instant with one lifetime, and one of them is proven to work before any comment
  * changes. Each upload's sites and share page are rebuilt with the new links.
  */
+
+
 
 
 
@@ -201,13 +207,13 @@ async function renewOpenPulls(d, pulls, { target, links, client }, scopeOf) {
     const { inputs, ctx, log, clock, publish } = d;
     const gh = publish.gh; // checked by the caller
     const repo = { owner: ctx.owner, repo: ctx.repo };
-    const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => (0,refresh.findUploads)(client, target, scopeOf(pull)));
+    const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => (0,find_uploads/* findUploads */.K)(client, target, scopeOf(pull), (0,context/* runsUrl */.gL)(ctx), log));
     const unreadable = looked.filter((r) => !r.ok);
     if (unreadable.length > 0) {
         const first = unreadable[0];
         throw new Error(`Could not read the uploads of ${unreadable.length} open pull requests, so no link was renewed. #${first.item.number}: ${first.ok ? '' : first.error.message}`);
     }
-    const renewing = looked.flatMap((r) => (r.ok && r.value ? [{ pull: r.item, uploads: r.value }] : []));
+    const renewing = looked.flatMap((r) => (r.ok && r.value.manifests.length > 0 ? [{ pull: r.item, uploads: r.value }] : []));
     const skipped = pulls.length - renewing.length;
     log.info(`${renewing.length} of them have artifacts under ${inputs.bucket}; the other ${skipped} are skipped.`);
     if (renewing.length === 0) {
@@ -220,7 +226,7 @@ async function renewOpenPulls(d, pulls, { target, links, client }, scopeOf) {
     for (const { pull, uploads } of renewing) {
         if (uploads.missing.length === 0)
             continue;
-        const gone = (0,refresh.goneWarning)(uploads.missing, ` of #${pull.number}`);
+        const gone = (0,find_uploads/* goneWarning */.S)(uploads.missing, ` of #${pull.number}`);
         log.warning(gone);
         notes.push(gone);
     }

@@ -2,28 +2,87 @@ export const id = 411;
 export const ids = [411];
 export const modules = {
 
+/***/ 2607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ findUploads),
+/* harmony export */   S: () => (/* binding */ goneWarning)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9751);
+
+
+
+/**
+ * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
+ * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
+ */
+async function findUploads(client, target, scope, runsUrl, log, 
+/** Cleanup deletes without them: a manifest it cannot read is a warning, not a failure. */
+unreadable = 'fail') {
+    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
+    const found = keys.flatMap((key) => {
+        const sectionId = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestSectionId */ .I0)(scope, key);
+        return sectionId ? [{ key, sectionId }] : [];
+    });
+    const read = async (key) => {
+        try {
+            return await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key);
+        }
+        catch (error) {
+            if (unreadable === 'fail')
+                throw error;
+            log.warning(`Could not read ${key}, so its section is not marked removed: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            return undefined;
+        }
+    };
+    const checked = (await Promise.all(found.map(async ({ key, sectionId }) => {
+        const text = await read(key);
+        return text === undefined ? [] : [{ key, check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(text, { scope, sectionId, runsUrl }) }];
+    }))).flat();
+    const manifests = [];
+    for (const { key, check } of checked) {
+        if ('manifest' in check)
+            manifests.push(check.manifest);
+        else
+            log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
+    }
+    manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
+    const present = new Set(keys);
+    const all = manifests.flatMap((m) => m.files);
+    return { keys, manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)) };
+}
+/** "3 files of the earlier upload are gone from the bucket and get no link, e.g. …". */
+function goneWarning(missing, where = '') {
+    const one = missing.length === 1;
+    return `${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
+}
+
+
+/***/ }),
+
 /***/ 4792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EVERY_PULL_EVENTS: () => (/* binding */ EVERY_PULL_EVENTS),
-/* harmony export */   findUploads: () => (/* binding */ findUploads),
-/* harmony export */   goneWarning: () => (/* binding */ goneWarning),
 /* harmony export */   refresh: () => (/* binding */ refresh),
 /* harmony export */   renewSites: () => (/* binding */ renewSites),
 /* harmony export */   renewedSections: () => (/* binding */ renewedSections)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6712);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4965);
-/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9785);
 /* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4501);
 /* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9751);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8954);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3519);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8954);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(595);
 
 
 
@@ -42,22 +101,22 @@ async function refresh(d) {
         return (await __webpack_require__.e(/* import() */ 339).then(__webpack_require__.bind(__webpack_require__, 9339))).refreshOpenPulls(d);
     }
     const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .openStore */ .Ch)(d);
+    const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(d);
     try {
-        const found = await findUploads(client, target, scope);
-        if (!found) {
+        const found = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log);
+        if (found.manifests.length === 0) {
             log.warning(`Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`);
             return;
         }
         if (found.missing.length > 0)
-            log.warning(goneWarning(found.missing));
-        const { entries, lifetime, report, sign } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_7__/* .presignFiles */ .Ys)(found.files, {
+            log.warning((0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .goneWarning */ .S)(found.missing));
+        const { entries, lifetime, report, sign } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .presignFiles */ .Ys)(found.files, {
             signer: links,
             requestedSeconds: inputs.expiresInSeconds,
             log,
             clock,
         });
-        await (0,_sign_js__WEBPACK_IMPORTED_MODULE_7__/* .proveLinks */ .K1)(links, entries, log);
+        await (0,_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .proveLinks */ .K1)(links, entries, log);
         const updatedAt = clock().toISOString();
         const sites = await renewSites({
             client,
@@ -81,26 +140,6 @@ async function refresh(d) {
     finally {
         client.destroy();
     }
-}
-/** The uploads under `scope/`, or undefined when there are none. */
-async function findUploads(client, target, scope) {
-    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
-    const manifestKeys = keys.filter(_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .isManifestKey */ .LU);
-    if (manifestKeys.length === 0)
-        return undefined;
-    const prefixes = new Map();
-    const manifests = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .latestPerSection */ .C8)(await Promise.all(manifestKeys.map(async (k) => {
-        const m = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseStoredManifest */ .Cn)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, k), k);
-        prefixes.set(m, k.slice(0, -_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .MANIFEST_NAME */ .ir.length).replace(/\/$/, ''));
-        return m;
-    })));
-    const present = new Set(keys);
-    const all = manifests.flatMap((m) => m.files);
-    return { manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)), prefixes };
-}
-function goneWarning(missing, where = '') {
-    const one = missing.length === 1;
-    return `${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
 }
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
 function renewedSections(manifests, entries, lifetime, updatedAt, signer, about, sites) {
@@ -131,10 +170,10 @@ async function renewSites(o) {
         const entries = m.files.flatMap((f) => byKey.get(f.key) ?? []);
         if (entries.length === 0)
             continue;
-        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_8__/* .publishSites */ .w3)({
+        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_9__/* .publishSites */ .w3)({
             client: o.client,
             target: o.target,
-            prefix: o.uploads.prefixes.get(m) ?? '',
+            prefix: m.prefix,
             folders: m.sites ?? [],
             entries,
             sign: o.sign,

@@ -2,206 +2,6 @@ export const id = 59;
 export const ids = [59];
 export const modules = {
 
-/***/ 4538:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ deleteKeys),
-/* harmony export */   TH: () => (/* binding */ listKeys),
-/* harmony export */   gl: () => (/* binding */ putJson),
-/* harmony export */   q4: () => (/* binding */ getText),
-/* harmony export */   rb: () => (/* binding */ putText)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
-/** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
-
-
-
-
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
-async function attempt(target, action, fn) {
-    try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
-    }
-    catch (error) {
-        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
-        if (dead)
-            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
-    }
-}
-/** Every key under `prefix/` (paginated). */
-async function listKeys(client, target, prefix) {
-    return attempt(target, 'list objects (s3:ListBucket)', async () => {
-        const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
-            for (const o of page.Contents ?? [])
-                if (o.Key)
-                    keys.push(o.Key);
-        }
-        return keys;
-    });
-}
-async function getText(client, target, key) {
-    return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
-        return (await r.Body?.transformToString('utf-8')) ?? '';
-    });
-}
-async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
-}
-/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
-async function putText(client, target, key, body, contentType) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
-}
-/** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
-async function deleteKeys(client, target, keys) {
-    for (let i = 0; i < keys.length; i += 1000) {
-        const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
-        if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 1096:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J8: () => (/* binding */ runStoppingCause),
-/* harmony export */   Q: () => (/* binding */ deadCredentialsCause),
-/* harmony export */   fY: () => (/* binding */ s3Retry),
-/* harmony export */   i3: () => (/* binding */ deadCredentialsMessage),
-/* harmony export */   ye: () => (/* binding */ describeS3Error)
-/* harmony export */ });
-/* unused harmony export isRetryableS3Error */
-const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
-const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
-const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
-const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
-const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
-const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
-const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
-const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
-const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
-/** S3 error names (`error.name`), and the SDK's TimeoutError. */
-const S3_ERRORS = {
-    SlowDown: { retry: true },
-    InternalError: { retry: true },
-    ServiceUnavailable: { retry: true },
-    RequestTimeout: { retry: true },
-    RequestTimeoutException: { retry: true },
-    Throttling: { retry: true },
-    ThrottlingException: { retry: true },
-    TooManyRequestsException: { retry: true },
-    OperationAborted: { retry: true },
-    TimeoutError: { retry: true, fix: unreachable },
-    AccessDenied: { stop: true, fix: denied },
-    Forbidden: { fix: denied },
-    NoSuchBucket: { stop: true, fix: noBucket },
-    NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
-    ExpiredToken: { stop: true, dead: true, fix: expired },
-    ExpiredTokenException: { stop: true, dead: true, fix: expired },
-    TokenRefreshRequired: { stop: true, dead: true, fix: expired },
-    InvalidToken: { stop: true, dead: true, fix: badToken },
-    PermanentRedirect: { stop: true, fix: otherRegion },
-    AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
-    IllegalLocationConstraintException: { fix: otherRegion },
-    InvalidBucketName: { stop: true },
-};
-/** Node network error codes (`error.code`). An unreachable endpoint stays unreachable for the next file. */
-const NETWORK_ERRORS = {
-    ECONNRESET: { retry: true, fix: reset },
-    EPIPE: { retry: true },
-    ETIMEDOUT: { retry: true, fix: unreachable },
-    ECONNREFUSED: { retry: true, stop: true, fix: unreachable },
-    EAI_AGAIN: { retry: true, stop: true, fix: unreachable },
-    ECONNABORTED: { retry: true },
-    UND_ERR_SOCKET: { retry: true },
-    ENOTFOUND: { stop: true, fix: unreachable },
-    EHOSTUNREACH: { stop: true },
-    ENETUNREACH: { stop: true },
-};
-function known(table, key) {
-    return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-function isRetryableS3Error(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode ?? 0;
-    return (status >= 500 ||
-        status === 429 ||
-        Boolean(e.$retryable) ||
-        Boolean(known(S3_ERRORS, e.name)?.retry) ||
-        Boolean(known(NETWORK_ERRORS, e.code)?.retry) ||
-        /socket hang up|ECONNRESET|aborted/i.test(e.message ?? ''));
-}
-function s3Retry(sleep, onRetry) {
-    return { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, sleep, isRetryable: isRetryableS3Error, onRetry };
-}
-/**
- * Why every other request of the run would fail the same way (the error name or code), or undefined
- * when the next file may well succeed.
- */
-function runStoppingCause(error) {
-    const e = (error ?? {});
-    if (known(S3_ERRORS, e.name)?.stop)
-        return e.name;
-    if (known(NETWORK_ERRORS, e.code)?.stop)
-        return e.code;
-    if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
-        return 'no response (timeout)';
-    return undefined;
-}
-/**
- * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
- * dead, else undefined. One answer like this to any request of the run means every link signed with
- * those credentials would fail: none may be published.
- */
-function deadCredentialsCause(error) {
-    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const name = e.name;
-        if (known(S3_ERRORS, name)?.dead)
-            return name;
-    }
-    return undefined;
-}
-/**
- * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
- * link was published, and what to change.
- */
-function deadCredentialsMessage(cause, what, target) {
-    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
-    return (`${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
-        `No link was published (no manifest output or file, job summary links or comment). ${fix}`).trim();
-}
-/** Turns an S3 or network error into a sentence that names the likely fix. */
-function describeS3Error(error, target, action) {
-    const e = (error ?? {});
-    // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
-    const isReset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
-    const name = isReset
-        ? 'ECONNRESET'
-        : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
-    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const detail = `${name}: ${e.message ?? String(error)}`;
-    const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
-    return fix ? `${detail}. ${fix(target, action, where)}` : detail;
-}
-
-
-/***/ }),
-
 /***/ 4059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -211,13 +11,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   removedSections: () => (/* binding */ removedSections)
 /* harmony export */ });
 /* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
-/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1250);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6934);
-/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3118);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9751);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86);
-/** mode: cleanup — delete this PR's objects and mark the comment's links removed. Idempotent. */
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6712);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5212);
+/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1250);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
+/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3118);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9751);
+/* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6515);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(86);
+/**
+ * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
+ * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
+ * and marks only the sections whose stored manifest it found and whose every object is gone.
+ */
+
+
+
 
 
 
@@ -227,24 +37,53 @@ __webpack_require__.r(__webpack_exports__);
 
 async function cleanup(d) {
     const { inputs, ctx, log, clock } = d;
-    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .openStore */ .Ch)(d);
-    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
-    if (keys.length === 0) {
-        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_5__/* .notice */ .lm)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
+    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
+    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(d);
+    let left;
+    let keys;
+    let manifests;
+    let deleteError;
+    try {
+        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
+        if (keys.length === 0) {
+            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .notice */ .lm)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
+            (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(0);
+            return;
+        }
+        await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteKeys */ .IO)(client, target, keys).catch((e) => (deleteError = e));
+        // Deleted means gone from a fresh listing, whatever DeleteObjects answered.
+        left = new Set(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope));
     }
-    else {
-        await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteKeys */ .IO)(client, target, keys);
-        log.info(`Deleted ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(keys.length, 'object')} under ${inputs.bucket}/${scope}/.`);
+    finally {
+        client.destroy();
     }
-    client.destroy();
-    (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setCount */ .cU)(keys.length);
-    const updatedAt = clock().toISOString();
-    await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, updatedAt) : []));
+    const remaining = keys.filter((k) => left.has(k));
+    const deleted = keys.filter((k) => !left.has(k));
+    // Artifacts, not the action's own objects (manifests, sites' generated objects, share pages).
+    const artifacts = deleted.filter((k) => !(0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .isReservedKey */ .IN)(k)).length;
+    (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(artifacts);
+    log.info(`Deleted ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(artifacts, 'artifact')} under ${inputs.bucket}/${scope}/.`);
+    // A section is removed when none of its objects is left (not even one uploaded since the listing):
+    // its files, and its sites' and share page's generated objects, which hold links too.
+    const removed = manifests
+        .filter((m) => [...m.files.map((f) => f.key), ...(0,_sites_names_js__WEBPACK_IMPORTED_MODULE_7__/* .generatedKeys */ .q$)(m.prefix, m.sites ?? [])].every((k) => !left.has(k)))
+        .map((m) => m.section.id);
+    if (removed.length > 0) {
+        const updatedAt = clock().toISOString();
+        await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
+    }
+    if (remaining.length > 0) {
+        throw new Error(`${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
+            `e.g. ${remaining
+                .slice(0, 5)
+                .map((k) => JSON.stringify(k))
+                .join(', ')}${deleteError ? ` (${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(deleteError)})` : ''}. ` +
+            `Check that the credentials may s3:DeleteObject there, then run mode: cleanup again.`);
+    }
 }
-/** Every section of the comment that still shows links, re-rendered as removed. Pure. */
-function removedSections(body, updatedAt) {
-    return [...(0,_render_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSections */ .MJ)(body).values()].flatMap(({ meta }) => meta && !meta.removed
+/** The sections `ids` of the comment that still show links, re-rendered as removed. Pure. */
+function removedSections(body, ids, updatedAt) {
+    return [...(0,_render_markers_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSections */ .MJ)(body).values()].flatMap(({ meta }) => meta && !meta.removed && ids.has(meta.id)
         ? [
             {
                 id: meta.id,
@@ -258,6 +97,67 @@ function removedSections(body, updatedAt) {
             },
         ]
         : []);
+}
+
+
+/***/ }),
+
+/***/ 2607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ findUploads),
+/* harmony export */   S: () => (/* binding */ goneWarning)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9751);
+
+
+
+/**
+ * Lists the scope and reads the manifest of each section, only at the exact keys the action writes
+ * them to. A manifest that fails its checks is skipped with a warning: it is never rendered.
+ */
+async function findUploads(client, target, scope, runsUrl, log, 
+/** Cleanup deletes without them: a manifest it cannot read is a warning, not a failure. */
+unreadable = 'fail') {
+    const keys = await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, scope);
+    const found = keys.flatMap((key) => {
+        const sectionId = (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestSectionId */ .I0)(scope, key);
+        return sectionId ? [{ key, sectionId }] : [];
+    });
+    const read = async (key) => {
+        try {
+            return await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key);
+        }
+        catch (error) {
+            if (unreadable === 'fail')
+                throw error;
+            log.warning(`Could not read ${key}, so its section is not marked removed: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            return undefined;
+        }
+    };
+    const checked = (await Promise.all(found.map(async ({ key, sectionId }) => {
+        const text = await read(key);
+        return text === undefined ? [] : [{ key, check: (0,_links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStoredManifest */ .dC)(text, { scope, sectionId, runsUrl }) }];
+    }))).flat();
+    const manifests = [];
+    for (const { key, check } of checked) {
+        if ('manifest' in check)
+            manifests.push(check.manifest);
+        else
+            log.warning(`Skipping ${key}: it ${check.problem}, so it is not a manifest this action wrote for this repository.`);
+    }
+    manifests.sort((a, b) => (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0));
+    const present = new Set(keys);
+    const all = manifests.flatMap((m) => m.files);
+    return { keys, manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)) };
+}
+/** "3 files of the earlier upload are gone from the bucket and get no link, e.g. …". */
+function goneWarning(missing, where = '') {
+    const one = missing.length === 1;
+    return `${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
 }
 
 

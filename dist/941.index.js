@@ -12,6 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   updateSticky: () => (/* binding */ updateSticky)
 });
 
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN
+
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/render/markdown.ts
@@ -326,15 +328,25 @@ function mergeComment(existingBody, section, opts) {
  */
 
 
+/** Who the workflow's GITHUB_TOKEN posts as. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * The token's identity: the /user login when the token can read it (a personal or user token),
+ * else `github-actions[bot]`, since installation tokens such as GITHUB_TOKEN cannot read /user (403).
+ * Never "any bot": another bot's comment that carries our marker is not ours. Other errors are thrown
+ * (a wrong guess would make the action ignore its own comment and post another).
+ */
 async function tokenOwner(octokit) {
+    let login;
     try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return (user) => user?.login === data.login;
+        login = (await octokit.rest.users.getAuthenticated()).data.login;
     }
-    catch {
-        // Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read /user; they post as a bot.
-        return (user) => user?.type === 'Bot';
+    catch (error) {
+        if (error.status !== 403)
+            throw error;
+        login = ACTIONS_BOT_LOGIN;
     }
+    return (user) => user?.login === login;
 }
 /**
  * After a verified write, wait past the window in which a concurrent job may still land a write
@@ -353,42 +365,72 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
     for (let attempt = 1;; attempt++) {
-        const ours = await listOurs(octokit, repo, issue, owner, o.marker);
-        let comment;
-        let sections;
-        if (ours.length === 0) {
-            sections = sectionsFor(undefined);
-            if (sections.length === 0)
-                return undefined;
-            const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
-            comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
-            created = true;
-        }
-        else {
-            // A fresh read right before the write keeps the read-to-write window to two requests.
-            const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data;
-            const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
-            sections = sectionsFor(merged);
-            if (sections.length === 0 && ours.length === 1)
-                return { id: fresh.id, url: fresh.html_url, created };
-            const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
-            comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
-            for (const duplicate of ours.slice(1)) {
-                await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
-            }
-        }
-        if ((await holds(octokit, repo, comment.id, sections)) &&
-            (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
-            const after = await listOurs(octokit, repo, issue, owner, o.marker);
-            if (after.length === 1 && after[0].id === comment.id)
+        const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
+        if (written === 'nothing')
+            return undefined;
+        if (written !== 'gone') {
+            const { comment, sections, folded } = written;
+            created ||= written.created;
+            if (sections.length === 0 && !folded)
                 return { id: comment.id, url: comment.html_url, created };
+            if ((await holds(octokit, repo, comment.id, sections)) &&
+                (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
+                const after = await listOurs(octokit, repo, issue, owner, o.marker);
+                if (after.length === 1 && after[0].id === comment.id)
+                    return { id: comment.id, url: comment.html_url, created };
+            }
         }
         if (attempt >= attempts) {
             throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`);
         }
+        if (written === 'gone') {
+            o.log.info(`The comment was deleted while it was being updated; writing it again (attempt ${attempt + 1}).`);
+            continue;
+        }
         const delay = Math.round(200 + random() * 800 * attempt);
         o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
         await o.sleep(delay);
+    }
+}
+/**
+ * One read-merge-write. 'nothing': no comment and nothing to write; 'gone': the comment was deleted
+ * between the read and the write (404), so the next attempt creates it again.
+ */
+async function writeOnce(octokit, repo, issue, owner, sectionsFor, o) {
+    const ours = await listOurs(octokit, repo, issue, owner, o.marker);
+    if (ours.length === 0) {
+        const sections = sectionsFor(undefined);
+        if (sections.length === 0)
+            return 'nothing';
+        const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
+        const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
+        return { comment, sections, folded: false, created: true };
+    }
+    return ifFound(async () => {
+        // A fresh read right before the write keeps the read-to-write window to two requests.
+        const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data;
+        // Only our own duplicates are folded in and deleted: `ours` holds only comments of the token's identity.
+        const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
+        const sections = sectionsFor(merged);
+        if (sections.length === 0 && ours.length === 1)
+            return { comment: fresh, sections, folded: false, created: false };
+        const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
+        const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
+        for (const duplicate of ours.slice(1)) {
+            await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+        }
+        return { comment, sections, folded: ours.length > 1, created: false };
+    });
+}
+/** `fn`'s result, or 'gone' when it met a 404 (the comment was deleted meanwhile). */
+async function ifFound(fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if (error.status === 404)
+            return 'gone';
+        throw error;
     }
 }
 /** `body` plus the sections of `other` that it lacks (raw blocks; mergeComment re-renders the header). */

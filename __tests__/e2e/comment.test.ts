@@ -110,7 +110,7 @@ describe('sticky pull-request comment', () => {
     const comments = gh.commentsOn(OWNER, REPO, pr);
     expect(comments).toHaveLength(1);
     const body = comments[0].body ?? '';
-    for (let i = 0; i < 8; i++) expect(body).toContain(`section=build-os${i}-${20 + i} `);
+    for (let i = 0; i < 8; i++) expect(body).toMatch(new RegExp(`section=build-os${i}-${20 + i}-[0-9a-f]{10} `));
     expect(linksIn(body)).toHaveLength(8);
     // Each leg wrote its own objects: keys include the section.
     expect(new Set(linksIn(body).map((l) => new URL(l).pathname)).size).toBe(8);

@@ -25,10 +25,10 @@ const OWNER = 'octo-org';
 const REPO = 'demo-app';
 const HEAD = 'b7e4c2a19f0d3e5c6b8a7f1e2d3c4b5a69788776';
 const MiB = 1024 * 1024;
-/** The object the action stores beside each job's files (for mode: refresh and cleanup). */
-const STORED_MANIFEST = '.artifact-links.json';
-/** The section's share page, generated beside the manifest. */
-const SHARE_PAGE = '.artifact-links-share.html';
+/** Where the action stores each section's manifest (for mode: refresh and cleanup), under the PR's scope. */
+const STORED_MANIFESTS = '.artifact-links/';
+/** The section's share page, generated in the action's folder at the root of the section's upload. */
+const SHARE_PAGE = '.artifact-links/share.html';
 
 // A distinctive key pair registered in s3rver, and a session token (s3rver does not check tokens).
 const ACCESS_KEY = 'AKIARELIABILITY0001';
@@ -190,10 +190,14 @@ async function listKeys(prefix: string): Promise<string[]> {
   }
 }
 
-/** The common key prefix of a run's objects (everything up to the section). */
-function prefixOf(entries: ManifestEntry[], section: string): string {
-  const key = entries[0].key;
-  return key.slice(0, key.indexOf(`/${section}/`) + section.length + 2);
+/** The key prefix of a run's objects (everything up to and including its section id `<job>-<hash>`). */
+function prefixOf(entries: ManifestEntry[], job: string): string {
+  return new RegExp(`^.*?/${job}-[0-9a-f]{10}/`).exec(entries[0].key)![0];
+}
+
+/** The PR's scope prefix (`owner/repo/pr-N/`) of a run's objects. */
+function scopeOf(entries: ManifestEntry[]): string {
+  return /^[^/]+\/[^/]+\/pr-\d+\//.exec(entries[0].key)![0];
 }
 
 describe('reliability', () => {
@@ -264,9 +268,10 @@ describe('reliability', () => {
     expect({ code: run.code, failedFiles, errors: run.errors }).toEqual({ code: 0, failedFiles: [], errors: [] });
     expect(lost).toBe(0);
     for (const entry of manifest) expect(entry.sha256).toBe(expected.get(entry.path));
-    // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own manifest and share page.
+    // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own share page and manifest.
     const prefix = prefixOf(manifest, 'build');
-    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${STORED_MANIFEST}`, `${prefix}${SHARE_PAGE}`].sort());
+    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
+    expect(await listKeys(`${scopeOf(manifest)}${STORED_MANIFESTS}`)).toHaveLength(1);
 
     expect(comments).toHaveLength(1);
     expect(run.outputs['comment-id']).toBe(String(comments[0].id));
@@ -387,7 +392,9 @@ describe('reliability', () => {
     const m1 = manifestOf(first);
     const prefix = prefixOf(m1, 'build');
     const keysAfterFirst = await listKeys(prefix);
-    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${STORED_MANIFEST}`, `${prefix}${SHARE_PAGE}`].sort());
+    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
+    const manifestsAfterFirst = await listKeys(`${scopeOf(m1)}${STORED_MANIFESTS}`);
+    expect(manifestsAfterFirst).toHaveLength(1);
 
     write(ws, 'dist/app.txt', 'second build');
     const before = s3.requests.length;
@@ -396,6 +403,7 @@ describe('reliability', () => {
     const m2 = manifestOf(second);
     expect(m2.map((e) => e.key).sort()).toEqual(m1.map((e) => e.key).sort());
     expect(await listKeys(prefix)).toEqual(keysAfterFirst);
+    expect(await listKeys(`${scopeOf(m1)}${STORED_MANIFESTS}`)).toEqual(manifestsAfterFirst);
     // The big file was checked (HEAD) and not sent again.
     expect(requests.filter((r) => r.startsWith('HEAD ') && r.includes('big.bin'))).toHaveLength(1);
     expect(requests.filter((r) => /partNumber=|\?uploads/.test(r))).toEqual([]);
@@ -428,7 +436,7 @@ describe('reliability', () => {
       const manifest = manifestOf(run);
       expect(manifest).toHaveLength(2);
       for (const entry of manifest) {
-        expect(entry.key).toContain(`/build-os${i}-${18 + i}/`);
+        expect(entry.key).toMatch(new RegExp(`/build-os${i}-${18 + i}-[0-9a-f]{10}/`));
         allKeys.push(entry.key);
         const got = await download(entry.url);
         expect(got.status).toBe(200);
@@ -439,7 +447,7 @@ describe('reliability', () => {
     const comments = gh.commentsOn(OWNER, REPO, pr);
     expect(comments).toHaveLength(1);
     const body = comments[0].body;
-    for (let i = 0; i < 8; i++) expect(body).toContain(`section=build-os${i}-${18 + i} `);
+    for (let i = 0; i < 8; i++) expect(body).toMatch(new RegExp(`section=build-os${i}-${18 + i}-[0-9a-f]{10} `));
     const links = linksIn(body);
     expect(links).toHaveLength(16);
     for (const link of links) expect((await download(link)).status).toBe(200);

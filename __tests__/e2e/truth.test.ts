@@ -119,7 +119,11 @@ describe('dead signing credentials: no link is published anywhere', () => {
     ['ExpiredToken', 'an upload', (r: ProxiedRequest) => r.method === 'PUT' && r.path.includes('/b.txt')],
     ['InvalidToken', 'an upload', (r: ProxiedRequest) => r.method === 'PUT' && r.path.includes('/b.txt')],
     ['TokenRefreshRequired', 'an upload', (r: ProxiedRequest) => r.method === 'PUT' && r.path.includes('/b.txt')],
-    ['ExpiredToken', 'the manifest write', (r: ProxiedRequest) => r.method === 'PUT' && r.path.includes('.artifact-links.json')],
+    [
+      'ExpiredToken',
+      'the manifest write',
+      (r: ProxiedRequest) => r.method === 'PUT' && /\/\.artifact-links\/[^/?]+\.json(\?|$)/.test(r.path),
+    ],
   ])('%s on %s: exit 1 saying why and what to change', async (code, _what, when) => {
     const ws = workspace({ 'dist/a.txt': 'alpha', 'dist/b.txt': 'bravo', 'dist/c.txt': 'charlie' });
     const s3p = await proxy({ upstream: s3.endpoint, style: 's3', answer: s3Answer(code, when) });

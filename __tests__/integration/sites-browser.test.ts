@@ -142,9 +142,9 @@ async function newPage(
   return { context, page, dialogs };
 }
 
-/** The folder URL of a site (what the worker serves), from its bootstrap link. */
+/** The folder URL of a site (what the worker serves), from its bootstrap link (`F/.artifact-links/open.html`). */
 function folderOf(bootstrapUrl: string): string {
-  return new URL('./', bootstrapUrl).href;
+  return new URL('../', bootstrapUrl).href;
 }
 
 /** Browser globals used in page callbacks (the tests are type-checked without the DOM library). */

@@ -32,6 +32,11 @@ export async function startS3Server({ buckets = ['artifacts'], port = 0 } = {}) 
     requests.push(entry);
     try {
       await next();
+      // s3rver escapes XML text twice (he.escape, then its XML builder), so keys with & < > " ' came
+      // back from a listing as '&lt;b&gt;' and could not be deleted by name. S3 escapes once.
+      if (typeof ctx.body === 'string' && ctx.body.includes('<ListBucketResult')) {
+        ctx.body = ctx.body.replace(/&amp;(lt|gt|amp|quot|apos|#x27|#39);/g, '&$1;');
+      }
     } finally {
       entry.status = ctx.status;
       entry.bytes = ctx.method === 'HEAD' ? 0 : Number(ctx.response.get('Content-Length')) || 0;

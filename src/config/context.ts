@@ -15,7 +15,15 @@ export interface RunContext {
   runId: string;
   runAttempt: string;
   job: string;
+  /** The workflow's name (GITHUB_WORKFLOW). */
   workflow: string;
+  /**
+   * The workflow file, `owner/repo/.github/workflows/ci.yml` (GITHUB_WORKFLOW_REF without `@ref`), else
+   * the workflow's name: two workflows with a job of the same id are told apart by it.
+   */
+  workflowPath: string;
+  /** GITHUB_ACTION: this step's id, or `__owner_repo` (`__owner_repo_2` for a second use in the job). */
+  step: string;
   runUrl: string;
   serverUrl: string;
   /** PR number from the `pr-number` input or the event payload; the commit lookup may find it later. */
@@ -139,8 +147,10 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown, prNumbe
     runAttempt,
     job: env.GITHUB_JOB || 'job',
     workflow: env.GITHUB_WORKFLOW || 'workflow',
+    workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF) || env.GITHUB_WORKFLOW || 'workflow',
+    step: env.GITHUB_ACTION ?? '',
     serverUrl,
-    runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}`,
+    runUrl: `${runsUrl({ serverUrl, owner, repo })}${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}`,
     pr:
       prNumber ??
       (at(pull, 'number') as number | undefined) ??
@@ -153,6 +163,18 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown, prNumbe
         ? { owner, branch: env.GITHUB_REF_NAME ?? '' }
         : undefined,
   };
+}
+
+/** Where this repository's workflow runs are: every run URL starts with it. */
+export function runsUrl(run: Pick<RunContext, 'serverUrl' | 'owner' | 'repo'>): string {
+  return `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/`;
+}
+
+/** `owner/repo/.github/workflows/ci.yml@refs/heads/main` → `owner/repo/.github/workflows/ci.yml`. */
+export function workflowPath(ref: string | undefined): string {
+  if (!ref) return '';
+  const at = ref.search(/@(refs\/|[0-9a-f]{40}$)/);
+  return at > 0 ? ref.slice(0, at) : ref;
 }
 
 /** This run, from the runner's environment and event payload. */

@@ -8,17 +8,27 @@ import type { Logger } from '../util/log.js';
 import type { Sleep } from '../util/retry.js';
 import type { Octokit, Repo } from './client.js';
 
-/** Whether the comment author is the token's own identity (a user, or any bot for app tokens). */
+/** Whether a comment's author is the token's own identity. */
 export type Owner = (user: { login: string; type: string } | null | undefined) => boolean;
 
+/** Who the workflow's GITHUB_TOKEN posts as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * The token's identity: the /user login when the token can read it (a personal or user token),
+ * else `github-actions[bot]`, since installation tokens such as GITHUB_TOKEN cannot read /user (403).
+ * Never "any bot": another bot's comment that carries our marker is not ours. Other errors are thrown
+ * (a wrong guess would make the action ignore its own comment and post another).
+ */
 export async function tokenOwner(octokit: Octokit): Promise<Owner> {
+  let login: string;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return (user) => user?.login === data.login;
-  } catch {
-    // Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read /user; they post as a bot.
-    return (user) => user?.type === 'Bot';
+    login = (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 403) throw error;
+    login = ACTIONS_BOT_LOGIN;
   }
+  return (user) => user?.login === login;
 }
 
 export interface UpsertOptions {
@@ -63,42 +73,78 @@ export async function updateSticky(
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
   for (let attempt = 1; ; attempt++) {
-    const ours = await listOurs(octokit, repo, issue, owner, o.marker);
-    let comment: Comment;
-    let sections: SectionData[];
-    if (ours.length === 0) {
-      sections = sectionsFor(undefined);
-      if (sections.length === 0) return undefined;
-      const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
-      comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
-      created = true;
-    } else {
-      // A fresh read right before the write keeps the read-to-write window to two requests.
-      const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
-      const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
-      sections = sectionsFor(merged);
-      if (sections.length === 0 && ours.length === 1) return { id: fresh.id, url: fresh.html_url, created };
-      const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
-      comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
-      for (const duplicate of ours.slice(1)) {
-        await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+    const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
+    if (written === 'nothing') return undefined;
+    if (written !== 'gone') {
+      const { comment, sections, folded } = written;
+      created ||= written.created;
+      if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
+      if (
+        (await holds(octokit, repo, comment.id, sections)) &&
+        (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
+      ) {
+        const after = await listOurs(octokit, repo, issue, owner, o.marker);
+        if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };
       }
-    }
-    if (
-      (await holds(octokit, repo, comment.id, sections)) &&
-      (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
-    ) {
-      const after = await listOurs(octokit, repo, issue, owner, o.marker);
-      if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };
     }
     if (attempt >= attempts) {
       throw new Error(
         `Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`,
       );
     }
+    if (written === 'gone') {
+      o.log.info(`The comment was deleted while it was being updated; writing it again (attempt ${attempt + 1}).`);
+      continue;
+    }
     const delay = Math.round(200 + random() * 800 * attempt);
     o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
     await o.sleep(delay);
+  }
+}
+
+/**
+ * One read-merge-write. 'nothing': no comment and nothing to write; 'gone': the comment was deleted
+ * between the read and the write (404), so the next attempt creates it again.
+ */
+async function writeOnce(
+  octokit: Octokit,
+  repo: Repo,
+  issue: number,
+  owner: Owner,
+  sectionsFor: (body: string | undefined) => SectionData[],
+  o: UpsertOptions,
+): Promise<{ comment: Comment; sections: SectionData[]; folded: boolean; created: boolean } | 'nothing' | 'gone'> {
+  const ours = await listOurs(octokit, repo, issue, owner, o.marker);
+  if (ours.length === 0) {
+    const sections = sectionsFor(undefined);
+    if (sections.length === 0) return 'nothing';
+    const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
+    const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
+    return { comment, sections, folded: false, created: true };
+  }
+  return ifFound(async () => {
+    // A fresh read right before the write keeps the read-to-write window to two requests.
+    const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
+    // Only our own duplicates are folded in and deleted: `ours` holds only comments of the token's identity.
+    const merged = ours.slice(1).reduce((body, d) => withSectionsOf(body, d.body ?? ''), fresh.body ?? '');
+    const sections = sectionsFor(merged);
+    if (sections.length === 0 && ours.length === 1) return { comment: fresh, sections, folded: false, created: false };
+    const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
+    const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
+    for (const duplicate of ours.slice(1)) {
+      await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
+    }
+    return { comment, sections, folded: ours.length > 1, created: false };
+  });
+}
+
+/** `fn`'s result, or 'gone' when it met a 404 (the comment was deleted meanwhile). */
+async function ifFound<T>(fn: () => Promise<T>): Promise<T | 'gone'> {
+  try {
+    return await fn();
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return 'gone';
+    throw error;
   }
 }
 

@@ -1,14 +1,25 @@
 /**
- * The manifest object stored beside each job's artifacts, so `mode: refresh` can re-sign links and
- * `mode: cleanup` can find what to delete without rebuilding. Pure; holds no links, only keys.
+ * The manifest the action stores for each section, so `mode: refresh` can re-sign links and
+ * `mode: cleanup` can tell which sections it removed, without rebuilding. Pure; holds no links, only
+ * keys.
+ *
+ * One exact place per section, which no user file can take (keys.ts, RESERVED_SEGMENT):
+ * `<scope>/.artifact-links/<section-id>.json`. Refresh and cleanup read only keys of that form, and
+ * only render a manifest that is consistent with where it was found and with this repository.
  */
+import { isReservedKey, RESERVED_SEGMENT } from './keys.js';
 import type { StoredFile } from './manifest-entry.js';
+import { Section, SECTION_ID, sectionOf, SectionSource } from './section.js';
 
-export const MANIFEST_NAME = '.artifact-links.json';
+export const MANIFEST_VERSION = 2;
 
 export interface StoredManifest {
-  version: 1;
-  section: { id: string; title: string };
+  version: typeof MANIFEST_VERSION;
+  /** What the section is (its identity); its id and title follow from it. */
+  source: SectionSource;
+  section: Section;
+  /** The rendered key-prefix of the upload: every file's key lies under it. */
+  prefix: string;
   sha: string;
   runUrl: string;
   uploadedAt: string;
@@ -17,33 +28,110 @@ export interface StoredManifest {
   sites?: string[];
 }
 
-export function manifestKey(prefix: string): string {
-  return prefix ? `${prefix}/${MANIFEST_NAME}` : MANIFEST_NAME;
+/** Where the manifest of section `sectionId` lives, for the scope prefix `scope`. */
+export function manifestKey(scope: string, sectionId: string): string {
+  return `${scope}/${RESERVED_SEGMENT}/${sectionId}.json`;
 }
 
-export function isManifestKey(key: string): boolean {
-  return key === MANIFEST_NAME || key.endsWith(`/${MANIFEST_NAME}`);
+/** The section id of a manifest key under `scope`, or undefined when `key` is not one. */
+export function manifestSectionId(scope: string, key: string): string | undefined {
+  const folder = `${scope}/${RESERVED_SEGMENT}/`;
+  if (!key.startsWith(folder) || !key.endsWith('.json')) return undefined;
+  const id = key.slice(folder.length, -'.json'.length);
+  return SECTION_ID.test(id) ? id : undefined;
 }
 
-export function parseStoredManifest(text: string, key: string): StoredManifest {
-  let value: Partial<StoredManifest> | undefined;
+/** What a manifest found at a key must agree with. */
+export interface ManifestExpectations {
+  scope: string;
+  /** The section id its key names. */
+  sectionId: string;
+  /** This repository's runs: `${serverUrl}/${owner}/${repo}/actions/runs/`. */
+  runsUrl: string;
+}
+
+export type ManifestCheck = { manifest: StoredManifest } | { problem: string };
+
+/**
+ * Parses and checks a stored manifest: its section id and title must follow from its identity and
+ * match its key, its run URL must be one of this repository's runs, its prefix must lie in the scope
+ * it was found in, and every file's key and site folder under that prefix, outside the action's namespace. Returns
+ * why not, instead of throwing: a bad manifest is skipped with a warning, never rendered.
+ */
+export function checkStoredManifest(text: string, e: ManifestExpectations): ManifestCheck {
+  let value: unknown;
   try {
-    value = JSON.parse(text) as Partial<StoredManifest>;
+    value = JSON.parse(text);
   } catch {
-    value = undefined;
+    return { problem: 'is not JSON' };
   }
-  if (!value || value.version !== 1 || !value.section?.id || !Array.isArray(value.files)) {
-    throw new Error(`${key} is not a manifest this action wrote (version 1); delete it or upload again.`);
+  if (!isObject(value) || value.version !== MANIFEST_VERSION) return { problem: `is not a version ${MANIFEST_VERSION} manifest` };
+  const m = value as Record<string, unknown>;
+  const source = checkSource(m.source);
+  if (!source) return { problem: 'has no valid section identity' };
+  const expected = sectionOf(source);
+  const section = m.section as Partial<Section> | undefined;
+  if (expected.id !== e.sectionId || section?.id !== expected.id) {
+    return { problem: 'names a section id that does not follow from its identity and its key' };
   }
-  return value as StoredManifest;
+  if (section.title !== expected.title) return { problem: 'has a title that does not follow from its identity' };
+  if (typeof m.runUrl !== 'string' || !isRunUrl(m.runUrl, e.runsUrl)) {
+    return { problem: `has a run URL that is not a run of this repository (${e.runsUrl}…)` };
+  }
+  const prefix = m.prefix;
+  if (typeof prefix !== 'string' || !(prefix === e.scope || prefix.startsWith(`${e.scope}/`)) || !soundKey(`${prefix}/x`)) {
+    return { problem: `has a key prefix outside ${e.scope}/` };
+  }
+  if (typeof m.sha !== 'string' || !/^[0-9a-f]{7,40}$/i.test(m.sha)) return { problem: 'has no valid commit' };
+  if (typeof m.uploadedAt !== 'string' || Number.isNaN(Date.parse(m.uploadedAt))) return { problem: 'has no valid upload time' };
+  if (!Array.isArray(m.files)) return { problem: 'has no file list' };
+  for (const f of m.files as unknown[]) {
+    if (!isFile(f)) return { problem: 'lists a file that is not a stored file' };
+    if (!f.key.startsWith(`${prefix}/`) || !soundKey(f.key)) return { problem: `lists a key outside its prefix ${prefix}/` };
+  }
+  if (m.sites !== undefined && !(Array.isArray(m.sites) && (m.sites as unknown[]).every((f) => isSiteFolder(f, prefix)))) {
+    return { problem: `lists a site folder outside its prefix ${prefix}/` };
+  }
+  return { manifest: value as unknown as StoredManifest };
 }
 
-/** The newest manifest of each section (a PR's later commits replace earlier ones), ordered by section. */
-export function latestPerSection(manifests: StoredManifest[]): StoredManifest[] {
-  const latest = new Map<string, StoredManifest>();
-  for (const m of manifests) {
-    const seen = latest.get(m.section.id);
-    if (!seen || seen.uploadedAt < m.uploadedAt) latest.set(m.section.id, m);
-  }
-  return [...latest.values()].sort((a, b) => a.section.id.localeCompare(b.section.id));
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function checkSource(v: unknown): SectionSource | undefined {
+  if (!isObject(v)) return undefined;
+  const str = (x: unknown) => typeof x === 'string';
+  if (str(v.section) && Object.keys(v).length === 1) return v.section ? { section: v.section as string } : undefined;
+  const fields = ['workflow', 'workflowName', 'job', 'matrix', 'step'];
+  if (fields.every((k) => str(v[k])) && Object.keys(v).length === fields.length && v.job) return v as SectionSource;
+  return undefined;
+}
+
+function isFile(f: unknown): f is StoredFile {
+  return (
+    isObject(f) &&
+    typeof f.path === 'string' &&
+    typeof f.key === 'string' &&
+    Number.isSafeInteger(f.size) &&
+    (f.size as number) >= 0 &&
+    typeof f.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(f.sha256) &&
+    typeof f.contentType === 'string'
+  );
+}
+
+/** `''` (the upload's root) or `a/b/`: sound folder segments under `prefix`, outside the action's namespace. */
+function isSiteFolder(f: unknown, prefix: string): boolean {
+  return typeof f === 'string' && (f === '' || (f.endsWith('/') && soundKey(`${prefix}/${f}x`)));
+}
+
+/** No empty, `.` or `..` segment, and outside the action's namespace. */
+function soundKey(key: string): boolean {
+  return !key.split('/').some((s) => s === '' || s === '.' || s === '..') && !isReservedKey(key);
+}
+
+/** `${runsUrl}<digits>` or `${runsUrl}<digits>/attempts/<digits>`, exactly. */
+export function isRunUrl(url: string, runsUrl: string): boolean {
+  return url.startsWith(runsUrl) && /^\d+(\/attempts\/\d+)?$/.test(url.slice(runsUrl.length));
 }

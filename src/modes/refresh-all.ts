@@ -6,6 +6,7 @@
  * changes. Each upload's sites and share page are rebuilt with the new links.
  */
 import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
+import { runsUrl } from '../config/context.js';
 import { GITHUB_BUDGET_MS } from '../github/wait-budget.js';
 import { scopePrefix } from '../links/keys.js';
 import { publishComment } from '../publish/comment.js';
@@ -14,7 +15,8 @@ import { decideVisibility, PUBLIC_NOTE } from '../publish/policy.js';
 import { writeRefreshSummary } from '../publish/summary.js';
 import type { RefreshRow } from '../render/refresh-summary.js';
 import { plural } from '../util/log.js';
-import { findUploads, goneWarning, renewedSections, renewSites } from './refresh.js';
+import { findUploads, goneWarning } from './find-uploads.js';
+import { renewedSections, renewSites } from './refresh.js';
 import { ModeDeps, openStore, Store } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 
@@ -52,7 +54,7 @@ async function renewOpenPulls(
   const { inputs, ctx, log, clock, publish } = d;
   const gh = publish.gh as NonNullable<typeof publish.gh>; // checked by the caller
   const repo = { owner: ctx.owner, repo: ctx.repo };
-  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull)));
+  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull), runsUrl(ctx), log));
   const unreadable = looked.filter((r) => !r.ok);
   if (unreadable.length > 0) {
     const first = unreadable[0];
@@ -60,7 +62,7 @@ async function renewOpenPulls(
       `Could not read the uploads of ${unreadable.length} open pull requests, so no link was renewed. #${first.item.number}: ${first.ok ? '' : first.error.message}`,
     );
   }
-  const renewing = looked.flatMap((r) => (r.ok && r.value ? [{ pull: r.item, uploads: r.value }] : []));
+  const renewing = looked.flatMap((r) => (r.ok && r.value.manifests.length > 0 ? [{ pull: r.item, uploads: r.value }] : []));
   const skipped = pulls.length - renewing.length;
   log.info(`${renewing.length} of them have artifacts under ${inputs.bucket}; the other ${skipped} are skipped.`);
   if (renewing.length === 0) {

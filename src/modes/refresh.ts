@@ -3,17 +3,18 @@
  * On a schedule or a manual run without `pr-number`: every open pull request (refresh-all.ts).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { getText, listKeys } from '../aws/bucket.js';
 import type { StoreTarget } from '../aws/s3-client.js';
+import { runsUrl } from '../config/context.js';
 import type { LinkLifetime } from '../links/expiry.js';
 import { scopePrefix } from '../links/keys.js';
-import type { ManifestEntry, StoredFile } from '../links/manifest-entry.js';
+import type { ManifestEntry } from '../links/manifest-entry.js';
 import { sectionNote } from '../links/section.js';
-import { isManifestKey, latestPerSection, MANIFEST_NAME, parseStoredManifest, StoredManifest } from '../links/stored-manifest.js';
+import type { StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import { setSiteOutputs } from '../publish/outputs.js';
 import type { SectionData } from '../render/markers.js';
 import { plural } from '../util/log.js';
+import { findUploads, goneWarning, type Uploads } from './find-uploads.js';
 import { ModeDeps, openStore } from './setup.js';
 import { LinkSigner, presignFiles, proveLinks } from './sign.js';
 import { PublishedSites, publishSites } from './sites.js';
@@ -30,8 +31,8 @@ export async function refresh(d: ModeDeps): Promise<void> {
   const scope = scopePrefix(inputs.keyPrefix, { ...ctx, section: '' });
   const { target, links, client } = await openStore(d);
   try {
-    const found = await findUploads(client, target, scope);
-    if (!found) {
+    const found = await findUploads(client, target, scope, runsUrl(ctx), log);
+    if (found.manifests.length === 0) {
       log.warning(
         `Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`,
       );
@@ -72,43 +73,6 @@ export async function refresh(d: ModeDeps): Promise<void> {
   }
 }
 
-/** What an earlier upload left under a scope prefix. */
-export interface Uploads {
-  /** The newest upload of each section. */
-  manifests: StoredManifest[];
-  /** Their files that are still in the bucket. */
-  files: StoredFile[];
-  /** Their files that are gone (a lifecycle rule may have expired some): no link for them. */
-  missing: StoredFile[];
-  /** The key prefix of each upload (where its manifest, sites and share page are). */
-  prefixes: Map<StoredManifest, string>;
-}
-
-/** The uploads under `scope/`, or undefined when there are none. */
-export async function findUploads(client: S3Client, target: StoreTarget, scope: string): Promise<Uploads | undefined> {
-  const keys = await listKeys(client, target, scope);
-  const manifestKeys = keys.filter(isManifestKey);
-  if (manifestKeys.length === 0) return undefined;
-  const prefixes = new Map<StoredManifest, string>();
-  const manifests = latestPerSection(
-    await Promise.all(
-      manifestKeys.map(async (k) => {
-        const m = parseStoredManifest(await getText(client, target, k), k);
-        prefixes.set(m, k.slice(0, -MANIFEST_NAME.length).replace(/\/$/, ''));
-        return m;
-      }),
-    ),
-  );
-  const present = new Set(keys);
-  const all = manifests.flatMap((m) => m.files);
-  return { manifests, files: all.filter((f) => present.has(f.key)), missing: all.filter((f) => !present.has(f.key)), prefixes };
-}
-
-export function goneWarning(missing: StoredFile[], where = ''): string {
-  const one = missing.length === 1;
-  return `${plural(missing.length, 'file')} of the earlier upload${where} ${one ? 'is' : 'are'} gone from the bucket and get${one ? 's' : ''} no link, e.g. ${missing[0].path}.`;
-}
-
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
 export function renewedSections(
   manifests: StoredManifest[],
@@ -138,7 +102,7 @@ export function renewedSections(
 export interface RenewSitesOptions {
   client: S3Client;
   target: StoreTarget;
-  uploads: Uploads;
+  uploads: Pick<Uploads, 'manifests'>;
   /** The renewed links (may hold other uploads' too). */
   entries: ManifestEntry[];
   sign: (key: string) => string;
@@ -163,7 +127,7 @@ export async function renewSites(o: RenewSitesOptions): Promise<Map<StoredManife
     const sites = await publishSites({
       client: o.client,
       target: o.target,
-      prefix: o.uploads.prefixes.get(m) ?? '',
+      prefix: m.prefix,
       folders: m.sites ?? [],
       entries,
       sign: o.sign,

@@ -10,7 +10,6 @@ import type { Env, RunContext } from '../config/context.js';
 import type { Inputs } from '../config/inputs.js';
 import type { GitHubTarget } from '../github/client.js';
 import { commentMarker } from '../render/markers.js';
-import { defaultCommentKey } from '../publish/comment.js';
 import type { PublishContext } from '../publish/links.js';
 import { Clock, systemClock } from '../util/clock.js';
 import { actionLog, Logger, notice } from '../util/log.js';
@@ -41,7 +40,7 @@ export async function setup(
   const publish: PublishContext = {
     gh,
     run: ctx,
-    comment: { marker: commentMarker(inputs.commentKey || defaultCommentKey(inputs)), failOnError: inputs.failOnCommentError },
+    comment: { marker: commentMarker(inputs.commentKey), failOnError: inputs.failOnCommentError },
     publicRepo: inputs.publicRepo,
     tempDir: env.runnerTemp,
     log,

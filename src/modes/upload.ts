@@ -4,10 +4,10 @@ import { deadCredentialsCause, deadCredentialsMessage } from '../aws/s3-errors.j
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
 import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
-import { objectKey, renderKeyPrefix } from '../links/keys.js';
+import { checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../links/keys.js';
 import type { StoredFile } from '../links/manifest-entry.js';
-import { jobSection, sectionNote } from '../links/section.js';
-import { manifestKey, StoredManifest } from '../links/stored-manifest.js';
+import { sectionNote, sectionOf, sectionSource } from '../links/section.js';
+import { MANIFEST_VERSION, manifestKey, StoredManifest } from '../links/stored-manifest.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
@@ -21,8 +21,15 @@ const PROGRESS_INTERVAL_MS = 5_000;
 
 export async function upload(d: ModeDeps): Promise<void> {
   const { inputs, ctx, log, clock } = d;
-  const section = jobSection(inputs.section, ctx.job, inputs.matrix);
+  const source = sectionSource(inputs.section, ctx, inputs.matrix);
+  const section = sectionOf(source);
   const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
+  // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
+  const scope = findableScope(inputs.keyPrefix, { ...ctx, section: '' });
+  if ('problem' in scope) {
+    if (scope.runSpecific) log.warning(scope.problem);
+    else log.info(scope.problem);
+  }
   const files = await findFiles(inputs.patterns, d.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
   const plans = planUploads(files, prefix, inputs.contentDisposition);
@@ -58,12 +65,15 @@ export async function upload(d: ModeDeps): Promise<void> {
         `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`,
     );
   }
-  if (stored.length > 0) {
-    // For mode: refresh. Losing it costs only the refresh, not the links: warn rather than fail, unless
-    // the store said the credentials are dead (then no link works).
+  if (stored.length > 0 && 'scope' in scope) {
+    // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail,
+    // unless the store said the credentials are dead (then no link works).
+    const key = manifestKey(scope.scope, section.id);
     const manifest: StoredManifest = {
-      version: 1,
+      version: MANIFEST_VERSION,
+      source,
       section,
+      prefix,
       sha: ctx.sha,
       runUrl: ctx.runUrl,
       uploadedAt: clock().toISOString(),
@@ -71,14 +81,14 @@ export async function upload(d: ModeDeps): Promise<void> {
       sites: folders,
     };
     try {
-      await putJson(client, target, manifestKey(prefix), manifest);
+      await putJson(client, target, key, manifest);
     } catch (error) {
       const cause = deadCredentialsCause(error);
       if (cause) {
         client.destroy();
-        throw new Error(deadCredentialsMessage(cause, `the write of ${manifestKey(prefix)}`, target), { cause: error });
+        throw new Error(deadCredentialsMessage(cause, `the write of ${key}`, target), { cause: error });
       }
-      log.warning(`Could not store ${manifestKey(prefix)} (mode: refresh will not find this upload): ${errorMessage(error)}`);
+      log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${errorMessage(error)}`);
     }
   }
   const { entries, lifetime, report, sign } = presignFiles(
@@ -145,12 +155,22 @@ function notUploaded(failures: { path: string; message: string }[], total: numbe
   );
 }
 
+/**
+ * Every file's key and headers. The whole plan is checked before anything is uploaded: a problem with
+ * any key fails the step, naming the files, and nothing is uploaded.
+ */
 function planUploads(files: FoundFile[], prefix: string, disposition: DispositionMode): UploadPlan[] {
-  return files.map((file) => {
-    const key = objectKey(prefix, file.relativePath);
-    if (key === manifestKey(prefix)) {
-      throw new Error(`${file.displayPath} would overwrite the action's manifest object (${key}); exclude it in 'path' or rename it.`);
-    }
+  const keyed = files.map((file) => ({ file, key: objectKey(prefix, file.relativePath) }));
+  const problems = checkKeyPlan(keyed.map(({ file, key }) => ({ path: file.displayPath, key })));
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 10).map((p) => `  ${p}`);
+    if (problems.length > shown.length) shown.push(`  … and ${problems.length - shown.length} more.`);
+    throw new Error(
+      `Nothing was uploaded: ${problems.length === 1 ? 'a planned object key is' : `${problems.length} planned object keys are`} not sound.\n${shown.join('\n')}\n` +
+        `Rename or exclude the files in 'path' (a ! pattern), or change 'key-prefix'.`,
+    );
+  }
+  return keyed.map(({ file, key }) => {
     const contentType = contentTypeFor(file.absolutePath);
     const name = file.relativePath.split('/').pop() ?? file.relativePath;
     return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType) };

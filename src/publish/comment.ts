@@ -1,5 +1,4 @@
 /** Publishes sections of the sticky pull-request comment; failures are warnings unless fail-on-comment-error. */
-import { createHash } from 'node:crypto';
 import type { RunContext } from '../config/context.js';
 import type { GitHubTarget } from '../github/client.js';
 import { explainGitHubError } from '../github/errors.js';
@@ -25,15 +24,6 @@ export interface CommentTarget {
   clock: Clock;
   /** Set the `comment-id` and `comment-url` outputs (default true; not when commenting on many PRs). */
   setOutputs?: boolean;
-}
-
-/**
- * One comment per artifact layout: uses of the action with the same bucket and key-prefix share the
- * comment (matrix legs, other workflows, refresh and cleanup), each job in its own section; uses that
- * store elsewhere get their own comment.
- */
-export function defaultCommentKey(store: { bucket: string; keyPrefix: string }): string {
-  return createHash('sha256').update(`${store.bucket}/${store.keyPrefix}`).digest('hex').slice(0, 12);
 }
 
 function noPullRequest(run: CommentTarget['run']): string {

@@ -2,6 +2,7 @@
  * The hidden markers of the sticky comment: the comment's own marker, and each section's start
  * marker (carrying its metadata, base64 JSON) and end marker. Pure.
  */
+import { createHash } from 'node:crypto';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { uriEncode } from '../links/uri.js';
 import { hexPrefix, shortenMiddle } from './format.js';
@@ -60,14 +61,26 @@ export const START = '<!-- s3-artifact-links section=';
 export const END = '<!-- /s3-artifact-links section=';
 const START_RE = /^<!-- s3-artifact-links section=(\S+) meta=([A-Za-z0-9+/=]*) -->$/gm;
 
-/** `<!-- s3-artifact-links:KEY -->`; the key is reduced to `[A-Za-z0-9._-]` so it cannot end the comment. */
+/**
+ * The comment key of the default comment: one comment per pull request for every use of the action
+ * in the repository, whatever its bucket or key-prefix (each job in its own section).
+ */
+export const DEFAULT_COMMENT_KEY = 'default';
+
+/**
+ * `<!-- s3-artifact-links:KEY -->`, KEY from `[A-Za-z0-9._-]` so it cannot end the comment. Injective:
+ * a key that is not already such text (or is long) becomes a readable part plus a hash of the whole
+ * key, so `a b` and `a_b` name different comments.
+ */
 export function commentMarker(commentKey: string): string {
-  const key =
-    commentKey
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/-{2,}/g, '-')
-      .slice(0, 100) || 'default';
-  return `<!-- ${ACTION_NAME}:${key} -->`;
+  const key = commentKey || DEFAULT_COMMENT_KEY;
+  if (/^[A-Za-z0-9._]+(-[A-Za-z0-9._]+)*$/.test(key) && key.length <= 64) return `<!-- ${ACTION_NAME}:${key} -->`;
+  const readable = key
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return `<!-- ${ACTION_NAME}:${readable}.${createHash('sha256').update(key).digest('hex').slice(0, 10)} -->`;
 }
 
 /** Percent-encode an id so it holds no space, `>` or `--` inside a marker. */

@@ -1,21 +1,22 @@
 /**
  * Names of the objects the action generates beside the user's files. Pure.
  *
- * They all start with `.artifact-links`, which no build tool emits. A site's worker script must sit
- * in the site's own folder (a service worker's scope cannot be wider than its script's folder), so
- * its generated objects do too; the share page sits at the root of the section's upload, beside the
- * manifest (`.artifact-links.json`).
+ * Every one is inside the action's namespace (isReservedKey in src/links/keys.ts), so no user file
+ * can have its key: a site's start page and file map go in a `.artifact-links` folder of the site,
+ * the share page in the one at the root of the section's upload. Only the worker script sits directly
+ * in the site's folder, under a name the namespace reserves too: a service worker's scope cannot be
+ * wider than its script's folder, and S3 cannot send `Service-Worker-Allowed`.
  */
+import { RESERVED_SEGMENT, WORKER_FILE_NAME } from '../links/keys.js';
 
-export const RESERVED_PREFIX = '.artifact-links';
 /** In each site folder: the service worker script. */
-export const WORKER_NAME = '.artifact-links-sw.js';
+export const WORKER_NAME = WORKER_FILE_NAME;
 /** In each site folder: the page a reader opens (registers the worker, then shows the site). */
-export const BOOTSTRAP_NAME = '.artifact-links-open.html';
+export const BOOTSTRAP_NAME = `${RESERVED_SEGMENT}/open.html`;
 /** In each site folder: the site map as JSON, for the file list when service workers are unavailable. */
-export const MAP_NAME = '.artifact-links-files.json';
+export const MAP_NAME = `${RESERVED_SEGMENT}/files.json`;
 /** At the section's root: the page that lists every file. */
-export const SHARE_PAGE_NAME = '.artifact-links-share.html';
+export const SHARE_PAGE_NAME = `${RESERVED_SEGMENT}/share.html`;
 
 export type GeneratedKind = 'worker' | 'bootstrap' | 'map' | 'share';
 
@@ -36,6 +37,11 @@ export function generatedNames(sites: readonly string[], sharePage = true): Gene
   ]);
   if (sharePage) names.push({ path: SHARE_PAGE_NAME, kind: 'share' });
   return names;
+}
+
+/** The keys of a section's generated objects (its sites' and its share page) under its key prefix. */
+export function generatedKeys(prefix: string, sites: readonly string[]): string[] {
+  return generatedNames(sites).map((g) => (prefix ? `${prefix}/${g.path}` : g.path));
 }
 
 const WHAT: Record<GeneratedKind, string> = {
@@ -63,6 +69,6 @@ export function assertNoCollision(
     return `${display(p)} would be overwritten by ${WHAT[g.kind]}${g.site !== undefined ? ` (site ${g.site || './'})` : ''}`;
   });
   throw new Error(
-    `${lines.join('; ')}. Names starting with ${RESERVED_PREFIX} are reserved for the objects the action generates: rename the file, exclude it in 'path', or set browse: none.`,
+    `${lines.join('; ')}. A "${RESERVED_SEGMENT}" folder and the name ${WORKER_NAME} are reserved for the objects the action generates: rename the file or exclude it in 'path'.`,
   );
 }

@@ -31,7 +31,8 @@
  * Faults: `inject({ method, path, operationId, status | kind, body, headers, times })` makes matching
  * requests fail (`kind: 'secondary-rate-limit'` → 403 with `retry-after`, `kind: 'rate-limit'` → 403
  * with `x-ratelimit-remaining: 0`); `readOnly = true` makes every write answer 403 "Resource not
- * accessible by integration" (a fork PR's `pull_request` token); `latencyMs` delays each request.
+ * accessible by integration" (a fork PR's `pull_request` token); `latencyMs` delays each request;
+ * `beforeHandle` sees each request just before it is handled (to change the state in between).
  *
  * Modules, each readable on its own: `openapi.ts` (the description and its validators), `validate.ts`
  * (request and response checks), `state.ts` (repos, issues, PRs, comments, tokens), `render-*.ts`

@@ -89,6 +89,7 @@ export async function startGitHubFake(opts: FakeOptions = {}): Promise<GitHubFak
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     const checked = checkRequest(op, route.raw, url, text, String(req.headers['content-type'] ?? ''), label);
+    fake.beforeHandle?.({ method, path: url.pathname, operationId: op.operationId });
 
     const fault = takeFault(faults, method, url.pathname, op);
     if (fault) return finish(faultReply(fault, op), op);
@@ -128,6 +129,10 @@ export async function startGitHubFake(opts: FakeOptions = {}): Promise<GitHubFak
     requests,
     readOnly: false,
     latencyMs: opts.latencyMs ?? 0,
+    beforeHandle: undefined,
+    removeComment(id) {
+      state.comments.delete(id);
+    },
     addToken(token, config) {
       state.tokens.set(token, config);
     },

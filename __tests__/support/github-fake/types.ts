@@ -111,6 +111,13 @@ export interface GitHubFake {
   /** When true, every write answers 403 "Resource not accessible by integration". */
   readOnly: boolean;
   latencyMs: number | ((req: { method: string; path: string }) => number);
+  /**
+   * Called with each routed request just before it is handled (after `latencyMs`, before faults), so
+   * a test can change the state in between, e.g. delete a comment someone else deleted meanwhile.
+   */
+  beforeHandle: ((req: { method: string; path: string; operationId: string }) => void) | undefined;
+  /** Deletes a comment without a request, as a person in the web UI would. */
+  removeComment(id: number): void;
   addToken(token: string, config: TokenConfig): void;
   addRepo(owner: string, repo: string, opts?: RepoOptions): void;
   /** A plain issue (PRs are also issues: `addPull` is enough for PR comments). Creates the repo if needed. */

@@ -5,6 +5,7 @@ import {
   readRunContext,
   TEST_S3_CONNECT_TIMEOUT_VAR,
   TEST_S3_IDLE_TIMEOUT_VAR,
+  workflowPath,
 } from '../../../src/config/context.js';
 
 const MERGE_SHA = 'ffffffffffffffffffffffffffffffffffffffff';
@@ -33,6 +34,8 @@ describe('readRunContext', () => {
       runAttempt: '1',
       job: 'build',
       workflow: 'CI',
+      workflowPath: 'CI',
+      step: '',
       serverUrl: 'https://github.com',
       runUrl: 'https://github.com/octo-org/widgets/actions/runs/987',
       pr: undefined,
@@ -121,11 +124,31 @@ describe('readRunContext', () => {
       runAttempt: '1',
       job: 'job',
       workflow: 'workflow',
+      workflowPath: 'workflow',
+      step: '',
       serverUrl: 'https://github.com',
       runUrl: 'https://github.com/o/r/actions/runs/0',
       pr: undefined,
       repoPrivate: undefined,
     });
+  });
+
+  it('identifies the workflow by its file (without @ref) and the step by GITHUB_ACTION', () => {
+    const ctx = readRunContext(
+      { ...ENV, GITHUB_WORKFLOW_REF: 'octo-org/widgets/.github/workflows/ci.yml@refs/pull/12/merge', GITHUB_ACTION: '__octo-org_links_2' },
+      {},
+    );
+    expect(ctx).toMatchObject({ workflow: 'CI', workflowPath: 'octo-org/widgets/.github/workflows/ci.yml', step: '__octo-org_links_2' });
+  });
+
+  it.each([
+    ['o/r/.github/workflows/ci.yml@refs/heads/main', 'o/r/.github/workflows/ci.yml'],
+    ['o/r/.github/workflows/a@b.yml@refs/tags/v1', 'o/r/.github/workflows/a@b.yml'],
+    [`o/r/.github/workflows/ci.yml@${'a'.repeat(40)}`, 'o/r/.github/workflows/ci.yml'],
+    ['o/r/.github/workflows/ci.yml', 'o/r/.github/workflows/ci.yml'],
+    ['', ''],
+  ])('workflowPath(%j) = %j', (ref, expected) => {
+    expect(workflowPath(ref)).toBe(expected);
   });
 
   it.each([

@@ -1,5 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_KEY_PREFIX, KEY_VARIABLES, type KeyContext, objectKey, renderKeyPrefix, slug } from '../../../src/links/keys.js';
+import {
+  checkKeyPlan,
+  DEFAULT_KEY_PREFIX,
+  findableScope,
+  isReservedKey,
+  KEY_VARIABLES,
+  type KeyContext,
+  objectKey,
+  renderKeyPrefix,
+  RESERVED_SEGMENT,
+  RUN_SPECIFIC_VARIABLES,
+  scopePrefix,
+  slug,
+} from '../../../src/links/keys.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const BASE: KeyContext = {
@@ -164,26 +177,110 @@ describe('objectKey', () => {
   it.each([
     ['p', 'a.txt', 'p/a.txt'],
     ['p/q', 'sub/dir/a.txt', 'p/q/sub/dir/a.txt'],
-    ['p', 'sub\\dir\\a.txt', 'p/sub/dir/a.txt'],
-    ['p', '/a.txt', 'p/a.txt'],
-    ['p', 'a//b\\\\c', 'p/a/b/c'],
-    ['p', 'sub/', 'p/sub'],
+    // A backslash is an ordinary character of a Linux file name, never a separator.
+    ['p', 'sub\\dir\\a.txt', 'p/sub\\dir\\a.txt'],
+    ['p', '..\\other-section\\x.txt', 'p/..\\other-section\\x.txt'],
     ['', 'sub/a.txt', 'sub/a.txt'],
-    ['', '\\a.txt', 'a.txt'],
     ['p', '日本語 ファイル.txt', 'p/日本語 ファイル.txt'],
   ])('objectKey(%j, %j) = %j', (prefix, rel, key) => {
     expect(objectKey(prefix, rel)).toBe(key);
   });
+});
 
-  it('accepts a key of exactly 1024 bytes and rejects 1025', () => {
-    expect(Buffer.byteLength(objectKey('p', 'a'.repeat(1022)))).toBe(1024);
-    expect(() => objectKey('p', 'a'.repeat(1023))).toThrow(/is longer than S3's 1024-byte limit; shorten 'key-prefix' or the path/);
+describe('checkKeyPlan', () => {
+  const plan = (...keys: string[]) => keys.map((key, i) => ({ path: `dist/file-${i}`, key }));
+
+  it('accepts distinct sound keys, including backslashes and names like the old manifest', () => {
+    expect(checkKeyPlan(plan('p/a\\b', 'p/a/b', 'p/.artifact-links.json', 'p/x/.artifact-links.json', 'p/.artifact-links'))).toEqual([]);
   });
 
-  it('counts bytes, not characters', () => {
-    const rel = 'é'.repeat(512);
-    expect(rel.length).toBe(512);
-    expect(() => objectKey('p', rel)).toThrow(`The object key for '${rel}'`);
-    expect(objectKey('', 'é'.repeat(512))).toHaveLength(512);
+  it('names both files that would share a key', () => {
+    expect(
+      checkKeyPlan([
+        { path: 'dist/a.txt', key: 'p/a.txt' },
+        { path: 'dist/b.txt', key: 'p/b.txt' },
+        { path: 'other/a.txt', key: 'p/a.txt' },
+      ]),
+    ).toEqual([`'dist/a.txt' and 'other/a.txt' would both be stored as 'p/a.txt'.`]);
+  });
+
+  it.each([
+    ['p//a.txt', 'empty'],
+    ['/a.txt', 'empty'],
+    ['p/a/', 'empty'],
+    ['p/./a.txt', '"."'],
+    ['p/../q/a.txt', '".."'],
+    ['..', '".."'],
+  ])('refuses %j (an %s segment), naming the file', (key) => {
+    expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([
+      `'dist/x' would be stored as '${key}', which has an empty, "." or ".." segment.`,
+    ]);
+  });
+
+  it.each(['s/.artifact-links/a.json', 's/pr-1/abc/.artifact-links/x', '.artifact-links/x'])(
+    "refuses %j, inside the action's reserved namespace",
+    (key) => {
+      expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([
+        `'dist/x' would be stored as '${key}', inside a "${RESERVED_SEGMENT}" folder, which is reserved for the action's own objects.`,
+      ]);
+      expect(isReservedKey(key)).toBe(true);
+    },
+  );
+
+  it.each(['p/.artifact-links-sw.js', 'p/docs/.artifact-links-sw.js', '.artifact-links-sw.js'])(
+    "refuses %j, the name of a site's service worker, reserved in every folder",
+    (key) => {
+      expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([
+        `'dist/x' would be stored as '${key}': the name .artifact-links-sw.js is reserved for the action's own objects (a site's service worker).`,
+      ]);
+      expect(isReservedKey(key)).toBe(true);
+    },
+  );
+
+  it.each(['p/.artifact-links-sw.js.bak', 'p/.artifact-links-sw.js/x', 'p/my.artifact-links-sw.js', 'p/.artifact-links-open.html'])(
+    'accepts %j: only the exact worker name is reserved outside a .artifact-links folder',
+    (key) => {
+      expect(checkKeyPlan([{ path: 'dist/x', key }])).toEqual([]);
+      expect(isReservedKey(key)).toBe(false);
+    },
+  );
+
+  it('accepts a key of exactly 1024 bytes and refuses 1025, counting bytes', () => {
+    expect(checkKeyPlan(plan(`p/${'a'.repeat(1022)}`))).toEqual([]);
+    expect(checkKeyPlan(plan(`p/${'a'.repeat(1023)}`))).toEqual([
+      `The object key for 'dist/file-0' is longer than S3's 1024-byte limit; shorten 'key-prefix' or the path.`,
+    ]);
+    expect(checkKeyPlan(plan(`p/${'é'.repeat(511)}`))).toEqual([]);
+    expect(checkKeyPlan(plan(`p/${'é'.repeat(512)}`))).toHaveLength(1);
+  });
+
+  it('reports every problem of the plan, not just the first', () => {
+    expect(checkKeyPlan(plan('p/a', 'p/a', 'p/../b', 'p/.artifact-links/m.json'))).toHaveLength(3);
+  });
+});
+
+describe('scopePrefix and findableScope', () => {
+  it('renders the template up to its {scope} or {pr} segment', () => {
+    expect(scopePrefix(DEFAULT_KEY_PREFIX, PR)).toBe('octo-org/widgets/pr-42');
+    expect(scopePrefix('ci/{owner}/{repo}/pr{pr}/{sha}', PR)).toBe('ci/octo-org/widgets/pr42');
+    expect(scopePrefix('{scope}/', PR)).toBe('pr-42');
+    expect(findableScope(DEFAULT_KEY_PREFIX, PR)).toEqual({ scope: 'octo-org/widgets/pr-42' });
+  });
+
+  it('refuses a template without {scope} or {pr}, naming key-prefix', () => {
+    expect(() => scopePrefix('{owner}/{repo}/{short_sha}', PR)).toThrow(/^Input 'key-prefix' has no \{scope\} or \{pr\}, so mode refresh/);
+    expect(findableScope('{owner}/{repo}/{short_sha}', PR)).toMatchObject({ runSpecific: false });
+  });
+
+  it.each(RUN_SPECIFIC_VARIABLES)('refuses {%s} before {scope}: a later run cannot find the objects again', (v) => {
+    const template = `{owner}/{${v}}/{scope}/{section}`;
+    expect(() => scopePrefix(template, PR)).toThrow(`Input 'key-prefix' has {${v}} before {scope} or {pr}, which a later run cannot know`);
+    const found = findableScope(template, PR);
+    expect(found).toMatchObject({ runSpecific: true });
+    expect('problem' in found && found.problem).toMatch(/mode refresh and cleanup cannot find these objects again/);
+  });
+
+  it('allows run-specific variables after the scope', () => {
+    expect(scopePrefix('{owner}/{repo}/{scope}/{run_id}/{sha}/{section}', PR)).toBe('octo-org/widgets/pr-42');
   });
 });

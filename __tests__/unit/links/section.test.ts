@@ -1,50 +1,96 @@
 import { describe, expect, it } from '@jest/globals';
-import { ASSUMED_EXPIRY_CAVEAT, jobSection, sectionNote } from '../../../src/links/section.js';
+import { slug } from '../../../src/links/keys.js';
+import { ASSUMED_EXPIRY_CAVEAT, SECTION_ID, sectionNote, sectionOf, sectionSource } from '../../../src/links/section.js';
 
-describe('jobSection', () => {
+const RUN = { workflowPath: 'octo/app/.github/workflows/ci.yml', workflow: 'CI', job: 'build', step: '__your-org_s3-artifact-links' };
+const job = (matrix = '', run: Partial<typeof RUN> = {}) => sectionOf(sectionSource('', { ...RUN, ...run }, matrix));
+const named = (section: string) => sectionOf(sectionSource(section, RUN, ''));
+
+describe('sectionOf: ids', () => {
+  it('is a readable slug plus a 10-digit hash of the whole identity', () => {
+    expect(job('{"os":"ubuntu-latest","node":24}').id).toMatch(/^build-ubuntu-latest-24-[0-9a-f]{10}$/);
+    expect(named('docs preview').id).toMatch(/^docs-preview-[0-9a-f]{10}$/);
+    expect(job().id).toMatch(/^build-[0-9a-f]{10}$/);
+  });
+
+  it('is stable: the same identity always gives the same id (a re-run overwrites in place)', () => {
+    expect(job('{"os":"linux","node":20}').id).toBe(job('{"os":"linux","node":20}').id);
+    // The same matrix in another JSON layout is the same leg.
+    expect(job('{\n  "os": "linux",\n  "node": 20\n}').id).toBe(job('{"os":"linux","node":20}').id);
+    // The workflow's display name is not part of the identity.
+    expect(job('', { workflow: 'Renamed CI' }).id).toBe(job().id);
+  });
+
   it.each([
-    ['the section input wins, slugged for the id', 'docs preview', 'build', '{"os":"linux"}', 'docs-preview', 'docs preview'],
-    ['a section input that is already a slug', 'linux', 'build', '', 'linux', 'linux'],
-    ['a hostile section input', '../x --> <b>', 'build', '', 'x-b', '../x --> <b>'],
-    ['job only, empty matrix', '', 'build', '', 'build', 'build'],
-    ['job only, null matrix', '', 'build', 'null', 'build', 'build'],
-    ['job only, empty object', '', 'build', '{}', 'build', 'build'],
-    [
-      'job plus matrix values in order',
-      '',
-      'build',
-      '{"os":"ubuntu-latest","node":20}',
-      'build-ubuntu-latest-20',
-      'build (ubuntu-latest, 20)',
-    ],
-    ['booleans', '', 'test', '{"coverage":true}', 'test-true', 'test (true)'],
-    [
-      'values that need slugging',
-      '',
-      'build',
-      '{"os":"windows 2022","target":"x86_64/msvc"}',
-      'build-windows-2022-x86_64-msvc',
-      'build (windows 2022, x86_64/msvc)',
-    ],
-    ['nested objects as JSON', '', 'build', '{"cfg":{"a":1}}', 'build-a-1', 'build ({"a":1})'],
-    ['a null value', '', 'build', '{"extra":null}', 'build-null', 'build (null)'],
-    ['invalid JSON', '', 'build', '{os: linux}', 'build', 'build'],
-    ['a JSON string', '', 'build', '"linux"', 'build', 'build'],
-    ['a job id that needs slugging', '', 'my job', '', 'my-job', 'my job'],
-  ])('%s', (_label, input, job, matrix, id, title) => {
-    expect(jobSection(input, job, matrix)).toEqual({ id, title });
+    ['another workflow file', { workflowPath: 'octo/app/.github/workflows/release.yml' }],
+    ['another job', { job: 'build2' }],
+    ['a second use of the action in the job', { step: '__your-org_s3-artifact-links_2' }],
+    ['a step with an id', { step: 'upload-docs' }],
+  ])('separates %s', (_label, run) => {
+    expect(job('', run).id).not.toBe(job().id);
   });
 
-  it('gives each matrix leg its own section, stable across calls', () => {
-    const a = jobSection('', 'build', '{"os":"linux","node":20}').id;
-    const b = jobSection('', 'build', '{"os":"linux","node":22}').id;
-    expect(a).not.toBe(b);
-    expect(jobSection('', 'build', '{"os":"linux","node":20}').id).toBe(a);
+  it('separates matrix legs, and values that slug alike', () => {
+    expect(job('{"os":"linux","node":20}').id).not.toBe(job('{"os":"linux","node":22}').id);
+    expect(job('{"os":"a b"}').id).not.toBe(job('{"os":"a-b"}').id);
+    expect(job('{"v":"1"}').id).not.toBe(job('{"v":1}').id);
   });
 
-  it.each(['a/b', '..', 'x y', '{pr}', 'é'])('always gives an id that is one safe key segment (input %j)', (input) => {
-    expect(jobSection(input, 'build', '').id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/);
-    expect(jobSection(input, 'build', '').id).not.toMatch(/^\.\.?$/);
+  it.each([
+    ['a b', 'a-b'],
+    ['a/b', 'a-b'],
+    ['тест', 'проверка'],
+    ['构建', '测试'],
+    ['é', 'è'],
+    ['x', ' x'],
+  ])('gives %j and %j distinct ids', (a, b) => {
+    expect(named(a).id).not.toBe(named(b).id);
+  });
+
+  it('gives names with nothing readable a readable fallback', () => {
+    expect(named('构建').id).toMatch(/^section-[0-9a-f]{10}$/);
+  });
+
+  it('separates the section input from a default section that slugs alike', () => {
+    expect(named('build').id).not.toBe(job().id);
+  });
+
+  it.each(['a/b', '..', 'x y', '{pr}', 'é', '../x --> <b>', '-'.repeat(50), `${'a'.repeat(39)}-b`, `${'a'.repeat(39)}.b`])(
+    'always gives one safe, bounded key segment that is its own slug (input %j)',
+    (input) => {
+      const { id } = named(input);
+      expect(id).toMatch(SECTION_ID);
+      expect(id.length).toBeLessThanOrEqual(51);
+      expect(slug(id)).toBe(id);
+      expect(id).not.toContain('--');
+    },
+  );
+
+  it('bounds very long section names and matrix values (no ENAMETOOLONG later)', () => {
+    const long = 'x'.repeat(100_000);
+    expect(named(long).id).toMatch(/^x{40}-[0-9a-f]{10}$/);
+    expect(job(JSON.stringify({ v: long })).id).toMatch(/^build-x{34}-[0-9a-f]{10}$/);
+    expect(named(long).id).not.toBe(named(`${long}y`).id);
+    expect(Array.from(named(long).title)).toHaveLength(200);
+    expect(named(long).title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('sectionOf: titles', () => {
+  it.each([
+    ['the section input, as written', sectionSource('docs preview', RUN, '{"os":"linux"}'), 'docs preview'],
+    ['workflow / job', sectionSource('', RUN, 'null'), 'CI / build'],
+    [
+      'workflow / job (matrix values in order)',
+      sectionSource('', RUN, '{"os":"ubuntu-latest","node":20}'),
+      'CI / build (ubuntu-latest, 20)',
+    ],
+    ['nested values as JSON', sectionSource('', RUN, '{"cfg":{"a":1}}'), 'CI / build ({"a":1})'],
+    ['invalid matrix JSON: no values', sectionSource('', RUN, '{os: linux}'), 'CI / build'],
+    ['a second use of the action', sectionSource('', { ...RUN, step: '__your-org_s3-artifact-links_2' }, ''), 'CI / build · #2'],
+    ['a step with an id', sectionSource('', { ...RUN, step: 'docs' }, ''), 'CI / build · docs'],
+  ])('%s', (_label, source, title) => {
+    expect(sectionOf(source).title).toBe(title);
   });
 });
 

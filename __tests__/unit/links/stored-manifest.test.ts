@@ -1,82 +1,128 @@
 import { describe, expect, it } from '@jest/globals';
+import { sectionOf, type SectionSource } from '../../../src/links/section.js';
 import {
-  isManifestKey,
-  latestPerSection,
-  MANIFEST_NAME,
+  checkStoredManifest,
+  isRunUrl,
+  type ManifestExpectations,
   manifestKey,
-  parseStoredManifest,
+  manifestSectionId,
   type StoredManifest,
 } from '../../../src/links/stored-manifest.js';
 
-function manifest(id: string, uploadedAt: string, extra: Partial<StoredManifest> = {}): StoredManifest {
+const SCOPE = 'o/r/pr-1';
+const RUNS = 'https://github.com/o/r/actions/runs/';
+const SOURCE: SectionSource = {
+  workflow: 'o/r/.github/workflows/ci.yml',
+  workflowName: 'CI',
+  job: 'build',
+  matrix: '{"os":"linux"}',
+  step: '',
+};
+const SECTION = sectionOf(SOURCE);
+const PREFIX = `${SCOPE}/abc1234/${SECTION.id}`;
+
+function manifest(extra: Partial<StoredManifest> = {}): StoredManifest {
   return {
-    version: 1,
-    section: { id, title: `title of ${id}` },
-    sha: 'abc1234',
-    runUrl: 'https://github.com/o/r/actions/runs/1',
-    uploadedAt,
-    files: [
-      { path: `dist/${id}.txt`, key: `o/r/pr-1/abc1234/${id}/${id}.txt`, size: 3, sha256: 'f'.repeat(64), contentType: 'text/plain' },
-    ],
+    version: 2,
+    source: SOURCE,
+    section: SECTION,
+    prefix: PREFIX,
+    sha: 'abc1234abc1234abc1234abc1234abc1234abc1',
+    runUrl: `${RUNS}42`,
+    uploadedAt: '2026-01-01T00:00:00.000Z',
+    files: [{ path: 'dist/app.txt', key: `${PREFIX}/app.txt`, size: 3, sha256: 'f'.repeat(64), contentType: 'text/plain' }],
     ...extra,
   };
 }
 
-describe('manifestKey / isManifestKey', () => {
-  it('puts the manifest beside the files of a prefix', () => {
-    expect(manifestKey('o/r/pr-1/abc1234/build')).toBe(`o/r/pr-1/abc1234/build/${MANIFEST_NAME}`);
-    expect(manifestKey('')).toBe(MANIFEST_NAME);
+const EXPECT: ManifestExpectations = { scope: SCOPE, sectionId: SECTION.id, runsUrl: RUNS };
+const check = (m: unknown, e: Partial<ManifestExpectations> = {}) => checkStoredManifest(JSON.stringify(m), { ...EXPECT, ...e });
+
+describe('manifestKey / manifestSectionId', () => {
+  it("puts one manifest per section in the scope's reserved folder", () => {
+    expect(manifestKey(SCOPE, SECTION.id)).toBe(`${SCOPE}/.artifact-links/${SECTION.id}.json`);
+    expect(manifestSectionId(SCOPE, manifestKey(SCOPE, SECTION.id))).toBe(SECTION.id);
   });
 
   it.each([
-    [`a/b/${MANIFEST_NAME}`, true],
-    [MANIFEST_NAME, true],
-    [`a/b/x${MANIFEST_NAME}`, false],
-    [`a/b/${MANIFEST_NAME}.bak`, false],
-    ['a/b/app.json', false],
-  ])('isManifestKey(%j) is %s', (key, expected) => {
-    expect(isManifestKey(key)).toBe(expected);
+    `${SCOPE}/.artifact-links.json`,
+    `${SCOPE}/abc1234/build/.artifact-links.json`,
+    `${SCOPE}/abc1234/.artifact-links/${SECTION.id}.json`,
+    `${SCOPE}/.artifact-links/nested/${SECTION.id}.json`,
+    `${SCOPE}/.artifact-links/build.json`,
+    `${SCOPE}/.artifact-links/${SECTION.id}.json.bak`,
+    `o/r/pr-10/.artifact-links/${SECTION.id}.json`,
+  ])('does not take %j for a manifest', (key) => {
+    expect(manifestSectionId(SCOPE, key)).toBeUndefined();
   });
 });
 
-describe('parseStoredManifest', () => {
-  it('returns a manifest this action wrote', () => {
-    const m = manifest('build', '2026-01-01T00:00:00.000Z');
-    expect(parseStoredManifest(JSON.stringify(m), 'k')).toEqual(m);
+describe('checkStoredManifest', () => {
+  it('accepts a manifest the action wrote, found where it writes it', () => {
+    expect(check(manifest())).toEqual({ manifest: manifest() });
+    expect(check(manifest({ runUrl: `${RUNS}42/attempts/3` }))).toHaveProperty('manifest');
+    const named = { section: 'docs' };
+    expect(check(manifest({ source: named, section: sectionOf(named) }), { sectionId: sectionOf(named).id })).toHaveProperty('manifest');
   });
 
+  it('accepts the site folders of the upload, relative to its prefix', () => {
+    expect(check(manifest({ sites: ['', 'coverage/', 'docs/api v2/'] }))).toHaveProperty('manifest');
+    expect(check(manifest({ sites: [] }))).toHaveProperty('manifest');
+  });
+
+  it.each<[string, unknown, Partial<ManifestExpectations>]>([
+    ['not JSON', '{oops', {}],
+    ['JSON null', null, {}],
+    ['an old version 1 manifest', { ...manifest(), version: 1 }, {}],
+    ['no identity', { ...manifest(), source: undefined }, {}],
+    ['an identity with extra fields', { ...manifest(), source: { ...SOURCE, extra: 'x' } }, {}],
+    ['found under another section id', manifest(), { sectionId: sectionOf({ section: 'other' }).id }],
+    [
+      'a section id that does not follow from its identity',
+      manifest({ section: { ...SECTION, id: 'build-0000000000' } }),
+      { sectionId: 'build-0000000000' },
+    ],
+    ['a forged title', manifest({ section: { ...SECTION, title: 'Approved by security ✅' } }), {}],
+    ['a run URL of another repository', manifest({ runUrl: 'https://github.com/evil/r/actions/runs/42' }), {}],
+    ['a run URL elsewhere', manifest({ runUrl: 'https://evil.example/o/r/actions/runs/42' }), {}],
+    ['a run URL with a tail', manifest({ runUrl: `${RUNS}42/../../../../evil` }), {}],
+    ['a run URL with a query', manifest({ runUrl: `${RUNS}42?x=1` }), {}],
+    ['a prefix outside the scope', manifest({ prefix: 'o/r/pr-2/abc1234/build' }), {}],
+    ['a prefix that only starts like the scope', manifest({ prefix: `${SCOPE}0/abc` }), {}],
+    ['a prefix with ..', manifest({ prefix: `${SCOPE}/../pr-2` }), {}],
+    ['a file key outside its prefix', manifest({ files: [{ ...manifest().files[0], key: `${SCOPE}/other/app.txt` }] }), {}],
+    ['a file key with ..', manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/../other/app.txt` }] }), {}],
+    ['a file key in the reserved folder', manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/.artifact-links/x.json` }] }), {}],
+    [
+      'a file key with the reserved worker name',
+      manifest({ files: [{ ...manifest().files[0], key: `${PREFIX}/.artifact-links-sw.js` }] }),
+      {},
+    ],
+    ['site folders that are not a list', { ...manifest(), sites: 'docs/' }, {}],
+    ['a site folder that is not text', { ...manifest(), sites: [1] }, {}],
+    ['a site folder without its trailing /', manifest({ sites: ['docs'] }), {}],
+    ['a site folder that climbs out of its prefix', manifest({ sites: ['../other/'] }), {}],
+    ['a site folder with an empty segment', manifest({ sites: ['a//'] }), {}],
+    ['a site folder in the reserved namespace', manifest({ sites: ['.artifact-links/'] }), {}],
+    ['a file without a size', manifest({ files: [{ ...manifest().files[0], size: -1 }] }), {}],
+    ['a file without a SHA-256', manifest({ files: [{ ...manifest().files[0], sha256: 'nope' }] }), {}],
+    ['no file list', { ...manifest(), files: 'x' }, {}],
+    ['a commit that is not hex', manifest({ sha: 'main; rm -rf' }), {}],
+  ])('skips %s', (_label, value, e) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    expect(checkStoredManifest(text, { ...EXPECT, ...e })).toHaveProperty('problem');
+  });
+});
+
+describe('isRunUrl', () => {
   it.each([
-    ['not JSON', '{oops'],
-    ['JSON null', 'null'],
-    ['another version', JSON.stringify({ ...manifest('b', 't'), version: 2 })],
-    ['no section id', JSON.stringify({ ...manifest('b', 't'), section: { title: 'x' } })],
-    ['files not a list', JSON.stringify({ ...manifest('b', 't'), files: 'all' })],
-    ['an empty object', '{}'],
-  ])('refuses %s, naming the key and the fix', (_label, text) => {
-    expect(() => parseStoredManifest(text, 'o/r/pr-1/x/.artifact-links.json')).toThrow(
-      'o/r/pr-1/x/.artifact-links.json is not a manifest this action wrote (version 1); delete it or upload again.',
-    );
-  });
-});
-
-describe('latestPerSection', () => {
-  it('keeps the newest manifest of each section, ordered by section id', () => {
-    const oldBuild = manifest('build', '2026-01-01T00:00:00.000Z', { sha: 'old' });
-    const newBuild = manifest('build', '2026-01-02T00:00:00.000Z', { sha: 'new' });
-    const docs = manifest('docs', '2026-01-01T12:00:00.000Z');
-    const apps = manifest('apps', '2025-12-31T00:00:00.000Z');
-    expect(latestPerSection([docs, newBuild, oldBuild, apps])).toEqual([apps, newBuild, docs]);
-    expect(latestPerSection([oldBuild, newBuild]).map((m) => m.sha)).toEqual(['new']);
-    expect(latestPerSection([newBuild, oldBuild]).map((m) => m.sha)).toEqual(['new']);
-  });
-
-  it('keeps the first of two manifests uploaded at the same time', () => {
-    const a = manifest('build', '2026-01-01T00:00:00.000Z', { sha: 'a' });
-    const b = manifest('build', '2026-01-01T00:00:00.000Z', { sha: 'b' });
-    expect(latestPerSection([a, b]).map((m) => m.sha)).toEqual(['a']);
-  });
-
-  it('is empty for no manifests', () => {
-    expect(latestPerSection([])).toEqual([]);
+    [`${RUNS}1`, true],
+    [`${RUNS}123/attempts/2`, true],
+    [`${RUNS}`, false],
+    [`${RUNS}1/attempts/`, false],
+    [`${RUNS}1/jobs/2`, false],
+    [`${RUNS}x`, false],
+  ])('%j → %s', (url, expected) => {
+    expect(isRunUrl(url, RUNS)).toBe(expected);
   });
 });

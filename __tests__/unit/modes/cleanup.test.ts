@@ -40,8 +40,10 @@ function body(...sections: SectionData[]): string {
 describe('removedSections', () => {
   const later = '2026-11-23T09:00:00.000Z';
 
-  it('re-renders every section that shows links as removed, keeping its identity', () => {
-    const removed = removedSections(body(section('build'), section('docs')), later);
+  const all = new Set(['build', 'docs']);
+
+  it('re-renders the given sections that show links as removed, keeping their identity', () => {
+    const removed = removedSections(body(section('build'), section('docs')), all, later);
     expect(removed).toEqual([
       {
         id: 'build',
@@ -68,16 +70,21 @@ describe('removedSections', () => {
 
   it('leaves sections already removed alone (cleanup is idempotent)', () => {
     const first = body(section('build'), section('docs', { files: [], removed: true }));
-    expect(removedSections(first, later).map((s) => s.id)).toEqual(['build']);
-    const after = removedSections(first, later).reduce((b, s) => mergeComment(b, s, { marker: MARKER, now: NOW }), first);
-    expect(removedSections(after, later)).toEqual([]);
+    expect(removedSections(first, all, later).map((s) => s.id)).toEqual(['build']);
+    const after = removedSections(first, all, later).reduce((b, s) => mergeComment(b, s, { marker: MARKER, now: NOW }), first);
+    expect(removedSections(after, all, later)).toEqual([]);
     expect([...parseSections(after).values()].every((s) => s.meta?.removed)).toBe(true);
     expect(after).not.toContain('X-Amz-Signature');
   });
 
+  it('leaves sections it did not remove alone (the comment is shared by every bucket and key-prefix)', () => {
+    expect(removedSections(body(section('build'), section('docs')), new Set(['docs']), later).map((s) => s.id)).toEqual(['docs']);
+    expect(removedSections(body(section('build')), new Set(), later)).toEqual([]);
+  });
+
   it('skips sections whose metadata cannot be read, and bodies without sections', () => {
     const broken = body(section('build')).replace(/meta=[A-Za-z0-9+/=]+/, 'meta=bm90IGpzb24=');
-    expect(removedSections(broken, later)).toEqual([]);
-    expect(removedSections('a comment someone else wrote', later)).toEqual([]);
+    expect(removedSections(broken, all, later)).toEqual([]);
+    expect(removedSections('a comment someone else wrote', all, later)).toEqual([]);
   });
 });

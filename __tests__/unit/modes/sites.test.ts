@@ -28,12 +28,12 @@ describe('planSites', () => {
 
   it('refuses, before any upload, a user file with the name of a generated object, naming it as the user knows it', () => {
     const { log } = logger();
-    const clash = [...files, { relativePath: 'coverage/.artifact-links-open.html', displayPath: 'out/coverage/.artifact-links-open.html' }];
+    const clash = [...files, { relativePath: 'coverage/.artifact-links/open.html', displayPath: 'out/coverage/.artifact-links/open.html' }];
     expect(() => planSites(clash, { mode: 'auto' }, log)).toThrow(
-      "out/coverage/.artifact-links-open.html would be overwritten by a site's start page (site coverage/)",
+      "out/coverage/.artifact-links/open.html would be overwritten by a site's start page (site coverage/)",
     );
-    const share = [...files, { relativePath: '.artifact-links-share.html', displayPath: 'out/.artifact-links-share.html' }];
-    expect(() => planSites(share, { mode: 'none' }, log)).toThrow('out/.artifact-links-share.html would be overwritten by the share page');
+    const share = [...files, { relativePath: '.artifact-links/share.html', displayPath: 'out/.artifact-links/share.html' }];
+    expect(() => planSites(share, { mode: 'none' }, log)).toThrow('out/.artifact-links/share.html would be overwritten by the share page');
   });
 });
 

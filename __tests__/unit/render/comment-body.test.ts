@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { GITHUB_COMMENT_LIMIT, mergeComment, renderSection } from '../../../src/render/comment-body.js';
 import { formatUtc, humanBytes, relativeTime } from '../../../src/render/format.js';
 import { escapeMarkdown, escapeUrl } from '../../../src/render/markdown.js';
-import { commentMarker, parseSections, sectionMeta, type SectionData } from '../../../src/render/markers.js';
+import { commentMarker, DEFAULT_COMMENT_KEY, parseSections, sectionMeta, type SectionData } from '../../../src/render/markers.js';
 import type { ManifestEntry } from '../../../src/links/manifest-entry.js';
 
 const NOW = new Date('2026-11-22T14:00:00Z');
@@ -77,8 +77,24 @@ describe('commentMarker', () => {
     },
   );
 
-  it('falls back to a default key', () => {
+  it('falls back to the one default comment per pull request', () => {
     expect(commentMarker('')).toBe('<!-- s3-artifact-links:default -->');
+    expect(commentMarker(DEFAULT_COMMENT_KEY)).toBe(commentMarker(''));
+  });
+
+  it.each([
+    ['a b', 'a_b'],
+    ['a b', 'a-b'],
+    ['é', 'è'],
+    ['x'.repeat(65), 'x'.repeat(66)],
+    ['a--b', 'a-b'],
+  ])('gives %j and %j different comments', (a, b) => {
+    expect(commentMarker(a)).not.toBe(commentMarker(b));
+  });
+
+  it('keeps keys that are already safe, and bounds the others', () => {
+    expect(commentMarker('nightly.v2_x')).toBe('<!-- s3-artifact-links:nightly.v2_x -->');
+    expect(commentMarker('y'.repeat(10_000)).length).toBeLessThan(100);
   });
 });
 

@@ -26,15 +26,15 @@ describe('buildSectionSites', () => {
     displayFolder: (folder) => `out/${folder}`,
   });
 
-  it('generates a worker, map and start page in the site folder and one share page, at the reserved keys', () => {
+  it('generates a worker in the site folder, a map and start page in its .artifact-links folder and one share page, at reserved keys', () => {
     expect(built.objects.map((o) => [o.key, o.contentType])).toEqual([
       ['pre/fix/docs/.artifact-links-sw.js', 'text/javascript; charset=utf-8'],
-      ['pre/fix/docs/.artifact-links-files.json', 'application/json; charset=utf-8'],
-      ['pre/fix/docs/.artifact-links-open.html', 'text/html; charset=utf-8'],
-      ['pre/fix/.artifact-links-share.html', 'text/html; charset=utf-8'],
+      ['pre/fix/docs/.artifact-links/files.json', 'application/json; charset=utf-8'],
+      ['pre/fix/docs/.artifact-links/open.html', 'text/html; charset=utf-8'],
+      ['pre/fix/.artifact-links/share.html', 'text/html; charset=utf-8'],
     ]);
-    expect(built.shareUrl).toBe(sign('pre/fix/.artifact-links-share.html'));
-    expect(built.sites).toEqual([{ folder: 'docs/', display: 'out/docs/', url: sign('pre/fix/docs/.artifact-links-open.html'), files: 3 }]);
+    expect(built.shareUrl).toBe(sign('pre/fix/.artifact-links/share.html'));
+    expect(built.sites).toEqual([{ folder: 'docs/', display: 'out/docs/', url: sign('pre/fix/docs/.artifact-links/open.html'), files: 3 }]);
   });
 
   it("the map holds the site's files only, relative to its folder", () => {
@@ -53,14 +53,14 @@ describe('buildSectionSites', () => {
     const config = JSON.parse(/id="site-config">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '');
     expect(config).toMatchObject({
       worker: sign('pre/fix/docs/.artifact-links-sw.js'),
-      map: sign('pre/fix/docs/.artifact-links-files.json'),
+      map: sign('pre/fix/docs/.artifact-links/files.json'),
       scope: 'https://cdn.example/pre/fix/docs/',
     });
   });
 
   it("the share page opens a site's HTML pages through the site, everything else by its own link", () => {
     const share = built.objects[3].body;
-    const site = sign('pre/fix/docs/.artifact-links-open.html').replaceAll('&', '&#38;');
+    const site = sign('pre/fix/docs/.artifact-links/open.html').replaceAll('&', '&#38;');
     expect(share).toContain(`href="${site}#guide/a%20b.html">Open</a>`);
     expect(share).toContain(`href="${file('docs/style.css').url.replaceAll('&', '&#38;')}">Open</a>`);
     expect(share).toContain('out/notes.txt');
@@ -77,6 +77,6 @@ describe('buildSectionSites', () => {
       sha: '',
     });
     expect(none.sites).toEqual([]);
-    expect(none.objects.map((o) => o.key)).toEqual(['p/.artifact-links-share.html']);
+    expect(none.objects.map((o) => o.key)).toEqual(['p/.artifact-links/share.html']);
   });
 });

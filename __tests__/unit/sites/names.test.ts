@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertNoCollision, BOOTSTRAP_NAME, generatedNames, MAP_NAME, SHARE_PAGE_NAME, WORKER_NAME } from '../../../src/sites/names.js';
+import { isReservedKey } from '../../../src/links/keys.js';
+import {
+  assertNoCollision,
+  generatedKeys,
+  BOOTSTRAP_NAME,
+  generatedNames,
+  MAP_NAME,
+  SHARE_PAGE_NAME,
+  WORKER_NAME,
+} from '../../../src/sites/names.js';
 
 describe('generated names', () => {
   it('puts the worker, start page and map in each site folder (a worker scope cannot exceed its folder), the share page at the root', () => {
@@ -15,8 +24,18 @@ describe('generated names', () => {
     expect(generatedNames([], false)).toEqual([]);
   });
 
-  it('every generated name is reserved (starts with .artifact-links)', () => {
-    for (const g of generatedNames(['a/'])) expect(g.path.split('/').pop()).toMatch(/^\.artifact-links/);
+  it("every generated key is in the action's namespace, by the one rule that refuses user files (isReservedKey)", () => {
+    const keys = generatedKeys('o/r/pr-1/abc/build', ['', 'a/', 'a/b c/']);
+    expect(keys).toHaveLength(10);
+    for (const key of keys) expect(isReservedKey(key)).toBe(true);
+    expect(generatedKeys('', ['docs/'])).toContain(`docs/${WORKER_NAME}`);
+    // Only the worker sits outside a .artifact-links folder: a worker's scope cannot exceed its folder.
+    expect(
+      generatedNames(['docs/'])
+        .filter((g) => !g.path.includes('.artifact-links/'))
+        .map((g) => g.path),
+    ).toEqual([`docs/${WORKER_NAME}`]);
+    expect(SHARE_PAGE_NAME).toBe('.artifact-links/share.html');
   });
 });
 
@@ -30,6 +49,8 @@ describe('assertNoCollision', () => {
       assertNoCollision(['docs/index.html', `docs/${WORKER_NAME}`, SHARE_PAGE_NAME], generatedNames(['docs/']), (p) => `build/${p}`);
     expect(run).toThrow(`build/docs/${WORKER_NAME} would be overwritten by a site's service worker (site docs/)`);
     expect(run).toThrow(`build/${SHARE_PAGE_NAME} would be overwritten by the share page`);
-    expect(run).toThrow(/rename the file, exclude it in 'path', or set browse: none/);
+    expect(run).toThrow(
+      /A ".artifact-links" folder and the name .artifact-links-sw.js are reserved .*: rename the file or exclude it in 'path'/,
+    );
   });
 });

@@ -1,206 +1,6 @@
-export const id = 123;
-export const ids = [123];
+export const id = 379;
+export const ids = [379];
 export const modules = {
-
-/***/ 4538:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ deleteKeys),
-/* harmony export */   TH: () => (/* binding */ listKeys),
-/* harmony export */   gl: () => (/* binding */ putJson),
-/* harmony export */   q4: () => (/* binding */ getText),
-/* harmony export */   rb: () => (/* binding */ putText)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
-/** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
-
-
-
-
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
-async function attempt(target, action, fn) {
-    try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
-    }
-    catch (error) {
-        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
-        if (dead)
-            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
-    }
-}
-/** Every key under `prefix/` (paginated). */
-async function listKeys(client, target, prefix) {
-    return attempt(target, 'list objects (s3:ListBucket)', async () => {
-        const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
-            for (const o of page.Contents ?? [])
-                if (o.Key)
-                    keys.push(o.Key);
-        }
-        return keys;
-    });
-}
-async function getText(client, target, key) {
-    return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
-        return (await r.Body?.transformToString('utf-8')) ?? '';
-    });
-}
-async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
-}
-/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
-async function putText(client, target, key, body, contentType) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
-}
-/** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
-async function deleteKeys(client, target, keys) {
-    for (let i = 0; i < keys.length; i += 1000) {
-        const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
-        if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 1096:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J8: () => (/* binding */ runStoppingCause),
-/* harmony export */   Q: () => (/* binding */ deadCredentialsCause),
-/* harmony export */   fY: () => (/* binding */ s3Retry),
-/* harmony export */   i3: () => (/* binding */ deadCredentialsMessage),
-/* harmony export */   ye: () => (/* binding */ describeS3Error)
-/* harmony export */ });
-/* unused harmony export isRetryableS3Error */
-const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
-const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
-const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
-const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
-const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
-const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
-const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
-const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
-const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
-/** S3 error names (`error.name`), and the SDK's TimeoutError. */
-const S3_ERRORS = {
-    SlowDown: { retry: true },
-    InternalError: { retry: true },
-    ServiceUnavailable: { retry: true },
-    RequestTimeout: { retry: true },
-    RequestTimeoutException: { retry: true },
-    Throttling: { retry: true },
-    ThrottlingException: { retry: true },
-    TooManyRequestsException: { retry: true },
-    OperationAborted: { retry: true },
-    TimeoutError: { retry: true, fix: unreachable },
-    AccessDenied: { stop: true, fix: denied },
-    Forbidden: { fix: denied },
-    NoSuchBucket: { stop: true, fix: noBucket },
-    NotFound: { fix: noBucket },
-    SignatureDoesNotMatch: { stop: true, dead: true, fix: signature },
-    InvalidAccessKeyId: { stop: true, dead: true, fix: unknownKey },
-    ExpiredToken: { stop: true, dead: true, fix: expired },
-    ExpiredTokenException: { stop: true, dead: true, fix: expired },
-    TokenRefreshRequired: { stop: true, dead: true, fix: expired },
-    InvalidToken: { stop: true, dead: true, fix: badToken },
-    PermanentRedirect: { stop: true, fix: otherRegion },
-    AuthorizationHeaderMalformed: { stop: true, fix: otherRegion },
-    IllegalLocationConstraintException: { fix: otherRegion },
-    InvalidBucketName: { stop: true },
-};
-/** Node network error codes (`error.code`). An unreachable endpoint stays unreachable for the next file. */
-const NETWORK_ERRORS = {
-    ECONNRESET: { retry: true, fix: reset },
-    EPIPE: { retry: true },
-    ETIMEDOUT: { retry: true, fix: unreachable },
-    ECONNREFUSED: { retry: true, stop: true, fix: unreachable },
-    EAI_AGAIN: { retry: true, stop: true, fix: unreachable },
-    ECONNABORTED: { retry: true },
-    UND_ERR_SOCKET: { retry: true },
-    ENOTFOUND: { stop: true, fix: unreachable },
-    EHOSTUNREACH: { stop: true },
-    ENETUNREACH: { stop: true },
-};
-function known(table, key) {
-    return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-function isRetryableS3Error(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode ?? 0;
-    return (status >= 500 ||
-        status === 429 ||
-        Boolean(e.$retryable) ||
-        Boolean(known(S3_ERRORS, e.name)?.retry) ||
-        Boolean(known(NETWORK_ERRORS, e.code)?.retry) ||
-        /socket hang up|ECONNRESET|aborted/i.test(e.message ?? ''));
-}
-function s3Retry(sleep, onRetry) {
-    return { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, sleep, isRetryable: isRetryableS3Error, onRetry };
-}
-/**
- * Why every other request of the run would fail the same way (the error name or code), or undefined
- * when the next file may well succeed.
- */
-function runStoppingCause(error) {
-    const e = (error ?? {});
-    if (known(S3_ERRORS, e.name)?.stop)
-        return e.name;
-    if (known(NETWORK_ERRORS, e.code)?.stop)
-        return e.code;
-    if (e.name === 'TimeoutError' && /timed out|timeout/i.test(e.message ?? '') && !/ECONNRESET|EPIPE|socket hang up/i.test(e.message ?? ''))
-        return 'no response (timeout)';
-    return undefined;
-}
-/**
- * The S3 error name when `error` (or an error it wraps as `cause`) says the signing credentials are
- * dead, else undefined. One answer like this to any request of the run means every link signed with
- * those credentials would fail: none may be published.
- */
-function deadCredentialsCause(error) {
-    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const name = e.name;
-        if (known(S3_ERRORS, name)?.dead)
-            return name;
-    }
-    return undefined;
-}
-/**
- * The step's error when the store answered `cause` (from `deadCredentialsCause`) to `what`: why no
- * link was published, and what to change.
- */
-function deadCredentialsMessage(cause, what, target) {
-    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const fix = known(S3_ERRORS, cause)?.fix?.(target, 'sign requests', where) ?? '';
-    return (`${where} answered ${cause} to ${what}: the signing credentials do not work, so no link signed with them would either. ` +
-        `No link was published (no manifest output or file, job summary links or comment). ${fix}`).trim();
-}
-/** Turns an S3 or network error into a sentence that names the likely fix. */
-function describeS3Error(error, target, action) {
-    const e = (error ?? {});
-    // Node network errors carry the cause in `code`; the SDK also labels resets 'TimeoutError'.
-    const isReset = /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
-    const name = isReset
-        ? 'ECONNRESET'
-        : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
-    const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const detail = `${name}: ${e.message ?? String(error)}`;
-    const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
-    return fix ? `${detail}. ${fix(target, action, where)}` : detail;
-}
-
-
-/***/ }),
 
 /***/ 1213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -248,94 +48,7 @@ function encodeRfc8187(value) {
 
 /***/ }),
 
-/***/ 4965:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PS: () => (/* binding */ jobSection),
-/* harmony export */   wZ: () => (/* binding */ sectionNote)
-/* harmony export */ });
-/* unused harmony export ASSUMED_EXPIRY_CAVEAT */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
-/** This job's section of the comment: its identity, and the note under its heading. Pure. */
-
-/**
- * This job's section of the comment: the `section` input, else the job id plus its matrix values
- * (so matrix legs get a section each, stable across re-runs). Returns the id (a slug, also used in
- * object keys) and a title for people.
- */
-function jobSection(input, job, matrixJson) {
-    if (input)
-        return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(input), title: input };
-    let values = [];
-    try {
-        const matrix = JSON.parse(matrixJson || 'null');
-        if (matrix && typeof matrix === 'object')
-            values = Object.values(matrix).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
-    }
-    catch {
-        values = [];
-    }
-    return { id: (0,_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)([job, ...values].join('-')), title: values.length > 0 ? `${job} (${values.join(', ')})` : job };
-}
-const ASSUMED_EXPIRY_CAVEAT = 'Signed with credentials of unknown expiry: these links stop working when the credentials do, which may be before the time stated.';
-/**
- * A comment section's note: the given sentences, plus a caveat wherever the expiry rests on an
- * assumption rather than a known time.
- */
-function sectionNote(signer, ...sentences) {
-    const caveat = signer.expiryAssumed ? ASSUMED_EXPIRY_CAVEAT : undefined;
-    return [...sentences, caveat].filter(Boolean).join(' ') || undefined;
-}
-
-
-/***/ }),
-
-/***/ 9785:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C8: () => (/* binding */ latestPerSection),
-/* harmony export */   Cn: () => (/* binding */ parseStoredManifest),
-/* harmony export */   LU: () => (/* binding */ isManifestKey),
-/* harmony export */   Rn: () => (/* binding */ manifestKey),
-/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME)
-/* harmony export */ });
-const MANIFEST_NAME = '.artifact-links.json';
-function manifestKey(prefix) {
-    return prefix ? `${prefix}/${MANIFEST_NAME}` : MANIFEST_NAME;
-}
-function isManifestKey(key) {
-    return key === MANIFEST_NAME || key.endsWith(`/${MANIFEST_NAME}`);
-}
-function parseStoredManifest(text, key) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        value = undefined;
-    }
-    if (!value || value.version !== 1 || !value.section?.id || !Array.isArray(value.files)) {
-        throw new Error(`${key} is not a manifest this action wrote (version 1); delete it or upload again.`);
-    }
-    return value;
-}
-/** The newest manifest of each section (a PR's later commits replace earlier ones), ordered by section. */
-function latestPerSection(manifests) {
-    const latest = new Map();
-    for (const m of manifests) {
-        const seen = latest.get(m.section.id);
-        if (!seen || seen.uploadedAt < m.uploadedAt)
-            latest.set(m.section.id, m);
-    }
-    return [...latest.values()].sort((a, b) => a.section.id.localeCompare(b.section.id));
-}
-
-
-/***/ }),
-
-/***/ 3519:
+/***/ 595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -351,58 +64,8 @@ __webpack_require__.d(__webpack_exports__, {
 var bucket = __webpack_require__(4538);
 // EXTERNAL MODULE: ./src/links/disposition.ts
 var disposition = __webpack_require__(1213);
-;// CONCATENATED MODULE: ./src/sites/names.ts
-/**
- * Names of the objects the action generates beside the user's files. Pure.
- *
- * They all start with `.artifact-links`, which no build tool emits. A site's worker script must sit
- * in the site's own folder (a service worker's scope cannot be wider than its script's folder), so
- * its generated objects do too; the share page sits at the root of the section's upload, beside the
- * manifest (`.artifact-links.json`).
- */
-const RESERVED_PREFIX = '.artifact-links';
-/** In each site folder: the service worker script. */
-const WORKER_NAME = '.artifact-links-sw.js';
-/** In each site folder: the page a reader opens (registers the worker, then shows the site). */
-const BOOTSTRAP_NAME = '.artifact-links-open.html';
-/** In each site folder: the site map as JSON, for the file list when service workers are unavailable. */
-const MAP_NAME = '.artifact-links-files.json';
-/** At the section's root: the page that lists every file. */
-const SHARE_PAGE_NAME = '.artifact-links-share.html';
-/** The generated objects for these site folders (see detect.ts), plus the share page. */
-function generatedNames(sites, sharePage = true) {
-    const names = sites.flatMap((site) => [
-        { path: site + WORKER_NAME, kind: 'worker', site },
-        { path: site + BOOTSTRAP_NAME, kind: 'bootstrap', site },
-        { path: site + MAP_NAME, kind: 'map', site },
-    ]);
-    if (sharePage)
-        names.push({ path: SHARE_PAGE_NAME, kind: 'share' });
-    return names;
-}
-const WHAT = {
-    worker: "a site's service worker",
-    bootstrap: "a site's start page",
-    map: "a site's file map",
-    share: 'the share page',
-};
-/**
- * Throws when a user's file has the path of a generated object, naming the file; like any other
- * key collision, it is an error before anything is uploaded. `display` maps a relative path to the
- * path the user knows (e.g. relative to the workspace).
- */
-function assertNoCollision(userPaths, generated, display = (p) => p) {
-    const byPath = new Map(generated.map((g) => [g.path, g]));
-    const clashes = userPaths.filter((p) => byPath.has(p));
-    if (clashes.length === 0)
-        return;
-    const lines = clashes.map((p) => {
-        const g = byPath.get(p);
-        return `${display(p)} would be overwritten by ${WHAT[g.kind]}${g.site !== undefined ? ` (site ${g.site || './'})` : ''}`;
-    });
-    throw new Error(`${lines.join('; ')}. Names starting with ${RESERVED_PREFIX} are reserved for the objects the action generates: rename the file, exclude it in 'path', or set browse: none.`);
-}
-
+// EXTERNAL MODULE: ./src/sites/names.ts
+var names = __webpack_require__(6515);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/sites/runtime.ts
@@ -1081,9 +744,9 @@ function buildSectionSites(input) {
         const files = input.files.filter((f) => f.path.startsWith(folder));
         if (files.length === 0)
             continue; // every file of the folder failed to upload: no site to open
-        const workerKey = keyOf(input.prefix, folder + WORKER_NAME);
-        const mapKey = keyOf(input.prefix, folder + MAP_NAME);
-        const bootstrapKey = keyOf(input.prefix, folder + BOOTSTRAP_NAME);
+        const workerKey = keyOf(input.prefix, folder + names/* WORKER_NAME */.HO);
+        const mapKey = keyOf(input.prefix, folder + names/* MAP_NAME */.rd);
+        const bootstrapKey = keyOf(input.prefix, folder + names/* BOOTSTRAP_NAME */.z7);
         const workerUrl = input.sign(workerKey);
         const folderUrl = new URL('./', workerUrl).href;
         const title = `${input.title} · ${display(folder)}`;
@@ -1107,7 +770,7 @@ function buildSectionSites(input) {
             if (/^text\/html\b/i.test(f.contentType))
                 opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
     }
-    const shareKey = keyOf(input.prefix, SHARE_PAGE_NAME);
+    const shareKey = keyOf(input.prefix, names/* SHARE_PAGE_NAME */.Gq);
     const shareFiles = input.files.map((f) => ({
         path: f.display,
         size: f.size,
@@ -1151,7 +814,7 @@ function planSites(files, browse, log) {
         log.warning(`Input 'browse': '${glob}' matches no uploaded folder.`);
     const folders = (0,detect/* detectSites */.M6)(paths, browse);
     const display = new Map(files.map((f) => [f.relativePath, f.displayPath]));
-    assertNoCollision(paths, generatedNames(folders), (p) => display.get(p) ?? p);
+    (0,names/* assertNoCollision */.U$)(paths, (0,names/* generatedNames */.gU)(folders), (p) => display.get(p) ?? p);
     return folders;
 }
 /** Builds and uploads the section's sites and share page; returns their links. */
