@@ -1,5 +1,5 @@
 import { run } from './main.js';
-import { keepYoungGenerationSmall } from './util/heap.js';
+import { keepHeapSmall } from './util/heap.js';
 
-keepYoungGenerationSmall();
+keepHeapSmall();
 await run();

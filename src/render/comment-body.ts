@@ -67,6 +67,11 @@ interface Parts {
   head: string[];
   /** Table rows, or undefined when the section has no table (removed, or a one-line summary). */
   rows?: string[];
+  /**
+   * Set when `rows` holds only the first rows of the table: already more characters than the body may
+   * have (each row ends a line), so no rendering with this many rows or more can fit.
+   */
+  rowsCut?: true;
   end: string;
   meta: SectionMeta;
 }
@@ -111,19 +116,32 @@ function sitesLine(s: SectionData): string | undefined {
   return bits.length ? bits.join(' — ') : undefined;
 }
 
-function prepare(s: SectionData, now: Date): Parts {
+/**
+ * `rowChars`: render rows only until they hold more than this many characters (a 20,000-file section
+ * must not be rendered whole to find that 150 rows fit in a comment); default every row.
+ */
+function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
   const meta = sectionMeta(s);
   const head = [`#### ${escapeMarkdown(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
   if (s.note) head.push(`> ⚠️ ${escapeMarkdown(s.note)}`);
   const sites = sitesLine(s);
   if (sites) head.push(sites);
-  return {
-    start: startMarker(meta),
-    head,
-    rows: meta.removed ? undefined : s.files.map((f) => renderRow(f, s.open?.get(f.key))),
-    end: endMarker(s.id),
-    meta,
-  };
+  let rows: string[] | undefined;
+  let rowsCut: true | undefined;
+  if (!meta.removed) {
+    rows = [];
+    let chars = 0;
+    for (const f of s.files) {
+      if (chars > rowChars) {
+        rowsCut = true;
+        break;
+      }
+      const row = renderRow(f, s.open?.get(f.key));
+      rows.push(row);
+      chars += row.length + 1;
+    }
+  }
+  return { start: startMarker(meta), head, rows, ...(rowsCut ? { rowsCut } : {}), end: endMarker(s.id), meta };
 }
 
 /** Where every file is listed when the comment has no room: the share page, else the job summary. */
@@ -138,6 +156,7 @@ function moreLine(n: number, m: SectionMeta): string {
 
 /** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
 function assemble(p: Parts, collapse: boolean, maxRows?: number): string {
+  if (p.rowsCut && (maxRows === undefined || maxRows >= p.rows!.length)) throw new RangeError('A cut table cannot be rendered whole.');
   const lines = [p.start, ...p.head];
   if (p.rows) {
     const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
@@ -269,21 +288,27 @@ export function mergeComment(existingBody: string | undefined, section: SectionD
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
   const existing = existingBody ? parseSections(existingBody) : new Map<string, ParsedSection>();
   existing.delete(section.id);
-  const own = prepare(section, opts.now);
+  // Rows past the limit can never be shown: they are not rendered (nor the whole section, which cannot fit).
+  const own = prepare(section, opts.now, limit);
+  const ownFull = own.rowsCut ? undefined : assemble(own, section.files.length > COLLAPSE_THRESHOLD);
   const blocks: Block[] = [
     ...[...existing.values()].map((p) => ({ id: p.id, current: false, full: p.raw, parts: splitRaw(p) })),
-    { id: section.id, current: true, full: renderSection(section, { now: opts.now, collapse: false }), parts: own },
+    { id: section.id, current: true, full: ownFull ?? '', parts: own },
   ].sort(byId);
   const metas = blocks.flatMap((b) => (b.parts ? [b.parts.meta] : []));
   const header = renderHeader(metas, opts);
   const footer = opts.footer ?? DEFAULT_FOOTER;
   const join = (parts: string[]) => [header, ...parts, footer].join('\n\n');
 
-  const fullBody = join(blocks.map((b) => b.full));
-  if (fullBody.length <= limit) return fullBody;
+  if (ownFull !== undefined) {
+    const fullBody = join(blocks.map((b) => b.full));
+    if (fullBody.length <= limit) return fullBody;
+  }
 
   // Modes, by block: undefined = table capped to `cap` rows; 'summary'; 'dropped'.
   const mode = new Map<Block, 'summary' | 'dropped'>();
+  // A table cut in prepare() holds more than `limit` characters in its rows: `cap` rows or more cannot fit.
+  const tooMany = (cap: number): boolean => blocks.some((b) => b.parts?.rowsCut && !mode.has(b) && cap >= b.parts.rows!.length);
   const render = (cap: number): string => {
     const dropped = blocks.filter((b) => mode.get(b) === 'dropped').length;
     const parts = blocks
@@ -300,11 +325,11 @@ export function mergeComment(existingBody: string | undefined, section: SectionD
     let lo = 0;
     let body = render(0);
     if (body.length > limit) return undefined;
-    let hi = Math.max(0, ...blocks.map((b) => b.parts?.rows?.length ?? 0));
+    let hi = Math.max(0, ...blocks.map((b) => (b.parts?.rowsCut ? b.parts.meta.files : (b.parts?.rows?.length ?? 0))));
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const candidate = render(mid);
-      if (candidate.length <= limit) {
+      const candidate = tooMany(mid) ? undefined : render(mid);
+      if (candidate !== undefined && candidate.length <= limit) {
         lo = mid;
         body = candidate;
       } else hi = mid - 1;

@@ -1,4 +1,4 @@
-/** Keeps the JavaScript heap's young generation small, so memory does not grow with the file count. */
+/** Keeps the JavaScript heap small, so memory does not grow with the file count. */
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -9,7 +9,15 @@ import { setFlagsFromString } from 'node:v8';
  * starts `node dist/index.js`), but V8 reads its growth factor at each growth: 1 keeps the young
  * generation at its start size. Objects that live longer are promoted and collected with the old
  * generation, as usual.
+ *
+ * With a small young generation, request objects in flight are promoted and die in the old
+ * generation, whose next collection V8 schedules at up to 4 × what survived the last one: during
+ * an upload of 10,000 files about 22 MB survive, and the old generation filled to 95 MB of mostly
+ * garbage between collections, all of it resident until the end. V8 also reads the growing factor
+ * at each collection: 1.5 × keeps it near 35 MB, for a full collection (a few milliseconds with a
+ * heap this small) about once a second during such an upload.
  */
-export function keepYoungGenerationSmall(): void {
+export function keepHeapSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
 }

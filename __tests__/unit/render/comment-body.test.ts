@@ -516,6 +516,27 @@ describe('mergeComment', () => {
     for (const row of rows) expect(cells(row)).toHaveLength(3);
   });
 
+  it('renders only the rows that can fit: 20,000 files, the same body as a section cut to its first rows', () => {
+    let rendered = 0;
+    const many = files(20_000, (i) => {
+      const f = file(`dist/d${i % 40}/f${i}.txt`, i);
+      return Object.defineProperty(f, 'url', {
+        enumerable: true,
+        get: () => (rendered++, `https://bucket.s3.amazonaws.com/${f.key}?X-Amz-Signature=${'a'.repeat(64)}`),
+      });
+    });
+    const body = mergeComment(undefined, section('many', many), opts);
+    expect(rendered).toBeLessThan(2_000); // not every row of the table, once or more
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(body.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT * 0.95);
+    const { rows, more } = tableOf(parseSections(body).get('many')?.raw ?? '');
+    expect(rows.length + more).toBe(20_000);
+    // A table of at most 400 rows is rendered whole: what fits of it must be what fits of the 20,000.
+    const few = mergeComment(undefined, { ...section('many', many.slice(0, 400)) }, opts);
+    const fewTable = tableOf(parseSections(few).get('many')?.raw ?? '');
+    expect(fewTable.rows).toEqual(rows);
+  });
+
   it('shares the room between big sections and keeps them consistent across merges', () => {
     let body: string | undefined;
     for (const id of ['linux', 'mac', 'windows', 'linux', 'arm']) {

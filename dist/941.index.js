@@ -1,8 +1,8 @@
-export const id = 847;
-export const ids = [847];
+export const id = 941;
+export const ids = [941];
 export const modules = {
 
-/***/ 3847:
+/***/ 7941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,13 +15,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN
 
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(1509);
+var format = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/render/markdown.ts
-var markdown = __webpack_require__(2495);
+var markdown = __webpack_require__(5956);
 // EXTERNAL MODULE: ./src/links/disposition.ts
-var disposition = __webpack_require__(3386);
+var disposition = __webpack_require__(1213);
 // EXTERNAL MODULE: ./src/render/markers.ts
-var markers = __webpack_require__(6327);
+var markers = __webpack_require__(3118);
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
 
 
@@ -83,7 +83,11 @@ function sitesLine(s) {
         bits.push(`📋 Every file on one ${share}`);
     return bits.length ? bits.join(' — ') : undefined;
 }
-function prepare(s, now) {
+/**
+ * `rowChars`: render rows only until they hold more than this many characters (a 20,000-file section
+ * must not be rendered whole to find that 150 rows fit in a comment); default every row.
+ */
+function prepare(s, now, rowChars = Infinity) {
     const meta = (0,markers/* sectionMeta */.hg)(s);
     const head = [`#### ${(0,markdown/* escapeMarkdown */.FV)(s.title || s.id)}`, expiryLine(meta, now), provenance(meta, s.updatedAt)];
     if (s.note)
@@ -91,13 +95,22 @@ function prepare(s, now) {
     const sites = sitesLine(s);
     if (sites)
         head.push(sites);
-    return {
-        start: (0,markers/* startMarker */.dE)(meta),
-        head,
-        rows: meta.removed ? undefined : s.files.map((f) => renderRow(f, s.open?.get(f.key))),
-        end: (0,markers/* endMarker */.cL)(s.id),
-        meta,
-    };
+    let rows;
+    let rowsCut;
+    if (!meta.removed) {
+        rows = [];
+        let chars = 0;
+        for (const f of s.files) {
+            if (chars > rowChars) {
+                rowsCut = true;
+                break;
+            }
+            const row = renderRow(f, s.open?.get(f.key));
+            rows.push(row);
+            chars += row.length + 1;
+        }
+    }
+    return { start: (0,markers/* startMarker */.dE)(meta), head, rows, ...(rowsCut ? { rowsCut } : {}), end: (0,markers/* endMarker */.cL)(s.id), meta };
 }
 /** Where every file is listed when the comment has no room: the share page, else the job summary. */
 function everyFile(m) {
@@ -109,6 +122,8 @@ function moreLine(n, m) {
 }
 /** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
 function assemble(p, collapse, maxRows) {
+    if (p.rowsCut && (maxRows === undefined || maxRows >= p.rows.length))
+        throw new RangeError('A cut table cannot be rendered whole.');
     const lines = [p.start, ...p.head];
     if (p.rows) {
         const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
@@ -230,20 +245,26 @@ function mergeComment(existingBody, section, opts) {
     const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
     const existing = existingBody ? (0,markers/* parseSections */.MJ)(existingBody) : new Map();
     existing.delete(section.id);
-    const own = prepare(section, opts.now);
+    // Rows past the limit can never be shown: they are not rendered (nor the whole section, which cannot fit).
+    const own = prepare(section, opts.now, limit);
+    const ownFull = own.rowsCut ? undefined : assemble(own, section.files.length > COLLAPSE_THRESHOLD);
     const blocks = [
         ...[...existing.values()].map((p) => ({ id: p.id, current: false, full: p.raw, parts: splitRaw(p) })),
-        { id: section.id, current: true, full: renderSection(section, { now: opts.now, collapse: false }), parts: own },
+        { id: section.id, current: true, full: ownFull ?? '', parts: own },
     ].sort(byId);
     const metas = blocks.flatMap((b) => (b.parts ? [b.parts.meta] : []));
     const header = renderHeader(metas, opts);
     const footer = opts.footer ?? DEFAULT_FOOTER;
     const join = (parts) => [header, ...parts, footer].join('\n\n');
-    const fullBody = join(blocks.map((b) => b.full));
-    if (fullBody.length <= limit)
-        return fullBody;
+    if (ownFull !== undefined) {
+        const fullBody = join(blocks.map((b) => b.full));
+        if (fullBody.length <= limit)
+            return fullBody;
+    }
     // Modes, by block: undefined = table capped to `cap` rows; 'summary'; 'dropped'.
     const mode = new Map();
+    // A table cut in prepare() holds more than `limit` characters in its rows: `cap` rows or more cannot fit.
+    const tooMany = (cap) => blocks.some((b) => b.parts?.rowsCut && !mode.has(b) && cap >= b.parts.rows.length);
     const render = (cap) => {
         const dropped = blocks.filter((b) => mode.get(b) === 'dropped').length;
         const parts = blocks
@@ -264,11 +285,11 @@ function mergeComment(existingBody, section, opts) {
         let body = render(0);
         if (body.length > limit)
             return undefined;
-        let hi = Math.max(0, ...blocks.map((b) => b.parts?.rows?.length ?? 0));
+        let hi = Math.max(0, ...blocks.map((b) => (b.parts?.rowsCut ? b.parts.meta.files : (b.parts?.rows?.length ?? 0))));
         while (lo < hi) {
             const mid = Math.ceil((lo + hi) / 2);
-            const candidate = render(mid);
-            if (candidate.length <= limit) {
+            const candidate = tooMany(mid) ? undefined : render(mid);
+            if (candidate !== undefined && candidate.length <= limit) {
                 lo = mid;
                 body = candidate;
             }
@@ -433,7 +454,7 @@ async function holds(octokit, repo, id, sections) {
 
 /***/ }),
 
-/***/ 3386:
+/***/ 1213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -441,10 +462,10 @@ async function holds(octokit, repo, id, sections) {
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
 /* harmony export */   er: () => (/* binding */ isBrowserViewable)
 /* harmony export */ });
-/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9343);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
 /** Content-Type and Content-Disposition of uploaded objects. */
 
 

@@ -1,8 +1,8 @@
-export const id = 524;
-export const ids = [524];
+export const id = 27;
+export const ids = [27];
 export const modules = {
 
-/***/ 2524:
+/***/ 4027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
