@@ -1,18 +1,18 @@
-export const id = 707;
-export const ids = [707,935];
+export const id = 584;
+export const ids = [584,30];
 export const modules = {
 
-/***/ 7707:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
 /* unused harmony export shouldWaitForRateLimit */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9436);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4225);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4038);
-/* harmony import */ var _wait_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3935);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var _wait_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
 /** The GitHub client: Octokit with retries and rate-limit handling, within the run's GitHub time budget. */
 
 
@@ -62,7 +62,7 @@ function createOctokit(token, log, baseUrl, budget = new _wait_budget_js__WEBPAC
 
 /***/ }),
 
-/***/ 3935:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -70,7 +70,7 @@ function createOctokit(token, log, baseUrl, budget = new _wait_budget_js__WEBPAC
 /* harmony export */   h: () => (/* binding */ GITHUB_BUDGET_MS)
 /* harmony export */ });
 /* unused harmony export GitHubBudgetExceeded */
-/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4691);
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
 /**
  * The comment is best effort: all the time the run spends on GitHub (requests, their retries,
  * rate-limit waits, the comment's settle waits) comes out of one budget of about a minute. A wait that

@@ -1,8 +1,8 @@
-export const id = 154;
-export const ids = [154];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
-/***/ 4154:
+/***/ 8795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(4538);
+var bucket = __webpack_require__(7275);
 // EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(1096);
-// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6265);
+var s3_errors = __webpack_require__(3087);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -28,9 +28,9 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(9751);
+var util_log = __webpack_require__(9906);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var util_retry = __webpack_require__(8751);
+var util_retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/aws/hash.ts
 /** Hashing files for upload: SHA-256 of the whole file and of each multipart part. */
 
@@ -311,19 +311,19 @@ function mib(n) {
 }
 
 // EXTERNAL MODULE: ./src/links/disposition.ts
-var links_disposition = __webpack_require__(1213);
+var links_disposition = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(5212);
+var keys = __webpack_require__(9673);
 // EXTERNAL MODULE: ./src/links/section.ts
-var links_section = __webpack_require__(4965);
+var links_section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
-var stored_manifest = __webpack_require__(9785);
+var stored_manifest = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/publish/links.ts
-var publish_links = __webpack_require__(4501);
+var publish_links = __webpack_require__(722);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6934);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2611);
+var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2377);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -432,11 +432,11 @@ function toPosix(p) {
 }
 
 // EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
-var setup = __webpack_require__(86);
+var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var modes_sign = __webpack_require__(8954);
+var modes_sign = __webpack_require__(4818);
 // EXTERNAL MODULE: ./src/modes/sites.ts + 5 modules
-var modes_sites = __webpack_require__(595);
+var modes_sites = __webpack_require__(5599);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
 

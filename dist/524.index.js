@@ -1,8 +1,8 @@
-export const id = 27;
-export const ids = [27];
+export const id = 524;
+export const ids = [524];
 export const modules = {
 
-/***/ 4027:
+/***/ 2524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 941;
-export const ids = [941];
+export const id = 847;
+export const ids = [847];
 export const modules = {
 
-/***/ 7941:
+/***/ 3847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,13 +15,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN
 
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(5566);
+var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/markdown.ts
-var markdown = __webpack_require__(5956);
+var markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/links/disposition.ts
-var disposition = __webpack_require__(1213);
+var disposition = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/render/markers.ts
-var markers = __webpack_require__(3118);
+var markers = __webpack_require__(6327);
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
 
 
@@ -454,7 +454,7 @@ async function holds(octokit, repo, id, sections) {
 
 /***/ }),
 
-/***/ 1213:
+/***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -462,10 +462,10 @@ async function holds(octokit, repo, id, sections) {
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
 /* harmony export */   er: () => (/* binding */ isBrowserViewable)
 /* harmony export */ });
-/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9343);
 /** Content-Type and Content-Disposition of uploaded objects. */
 
 

@@ -1,8 +1,8 @@
-export const id = 59;
-export const ids = [59];
+export const id = 92;
+export const ids = [92];
 export const modules = {
 
-/***/ 4059:
+/***/ 92:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,16 +10,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cleanup: () => (/* binding */ cleanup),
 /* harmony export */   removedSections: () => (/* binding */ removedSections)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
-/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6712);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5212);
-/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1250);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
-/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3118);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9751);
-/* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6515);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2607);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(86);
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(577);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9673);
+/* harmony import */ var _publish_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2827);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
+/* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6327);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
+/* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5888);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5938);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4360);
 /**
  * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
  * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
@@ -102,16 +102,16 @@ function removedSections(body, ids, updatedAt) {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 5938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ findUploads),
 /* harmony export */   S: () => (/* binding */ goneWarning)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
-/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9751);
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6362);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
 
 
 

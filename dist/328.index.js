@@ -1,8 +1,8 @@
-export const id = 379;
-export const ids = [379];
+export const id = 328;
+export const ids = [328];
 export const modules = {
 
-/***/ 1213:
+/***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,10 +10,10 @@ export const modules = {
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
 /* harmony export */   er: () => (/* binding */ isBrowserViewable)
 /* harmony export */ });
-/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5402);
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1436);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9343);
 /** Content-Type and Content-Disposition of uploaded objects. */
 
 
@@ -48,7 +48,7 @@ function encodeRfc8187(value) {
 
 /***/ }),
 
-/***/ 595:
+/***/ 5599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -61,11 +61,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: displayFolder
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
-var bucket = __webpack_require__(4538);
+var bucket = __webpack_require__(7275);
 // EXTERNAL MODULE: ./src/links/disposition.ts
-var disposition = __webpack_require__(1213);
+var disposition = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/sites/names.ts
-var names = __webpack_require__(6515);
+var names = __webpack_require__(5888);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/sites/runtime.ts
@@ -797,7 +797,7 @@ function buildSectionSites(input) {
 }
 
 // EXTERNAL MODULE: ./src/sites/detect.ts
-var detect = __webpack_require__(9584);
+var detect = __webpack_require__(6253);
 ;// CONCATENATED MODULE: ./src/modes/sites.ts
 
 
@@ -863,16 +863,16 @@ function displayFolder(files, folder) {
 
 /***/ }),
 
-/***/ 4501:
+/***/ 722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ publishLinks)
 /* harmony export */ });
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1250);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3428);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2827);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6689);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3890);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5336);
 
 
 
@@ -908,7 +908,7 @@ async function publishLinks(p, report, sections, name) {
 
 /***/ }),
 
-/***/ 3428:
+/***/ 3890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -951,7 +951,7 @@ async function decideVisibility(policy, gh, repo, repoPrivate, log) {
 
 /***/ }),
 
-/***/ 7674:
+/***/ 5336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -961,12 +961,12 @@ __webpack_require__.d(__webpack_exports__, {
   S: () => (/* binding */ writeSummary)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(3541);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(557);
+var summary = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/render/format.ts
-var format = __webpack_require__(5566);
+var format = __webpack_require__(1509);
 ;// CONCATENATED MODULE: ./src/render/refresh-summary.ts
 /** The job summary of a refresh of every open pull request (HTML). Pure. */
 

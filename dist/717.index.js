@@ -1,8 +1,8 @@
-export const id = 381;
-export const ids = [381];
+export const id = 717;
+export const ids = [717];
 export const modules = {
 
-/***/ 4538:
+/***/ 7275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,10 +12,10 @@ export const modules = {
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9751);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8751);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1096);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3087);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
@@ -72,7 +72,7 @@ async function deleteKeys(client, target, keys) {
 
 /***/ }),
 
-/***/ 1096:
+/***/ 3087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -202,7 +202,7 @@ function describeS3Error(error, target, action) {
 
 /***/ }),
 
-/***/ 4965:
+/***/ 4546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -214,7 +214,7 @@ function describeS3Error(error, target, action) {
 /* unused harmony exports SLUG_MAX, ASSUMED_EXPIRY_CAVEAT */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
 /**
  * This job's section of the comment: its identity, its id and title, and the note under its heading.
  * Pure.
@@ -304,7 +304,7 @@ function sectionNote(signer, ...sentences) {
 
 /***/ }),
 
-/***/ 9785:
+/***/ 6362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -314,8 +314,8 @@ function sectionNote(signer, ...sentences) {
 /* harmony export */   hh: () => (/* binding */ MANIFEST_VERSION)
 /* harmony export */ });
 /* unused harmony export isRunUrl */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
-/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4965);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
  * The manifest the action stores for each section, so `mode: refresh` can re-sign links and
  * `mode: cleanup` can tell which sections it removed, without rebuilding. Pure; holds no links, only
@@ -431,7 +431,7 @@ function isRunUrl(url, runsUrl) {
 
 /***/ }),
 
-/***/ 1250:
+/***/ 2827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -466,11 +466,11 @@ function explainGitHubError(error, pr) {
 }
 
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(9751);
+var util_log = __webpack_require__(9906);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(8751);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6934);
+var outputs = __webpack_require__(6689);
 ;// CONCATENATED MODULE: ./src/publish/comment.ts
 
 
@@ -493,7 +493,7 @@ async function publishComment(t, sectionsFor) {
     }
     try {
         // Loaded on demand: the GitHub client is a large part of start-up time.
-        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(402), __webpack_require__.e(941)]).then(__webpack_require__.bind(__webpack_require__, 7941));
+        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 3847));
         const owner = await tokenOwner(gh.octokit);
         const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
             marker: t.comment.marker,
@@ -520,7 +520,7 @@ async function publishComment(t, sectionsFor) {
 
 /***/ }),
 
-/***/ 6934:
+/***/ 6689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -530,12 +530,12 @@ async function publishComment(t, sectionsFor) {
 /* harmony export */   kc: () => (/* binding */ setSiteOutputs)
 /* harmony export */ });
 /* unused harmony export writeJsonArray */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3541);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7182);
+/* harmony import */ var _config_constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4687);
 /** Every step output the action sets, in one place. */
 
 
@@ -609,7 +609,7 @@ function setCount(count, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOut
 
 /***/ }),
 
-/***/ 6515:
+/***/ 5888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -621,7 +621,7 @@ function setCount(count, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOut
 /* harmony export */   rd: () => (/* binding */ MAP_NAME),
 /* harmony export */   z7: () => (/* binding */ BOOTSTRAP_NAME)
 /* harmony export */ });
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5212);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /**
  * Names of the objects the action generates beside the user's files. Pure.
  *
@@ -681,7 +681,7 @@ function assertNoCollision(userPaths, generated, display = (p) => p) {
 
 /***/ }),
 
-/***/ 8751:
+/***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 30;
+export const ids = [30];
 export const modules = {
 
-/***/ 3935:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   h: () => (/* binding */ GITHUB_BUDGET_MS)
 /* harmony export */ });
 /* unused harmony export GitHubBudgetExceeded */
-/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4691);
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
 /**
  * The comment is best effort: all the time the run spends on GitHub (requests, their retries,
  * rate-limit waits, the comment's settle waits) comes out of one budget of about a minute. A wait that

@@ -1,8 +1,8 @@
-export const id = 339;
-export const ids = [339,935];
+export const id = 548;
+export const ids = [548,30];
 export const modules = {
 
-/***/ 3935:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   h: () => (/* binding */ GITHUB_BUDGET_MS)
 /* harmony export */ });
 /* unused harmony export GitHubBudgetExceeded */
-/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4691);
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
 /**
  * The comment is best effort: all the time the run spends on GitHub (requests, their retries,
  * rate-limit waits, the comment's settle waits) comes out of one budget of about a minute. A wait that
@@ -80,7 +80,7 @@ class WaitBudget {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 8548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -138,29 +138,29 @@ async function mapSettled(items, concurrency, fn) {
 }
 
 // EXTERNAL MODULE: ./src/config/context.ts
-var context = __webpack_require__(6712);
+var context = __webpack_require__(577);
 // EXTERNAL MODULE: ./src/github/wait-budget.ts
-var wait_budget = __webpack_require__(3935);
+var wait_budget = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/links/keys.ts
-var keys = __webpack_require__(5212);
+var keys = __webpack_require__(9673);
 // EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __webpack_require__(1250);
+var comment = __webpack_require__(2827);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(6934);
+var outputs = __webpack_require__(6689);
 // EXTERNAL MODULE: ./src/publish/policy.ts
-var policy = __webpack_require__(3428);
+var policy = __webpack_require__(3890);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 1 modules
-var summary = __webpack_require__(7674);
+var summary = __webpack_require__(5336);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(9751);
+var util_log = __webpack_require__(9906);
 // EXTERNAL MODULE: ./src/modes/find-uploads.ts
-var find_uploads = __webpack_require__(2607);
+var find_uploads = __webpack_require__(5938);
 // EXTERNAL MODULE: ./src/modes/refresh.ts
-var refresh = __webpack_require__(4792);
+var refresh = __webpack_require__(5151);
 // EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
-var setup = __webpack_require__(86);
+var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var modes_sign = __webpack_require__(8954);
+var modes_sign = __webpack_require__(4818);
 ;// CONCATENATED MODULE: ./src/modes/refresh-all.ts
 /**
  * mode: refresh on a schedule or a manual run without `pr-number`: renew the links of every open

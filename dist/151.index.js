@@ -1,17 +1,17 @@
-export const id = 411;
-export const ids = [411];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
-/***/ 2607:
+/***/ 5938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ findUploads),
 /* harmony export */   S: () => (/* binding */ goneWarning)
 /* harmony export */ });
-/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4538);
-/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9751);
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _links_stored_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6362);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
 
 
 
@@ -63,7 +63,7 @@ function goneWarning(missing, where = '') {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 5151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -73,16 +73,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renewSites: () => (/* binding */ renewSites),
 /* harmony export */   renewedSections: () => (/* binding */ renewedSections)
 /* harmony export */ });
-/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6712);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5212);
-/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4965);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4501);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9751);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2607);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8954);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(595);
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4546);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(722);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9906);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5938);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4360);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4818);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5599);
 
 
 
@@ -98,7 +98,7 @@ const EVERY_PULL_EVENTS = ['schedule', 'workflow_dispatch'];
 async function refresh(d) {
     const { inputs, ctx, log, clock } = d;
     if (inputs.prNumber === undefined && EVERY_PULL_EVENTS.includes(ctx.eventName)) {
-        return (await __webpack_require__.e(/* import() */ 339).then(__webpack_require__.bind(__webpack_require__, 9339))).refreshOpenPulls(d);
+        return (await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 8548))).refreshOpenPulls(d);
     }
     const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
     const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(d);
