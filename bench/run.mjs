@@ -455,9 +455,11 @@ async function siteOpenBytes(w) {
     const mark = s3.requests.length;
     const started = performance.now();
     await page.goto(site.url);
-    // SITE_INDEX's title: the bootstrap has handed over to the site's own index.html.
-    await page.waitForFunction("document.title === 'W6'", undefined, { timeout: 60_000 });
+    // The start page (strict CSP: no string evaluation in it) hands over to the site's own index.html.
+    await page.waitForURL((url) => !url.pathname.includes('.artifact-links'), { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
+    const title = await page.title();
+    if (title !== 'W6') throw new Error(`the site's index.html did not load (title ${JSON.stringify(title)})`);
     const ms = performance.now() - started;
     const served = s3.requests.slice(mark).filter((q) => q.method === 'GET');
     const bytes = served.reduce((n, q) => n + q.bytes, 0);
