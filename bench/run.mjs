@@ -437,19 +437,8 @@ async function siteOpenBytes(w) {
   const sites = JSON.parse(r.outputs.sites || '[]');
   const site = sites.find((x) => ['', '.', './'].includes(x.path)) ?? sites[0];
   if (!site) return { error: `no site in the sites output (${r.outputs.sites ?? 'unset'})` };
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { launchChromium } = await import('../scripts/lib/chromium.mjs');
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
     const mark = s3.requests.length;

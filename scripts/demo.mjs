@@ -148,19 +148,8 @@ async function openInDesktopBrowser(urls) {
 
 /** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
 async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { launchChromium } = await import('./lib/chromium.mjs');
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
     if (shots) {

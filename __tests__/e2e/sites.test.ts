@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
-import { launchBrowser } from '../support/browser.js';
+import { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';
 import { startCloudFrontFake } from '../support/cloudfront-fake.js';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
 import { EXPECTED_RESULTS, HOSTILE, siteFixture } from '../support/site-fixture.js';

@@ -21,7 +21,7 @@ import { buildSectionSites, keyOf, type SectionFile, type SectionSites } from '.
 import { detectSites, parseBrowse } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';
 import { EXPECTED_RESULTS, HOSTILE, listFiles, siteFixture } from '../support/site-fixture.js';
 
 const BUCKET = 'sites';
