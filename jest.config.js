@@ -17,7 +17,7 @@ export default {
   // Per-test default for every tier (a project-level testTimeout is ignored); slow tests set their own.
   testTimeout: 120_000,
   // The e2e and integration suites mostly wait on local servers, child processes and the comment's
-  // settle window: three at once keep a 2-core machine busy (about 3.5 min for npm test, 4.5 with two).
+  // settle window: three at once keep a 2-core machine busy (under 3 min for npm test on 2 cores).
   maxWorkers: 3,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },

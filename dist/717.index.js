@@ -500,6 +500,7 @@ async function publishComment(t, sectionsFor) {
             now: t.clock,
             sleep: gh.budget.sleeper(retry/* realSleep */.uk, 'the comment'),
             log,
+            settleMs: t.comment.settleMs,
         });
         if (!posted)
             return false;

@@ -349,11 +349,6 @@ async function tokenOwner(octokit) {
     return (user) => user?.login === login;
 }
 /**
- * After a verified write, wait past the window in which a concurrent job may still land a write
- * based on an older read (its GET-then-PATCH), then verify again.
- */
-const SETTLE_MS = 2_500;
-/**
  * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
  * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
  * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
@@ -361,6 +356,7 @@ const SETTLE_MS = 2_500;
  */
 async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const random = o.random ?? Math.random;
+    const settleMs = o.settleMs ?? 2_500;
     const attempts = o.attempts ?? 10;
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
@@ -374,7 +370,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
             if (sections.length === 0 && !folded)
                 return { id: comment.id, url: comment.html_url, created };
             if ((await holds(octokit, repo, comment.id, sections)) &&
-                (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))) {
+                (await o.sleep(settleMs + random() * (settleMs / 5)), await holds(octokit, repo, comment.id, sections))) {
                 const after = await listOurs(octokit, repo, issue, owner, o.marker);
                 if (after.length === 1 && after[0].id === comment.id)
                     return { id: comment.id, url: comment.html_url, created };

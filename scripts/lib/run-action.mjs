@@ -43,6 +43,9 @@ export async function runAction(o = {}) {
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // Test-only: the comment's settle window. Against the local GitHub fake a concurrent job's write
+    // lands within milliseconds, so a quarter second covers the race it guards against.
+    ARTIFACT_LINKS_TEST_COMMENT_SETTLE_MS: '250',
     ...o.env,
   };
   for (const [name, value] of Object.entries(o.inputs ?? {})) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

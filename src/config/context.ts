@@ -57,6 +57,8 @@ export interface Env {
   ACTIONS_ID_TOKEN_REQUEST_URL?: string;
   /** Timeouts of S3 requests. */
   s3Timeouts: S3Timeouts;
+  /** How long the sticky comment waits before verifying its write again (see github/sticky-comment.ts). */
+  commentSettleMs: number;
 }
 
 export interface S3Timeouts {
@@ -75,6 +77,10 @@ export const DEFAULT_S3_TIMEOUTS: S3Timeouts = { connectMs: 5_000, idleMs: 30_00
  */
 export const TEST_S3_CONNECT_TIMEOUT_VAR = 'ARTIFACT_LINKS_TEST_S3_CONNECT_TIMEOUT_MS';
 export const TEST_S3_IDLE_TIMEOUT_VAR = 'ARTIFACT_LINKS_TEST_S3_IDLE_TIMEOUT_MS';
+/** Test-only too: against the local GitHub fake a concurrent write lands in milliseconds, not seconds. */
+export const TEST_COMMENT_SETTLE_VAR = 'ARTIFACT_LINKS_TEST_COMMENT_SETTLE_MS';
+/** After a verified write, the wait past the window in which a concurrent job may still write. */
+export const DEFAULT_COMMENT_SETTLE_MS = 2_500;
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const ms = (name: string, fallback: number) => {
@@ -95,6 +101,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
       connectMs: ms(TEST_S3_CONNECT_TIMEOUT_VAR, DEFAULT_S3_TIMEOUTS.connectMs),
       idleMs: ms(TEST_S3_IDLE_TIMEOUT_VAR, DEFAULT_S3_TIMEOUTS.idleMs),
     },
+    commentSettleMs: ms(TEST_COMMENT_SETTLE_VAR, DEFAULT_COMMENT_SETTLE_MS),
   };
 }
 

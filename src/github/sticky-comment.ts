@@ -39,6 +39,11 @@ export interface UpsertOptions {
   log: Logger;
   /** Attempts before giving up on a lost race. */
   attempts?: number;
+  /**
+   * After a verified write, the wait past the window in which a concurrent job may still land a write
+   * based on an older read (its GET-then-PATCH) before verifying again; default 2.5 s.
+   */
+  settleMs?: number;
 }
 
 interface Comment {
@@ -47,12 +52,6 @@ interface Comment {
   html_url: string;
   user: { login: string; type: string } | null;
 }
-
-/**
- * After a verified write, wait past the window in which a concurrent job may still land a write
- * based on an older read (its GET-then-PATCH), then verify again.
- */
-const SETTLE_MS = 2_500;
 
 /**
  * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
@@ -69,6 +68,7 @@ export async function updateSticky(
   o: UpsertOptions,
 ): Promise<{ id: number; url: string; created: boolean } | undefined> {
   const random = o.random ?? Math.random;
+  const settleMs = o.settleMs ?? 2_500;
   const attempts = o.attempts ?? 10;
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
@@ -81,7 +81,7 @@ export async function updateSticky(
       if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
       if (
         (await holds(octokit, repo, comment.id, sections)) &&
-        (await o.sleep(SETTLE_MS + random() * 500), await holds(octokit, repo, comment.id, sections))
+        (await o.sleep(settleMs + random() * (settleMs / 5)), await holds(octokit, repo, comment.id, sections))
       ) {
         const after = await listOurs(octokit, repo, issue, owner, o.marker);
         if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };

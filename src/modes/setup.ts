@@ -40,7 +40,7 @@ export async function setup(
   const publish: PublishContext = {
     gh,
     run: ctx,
-    comment: { marker: commentMarker(inputs.commentKey), failOnError: inputs.failOnCommentError },
+    comment: { marker: commentMarker(inputs.commentKey), failOnError: inputs.failOnCommentError, settleMs: env.commentSettleMs },
     publicRepo: inputs.publicRepo,
     tempDir: env.runnerTemp,
     log,

@@ -13,6 +13,8 @@ export interface CommentOptions {
   marker: string;
   /** Fail the step when the comment cannot be posted (`fail-on-comment-error`). */
   failOnError: boolean;
+  /** The sticky comment's settle window (default 2.5 s; shorter only in tests). */
+  settleMs?: number;
 }
 
 /** Where the comment goes and how to report on it. */
@@ -50,6 +52,7 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
       now: t.clock,
       sleep: gh.budget.sleeper(realSleep, 'the comment'),
       log,
+      settleMs: t.comment.settleMs,
     });
     if (!posted) return false;
     if (t.setOutputs !== false) setCommentOutputs(posted);

@@ -5,6 +5,8 @@ import {
   readRunContext,
   TEST_S3_CONNECT_TIMEOUT_VAR,
   TEST_S3_IDLE_TIMEOUT_VAR,
+  TEST_COMMENT_SETTLE_VAR,
+  DEFAULT_COMMENT_SETTLE_MS,
   workflowPath,
 } from '../../../src/config/context.js';
 
@@ -172,6 +174,13 @@ describe('readEnv', () => {
   it('prefers AWS_ENDPOINT_URL_STS over AWS_ENDPOINT_URL for the STS endpoint', () => {
     expect(readEnv({ AWS_ENDPOINT_URL: 'http://a', AWS_ENDPOINT_URL_STS: 'http://sts' }).stsEndpoint).toBe('http://sts');
     expect(readEnv({ AWS_ENDPOINT_URL: 'http://a' }).stsEndpoint).toBe('http://a');
+  });
+
+  test('the comment settle window: 2.5 s unless the test-only variable gives whole milliseconds', () => {
+    expect(DEFAULT_COMMENT_SETTLE_MS).toBe(2500);
+    expect(readEnv({}).commentSettleMs).toBe(2500);
+    expect(readEnv({ [TEST_COMMENT_SETTLE_VAR]: '250' }).commentSettleMs).toBe(250);
+    for (const bad of ['', '0', '-5', '1.5', 'soon']) expect(readEnv({ [TEST_COMMENT_SETTLE_VAR]: bad }).commentSettleMs).toBe(2500);
   });
 
   it('takes the test-only S3 timeouts when they are whole positive milliseconds', () => {
