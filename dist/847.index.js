@@ -356,7 +356,6 @@ async function tokenOwner(octokit) {
  */
 async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const random = o.random ?? Math.random;
-    const settleMs = o.settleMs ?? 2_500;
     const attempts = o.attempts ?? 10;
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
@@ -370,7 +369,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
             if (sections.length === 0 && !folded)
                 return { id: comment.id, url: comment.html_url, created };
             if ((await holds(octokit, repo, comment.id, sections)) &&
-                (await o.sleep(settleMs + random() * (settleMs / 5)), await holds(octokit, repo, comment.id, sections))) {
+                (await o.sleep(o.settleMs + random() * (o.settleMs / 5)), await holds(octokit, repo, comment.id, sections))) {
                 const after = await listOurs(octokit, repo, issue, owner, o.marker);
                 if (after.length === 1 && after[0].id === comment.id)
                     return { id: comment.id, url: comment.html_url, created };

@@ -41,9 +41,9 @@ export interface UpsertOptions {
   attempts?: number;
   /**
    * After a verified write, the wait past the window in which a concurrent job may still land a write
-   * based on an older read (its GET-then-PATCH) before verifying again; default 2.5 s.
+   * based on an older read (its GET-then-PATCH) before verifying again (config/context.ts).
    */
-  settleMs?: number;
+  settleMs: number;
 }
 
 interface Comment {
@@ -68,7 +68,6 @@ export async function updateSticky(
   o: UpsertOptions,
 ): Promise<{ id: number; url: string; created: boolean } | undefined> {
   const random = o.random ?? Math.random;
-  const settleMs = o.settleMs ?? 2_500;
   const attempts = o.attempts ?? 10;
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
@@ -81,7 +80,7 @@ export async function updateSticky(
       if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
       if (
         (await holds(octokit, repo, comment.id, sections)) &&
-        (await o.sleep(settleMs + random() * (settleMs / 5)), await holds(octokit, repo, comment.id, sections))
+        (await o.sleep(o.settleMs + random() * (o.settleMs / 5)), await holds(octokit, repo, comment.id, sections))
       ) {
         const after = await listOurs(octokit, repo, issue, owner, o.marker);
         if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };

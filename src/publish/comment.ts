@@ -13,8 +13,8 @@ export interface CommentOptions {
   marker: string;
   /** Fail the step when the comment cannot be posted (`fail-on-comment-error`). */
   failOnError: boolean;
-  /** The sticky comment's settle window (default 2.5 s; shorter only in tests). */
-  settleMs?: number;
+  /** The sticky comment's settle window (DEFAULT_COMMENT_SETTLE_MS; shorter only in tests). */
+  settleMs: number;
 }
 
 /** Where the comment goes and how to report on it. */
