@@ -12,6 +12,7 @@
 //
 // Control (not counted): GET /__sink/stats → JSON of the requests since the last POST /__sink/reset.
 // Times are process.hrtime in ms (CLOCK_MONOTONIC, comparable across processes on one machine).
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -91,8 +92,9 @@ function handle(req, url, bytes, text) {
   if (m === 'PUT' && q.has('partNumber') && q.has('uploadId')) {
     const upload = uploads.get(q.get('uploadId'));
     if (!upload) return error('UploadPart', 404, 'NoSuchUpload');
-    upload.parts.set(Number(q.get('partNumber')), bytes);
-    return { op: 'UploadPart', status: 200, headers: { etag: etag() } };
+    const partEtag = etag();
+    upload.parts.set(Number(q.get('partNumber')), { bytes, etag: partEtag });
+    return { op: 'UploadPart', status: 200, headers: { etag: partEtag } };
   }
   if (m === 'PUT' && req.headers['x-amz-copy-source']) return unhandled('CopyObject');
   if (m === 'PUT') {
@@ -113,9 +115,12 @@ function handle(req, url, bytes, text) {
     if (!upload) return error('CompleteMultipartUpload', 404, 'NoSuchUpload');
     const numbers = [...text.matchAll(/<PartNumber>(\d+)<\/PartNumber>/g)].map((x) => Number(x[1]));
     if (numbers.length === 0 || numbers.some((n) => !upload.parts.has(n))) return error('CompleteMultipartUpload', 400, 'InvalidPart');
-    stats.objects[key] = numbers.reduce((n, p) => n + upload.parts.get(p), 0);
+    stats.objects[key] = numbers.reduce((n, p) => n + upload.parts.get(p).bytes, 0);
     uploads.delete(q.get('uploadId'));
-    const body = `${XML}<CompleteMultipartUploadResult ${NS}><Location>http://sink/${escapeXml(bucket)}/${escapeXml(key)}</Location><Bucket>${escapeXml(bucket)}</Bucket><Key>${escapeXml(key)}</Key><ETag>&quot;${(++counter).toString(16).padStart(32, '0')}-${numbers.length}&quot;</ETag></CompleteMultipartUploadResult>`;
+    // As S3: the MD5 of the parts' MD5s (their ETags, the echoed Content-MD5), a dash and the count.
+    const md5 = createHash('md5');
+    for (const n of numbers) md5.update(Buffer.from(upload.parts.get(n).etag.replaceAll('"', ''), 'hex'));
+    const body = `${XML}<CompleteMultipartUploadResult ${NS}><Location>http://sink/${escapeXml(bucket)}/${escapeXml(key)}</Location><Bucket>${escapeXml(bucket)}</Bucket><Key>${escapeXml(key)}</Key><ETag>&quot;${md5.digest('hex')}-${numbers.length}&quot;</ETag></CompleteMultipartUploadResult>`;
     return { op: 'CompleteMultipartUpload', status: 200, body };
   }
   if (m === 'DELETE' && q.has('uploadId')) {

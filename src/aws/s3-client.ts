@@ -31,7 +31,8 @@ export interface Credentials {
  * requests itself (see `s3Retry` in s3-errors.ts): a retried upload must reopen its file, which the SDK cannot do.
  * Checksums are `WHEN_REQUIRED`: the SDK's 2025 default streams uploads with a trailing CRC
  * (STREAMING-UNSIGNED-PAYLOAD-TRAILER) that many S3-compatible stores reject; the action sends its
- * own SHA-256 of every file and part instead, which S3 verifies.
+ * own `Content-MD5` of every body instead, which S3 and every S3-compatible store check (digests.ts).
+ * So upload bodies are signed UNSIGNED-PAYLOAD: the SDK would otherwise hash every body a third time.
  */
 export function createS3Client(
   target: StoreTarget,
@@ -66,5 +67,16 @@ export function createS3Client(
     },
     { step: 'build', name: 'bucketRootWithoutSlash' },
   );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (UPLOADS.has(context.commandName ?? '') && request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      return next(args);
+    },
+    { step: 'build', name: 'uploadBodiesCheckedByContentMd5' },
+  );
   return client;
 }
+
+/** Commands whose bodies carry `Content-MD5` (see upload.ts), so need no payload hash in the signature. */
+const UPLOADS = new Set(['PutObjectCommand', 'UploadPartCommand']);

@@ -35,6 +35,8 @@ const badToken: Fix = () =>
 const otherRegion: Fix = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
 const reset: Fix = (_t, _a, where) =>
   `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
+const corrupted: Fix = (_t, _a, where) =>
+  `The bytes that reached ${where} differed from the file on every retry (a proxy or network device changing request bodies?): no link was made for it.`;
 const unreachable: Fix = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
 
 /** S3 error names (`error.name`), and the SDK's TimeoutError. */
@@ -49,6 +51,9 @@ const S3_ERRORS: Readonly<Record<string, Known>> = {
   TooManyRequestsException: { retry: true },
   OperationAborted: { retry: true },
   TimeoutError: { retry: true, fix: unreachable },
+  // The body's Content-MD5 (or our check of the store's ETag, digests.ts) did not match: changed in transit.
+  BadDigest: { retry: true, fix: corrupted },
+  XAmzContentSHA256Mismatch: { retry: true, fix: corrupted },
   AccessDenied: { stop: true, fix: denied },
   Forbidden: { fix: denied },
   NoSuchBucket: { stop: true, fix: noBucket },

@@ -1,4 +1,7 @@
-/** Upload every file, streaming from disk, with bounded parallelism and verified checksums. */
+/**
+ * Upload every file with bounded parallelism, one pass over its bytes: each body is read into
+ * memory, hashed there (the file's SHA-256; the body's MD5, which the store checks) and sent.
+ */
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -8,13 +11,14 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { plural, type Logger } from '../util/log.js';
-import { createLimiter, forEachLimited, Sleep, withRetry } from '../util/retry.js';
-import { hashFile } from './hash.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import type { Logger } from '../util/log.js';
+import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
+import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag, type Md5Hasher } from './digests.js';
+import { changed as changedFile, LocalFileError, unreadable } from './local-file.js';
+import { PartBuffers } from './part-buffers.js';
+import { Progress } from './progress.js';
 import type { StoreTarget } from './s3-client.js';
 import { deadCredentialsCause, describeS3Error, runStoppingCause, s3Retry } from './s3-errors.js';
 
@@ -54,17 +58,21 @@ export interface UploadOptions {
   concurrency: number;
   /** Files larger than this go multipart, in parts of this size (grown if a file needs > 10,000 parts). */
   partSize: number;
+  /** Bytes of request bodies held in memory at once (default MEMORY_BUDGET_BYTES). */
+  memoryBudget?: number;
   sleep: Sleep;
   log: Logger;
   progressIntervalMs: number;
   now?: () => number;
 }
 
-export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 /**
- * Files up to this size are read once into memory, hashed and sent from that buffer: one open and
- * one read instead of a hashing pass plus a stream. Memory stays bounded by concurrency × this.
+ * Request bodies in memory at once, across all files (parts in flight and files up to one part):
+ * eight 8 MiB parts. Small files (below) come on top, bounded by concurrency × 1 MiB.
  */
+export const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Files up to this size are read with one call into their own buffer (no shared part buffer). */
 export const SMALL_FILE_BYTES = 1024 * 1024;
 const MAX_PARTS = 10_000;
 /**
@@ -90,13 +98,20 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
   timer.unref();
   const uploaded: Uploaded[] = [];
   const failed: UploadFailure[] = [];
+  const shared: Shared = {
+    options: o,
+    limit,
+    buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
+    hasher: createMd5Hasher(),
+    progress,
+  };
   try {
     // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
     // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
     // promise per file. Parts of large files still share the request slots with the other workers.
     await forEachLimited(plans, o.concurrency, async (plan) => {
       try {
-        uploaded.push(await uploadOne(plan, o, limit, progress));
+        uploaded.push(await uploadOne(plan, shared));
         progress.fileDone();
       } catch (error) {
         const dead = deadCredentialsCause(error);
@@ -106,6 +121,7 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
     });
   } finally {
     clearInterval(timer);
+    await shared.hasher.close();
   }
   o.log.info(progress.line());
   return { uploaded, failed };
@@ -115,208 +131,219 @@ function describe(error: unknown, target: StoreTarget): string {
   return error instanceof LocalFileError ? error.message : describeS3Error(error, target, 'write objects');
 }
 
-/** The file on disk, not the store, is why it was not uploaded. */
-class LocalFileError extends Error {}
-
-/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
-export function unreadable(displayPath: string, error: unknown): LocalFileError {
-  const e = (error ?? {}) as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
-    case 'EACCES':
-    case 'EPERM':
-      return new LocalFileError(
-        `${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`,
-      );
-    case 'EISDIR':
-      return new LocalFileError(
-        `${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`,
-      );
-    default:
-      return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
-  }
-}
+const changed = (file: LocalFile) => changedFile(file.displayPath);
 
 type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
-async function uploadOne(plan: UploadPlan, o: UploadOptions, limit: Limit, progress: Progress): Promise<Uploaded> {
+/** What every file's upload shares: the request slots, the memory for bodies, the MD5 thread. */
+interface Shared {
+  options: UploadOptions;
+  limit: Limit;
+  buffers: PartBuffers;
+  hasher: Md5Hasher;
+  progress: Progress;
+}
+
+/** One request body, and the MD5 (base64) the store must find in it. */
+interface Body {
+  bytes: Buffer;
+  md5: string;
+}
+
+async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
   const { file } = plan;
-  const retry = s3Retry(o.sleep, (e, attempt, ms) =>
-    o.log.info(`Retrying ${file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${(e as Error).name}: ${(e as Error).message}`),
-  );
-  const common = {
-    Bucket: o.target.bucket,
-    Key: plan.key,
-    ContentType: plan.contentType,
-    ContentDisposition: plan.contentDisposition,
-  };
   if (file.size <= SMALL_FILE_BYTES) {
-    // What is sent is exactly what was hashed, so a file rewritten meanwhile cannot mismatch its checksum.
-    const bytes = await limit(() => readFile(file.absolutePath)).catch((e: unknown) => {
+    // One open and one read; what is sent is exactly what was hashed.
+    const bytes = await readFile(file.absolutePath).catch((e: unknown) => {
       throw unreadable(file.displayPath, e);
     });
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
-    const digest = createHash('sha256').update(bytes).digest();
-    await limit(() =>
-      withRetry(
-        () =>
-          o.client.send(
-            new PutObjectCommand({
-              ...common,
-              Metadata: { sha256: digest.toString('hex') },
-              Body: bytes,
-              ContentLength: bytes.length,
-              ChecksumSHA256: digest.toString('base64'),
-            }),
-          ),
-        retry,
-      ),
-    );
-    progress.addBytes(bytes.length);
-    return { plan, sha256: digest.toString('hex'), size: bytes.length };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await putObject(plan, { bytes, md5: md5Base64(bytes) }, shared);
+    return { plan, sha256, size: bytes.length };
   }
-  const before = await statOrExplain(file);
-  const partSize = Math.max(o.partSize, Math.ceil(before.size / MAX_PARTS));
-  const digest = await limit(() => hashFile(file.absolutePath, partSize)).catch((e: unknown) => {
+  const handle = await open(file.absolutePath, 'r').catch((e: unknown) => {
     throw unreadable(file.displayPath, e);
   });
-  if (digest.size !== before.size) throw changed(file);
-  const metadata = { Metadata: { sha256: digest.sha256 } };
-  if (before.size <= partSize) {
-    await limit(() =>
-      withRetry(
-        () =>
-          o.client.send(
-            new PutObjectCommand({
-              ...common,
-              ...metadata,
-              Body: body(file.absolutePath, 0, before.size),
-              ContentLength: before.size,
-              ChecksumSHA256: digest.parts[0],
-            }),
-          ),
-        retry,
-      ),
-    );
-    progress.addBytes(before.size);
-  } else if (await limit(() => isSame(o, plan, digest.sha256, before.size))) {
-    progress.addBytes(before.size);
-  } else {
-    const { UploadId } = await limit(() =>
-      withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common, ...metadata, ChecksumAlgorithm: 'SHA256' })), retry),
-    );
-    try {
-      const parts = await Promise.all(
-        digest.parts.map((checksum, i) => {
-          const start = i * partSize;
-          const length = Math.min(partSize, before.size - start);
-          return limit(() =>
-            withRetry(async () => {
-              const r = await o.client.send(
-                new UploadPartCommand({
-                  Bucket: common.Bucket,
-                  Key: common.Key,
-                  UploadId,
-                  PartNumber: i + 1,
-                  Body: body(file.absolutePath, start, length),
-                  ContentLength: length,
-                  ChecksumSHA256: checksum,
-                }),
-              );
-              progress.addBytes(length);
-              return { ETag: r.ETag, PartNumber: i + 1, ChecksumSHA256: checksum };
-            }, retry),
-          );
-        }),
-      );
-      await limit(() =>
-        withRetry(async (attempt) => {
-          try {
-            await o.client.send(
-              new CompleteMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId, MultipartUpload: { Parts: parts } }),
-            );
-          } catch (error) {
-            // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
-            // the object is there if it holds our bytes.
-            if (attempt > 1 && (await isSame(o, plan, digest.sha256, before.size))) return;
-            throw error;
-          }
-        }, retry),
-      );
-    } catch (error) {
-      await o.client.send(new AbortMultipartUploadCommand({ Bucket: common.Bucket, Key: common.Key, UploadId })).catch(() => undefined);
-      throw error;
-    }
-  }
-  const after = await statOrExplain(file);
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
-  return { plan, sha256: digest.sha256, size: before.size };
-}
-
-/** A re-run of the same job skips large files whose object already holds the same bytes and headers. */
-async function isSame(o: UploadOptions, plan: UploadPlan, sha256: string, size: number): Promise<boolean> {
-  const head = await o.client.send(new HeadObjectCommand({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
-  return (
-    head?.Metadata?.sha256 === sha256 &&
-    head.ContentLength === size &&
-    head.ContentType === plan.contentType &&
-    head.ContentDisposition === plan.contentDisposition
-  );
-}
-
-async function statOrExplain(file: LocalFile) {
   try {
-    return await stat(file.absolutePath);
-  } catch (error) {
-    throw unreadable(file.displayPath, error);
+    const before = await handle.stat();
+    const partSize = Math.max(shared.options.partSize, Math.ceil(before.size / MAX_PARTS));
+    const result =
+      before.size <= partSize
+        ? await putWhole(plan, handle, before.size, shared)
+        : await putMultipart(plan, handle, before.size, partSize, shared);
+    const after = await handle.stat();
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
+    return result;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
-function changed(file: LocalFile): LocalFileError {
-  return new LocalFileError(
-    `${file.displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`,
-  );
+/** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
+async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shared: Shared): Promise<Uploaded> {
+  const lease = await shared.buffers.take(size);
+  try {
+    const bytes = await readPart(plan.file, handle, lease.bytes, 0, true);
+    const md5 = shared.hasher.md5(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await putObject(plan, { bytes, md5: await md5 }, shared);
+    return { plan, sha256, size };
+  } finally {
+    lease.release();
+  }
 }
 
-function body(p: string, start: number, length: number): Readable {
-  if (length === 0) return Readable.from([]);
-  return createReadStream(p, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+async function putObject(plan: UploadPlan, body: Body, shared: Shared): Promise<void> {
+  const { options: o } = shared;
+  await shared.limit(() =>
+    withRetry(
+      async () => {
+        const r = await o.client.send(
+          new PutObjectCommand({ ...common(plan, o), Body: body.bytes, ContentLength: body.bytes.length, ContentMD5: body.md5 }),
+        );
+        if (etagContradicts(r, md5Hex(body.md5))) throw new DigestMismatch(plan.file.displayPath, r.ETag, md5Hex(body.md5));
+      },
+      retryFor(plan, o),
+    ),
+  );
+  shared.progress.addBytes(body.bytes.length);
 }
 
 /**
- * Files uploaded (failed ones apart), bytes the store accepted (a retried request counts once, when it
- * succeeds) and rate, for the periodic progress line.
+ * A larger file in parts, read in order and sent as soon as each is read: the upload is created
+ * while the first part is read, the file's SHA-256 grows part by part, and memory holds only the
+ * parts in flight (the budget of PartBuffers). The first failed part stops the reading.
  */
-export class Progress {
-  private files = 0;
-  private failed = 0;
-  private bytes = 0;
-  private readonly totalBytes: number;
-  private readonly started: number;
-  constructor(
-    private readonly plans: UploadPlan[],
-    private readonly now: () => number,
-  ) {
-    this.totalBytes = plans.reduce((n, p) => n + p.file.size, 0);
-    this.started = now();
+async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, partSize: number, shared: Shared): Promise<Uploaded> {
+  const { options: o, limit } = shared;
+  const retry = retryFor(plan, o);
+  // The object records which upload made it, so a lost CompleteMultipartUpload response can be confirmed.
+  const upload = randomUUID();
+  const created = limit(() =>
+    withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common(plan, o), Metadata: { upload } })), retry),
+  );
+  created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
+  const whole = createHash('sha256');
+  const md5s: string[] = [];
+  const sending: Promise<{ ETag?: string; PartNumber: number }>[] = [];
+  let failure: { error: unknown } | undefined;
+  let uploadId: string | undefined;
+  try {
+    const count = Math.ceil(size / partSize);
+    for (let i = 0; i < count && !failure; i++) {
+      const start = i * partSize;
+      const lease = await shared.buffers.take(Math.min(partSize, size - start));
+      let sent = false;
+      try {
+        const bytes = await readPart(plan.file, handle, lease.bytes, start, i === count - 1);
+        const md5 = shared.hasher.md5(bytes);
+        whole.update(bytes);
+        md5s[i] = await md5;
+        uploadId ??= (await created).UploadId;
+        const part = sendPart(plan, { bytes, md5: md5s[i] }, i + 1, uploadId!, shared, retry).finally(() => lease.release());
+        sent = true;
+        part.catch((error: unknown) => (failure ??= { error }));
+        sending.push(part);
+      } finally {
+        if (!sent) lease.release();
+      }
+    }
+    const parts = await Promise.all(sending);
+    const expected = multipartEtag(md5s);
+    await limit(() =>
+      withRetry(async (attempt) => {
+        try {
+          const r = await o.client.send(
+            new CompleteMultipartUploadCommand({
+              Bucket: o.target.bucket,
+              Key: plan.key,
+              UploadId: uploadId,
+              MultipartUpload: { Parts: parts },
+            }),
+          );
+          if (etagContradicts(r, expected)) throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
+        } catch (error) {
+          // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
+          // the object is there if this upload made it (its parts were each checked as they were sent).
+          if (attempt > 1 && !(error instanceof DigestMismatch) && (await completedBy(o, plan, upload, size))) return;
+          throw error;
+        }
+      }, retry),
+    );
+  } catch (error) {
+    await Promise.allSettled(sending);
+    if (uploadId === undefined) uploadId = await created.then((c) => c.UploadId).catch(() => undefined);
+    if (uploadId !== undefined) {
+      await o.client
+        .send(new AbortMultipartUploadCommand({ Bucket: o.target.bucket, Key: plan.key, UploadId: uploadId }))
+        .catch(() => undefined);
+    }
+    throw failure?.error ?? error;
   }
-  fileDone(): void {
-    this.files++;
-  }
-  fileFailed(): void {
-    this.failed++;
-  }
-  addBytes(n: number): void {
-    this.bytes += n;
-  }
-  line(): string {
-    const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
-    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
-    return `Uploaded ${this.files}/${plural(this.plans.length, 'file')}${failed}, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
-  }
+  return { plan, sha256: whole.digest('hex'), size };
 }
 
-function mib(n: number): string {
-  return (n / 1024 / 1024).toFixed(1);
+function sendPart(
+  plan: UploadPlan,
+  body: Body,
+  partNumber: number,
+  uploadId: string,
+  shared: Shared,
+  retry: RetryOptions,
+): Promise<{ ETag?: string; PartNumber: number }> {
+  const { options: o } = shared;
+  return shared.limit(() =>
+    withRetry(async () => {
+      const r = await o.client.send(
+        new UploadPartCommand({
+          Bucket: o.target.bucket,
+          Key: plan.key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          Body: body.bytes,
+          ContentLength: body.bytes.length,
+          ContentMD5: body.md5,
+        }),
+      );
+      if (etagContradicts(r, md5Hex(body.md5)))
+        throw new DigestMismatch(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, md5Hex(body.md5));
+      shared.progress.addBytes(body.bytes.length);
+      return { ETag: r.ETag, PartNumber: partNumber };
+    }, retry),
+  );
+}
+
+/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
+async function readPart(file: LocalFile, handle: FileHandle, into: Buffer, start: number, last: boolean): Promise<Buffer> {
+  let done = 0;
+  try {
+    while (done < into.length) {
+      const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
+      if (bytesRead === 0) throw changed(file);
+      done += bytesRead;
+    }
+    if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0) throw changed(file);
+  } catch (error) {
+    throw error instanceof LocalFileError ? error : unreadable(file.displayPath, error);
+  }
+  return into;
+}
+
+function common(plan: UploadPlan, o: UploadOptions) {
+  return { Bucket: o.target.bucket, Key: plan.key, ContentType: plan.contentType, ContentDisposition: plan.contentDisposition };
+}
+
+function retryFor(plan: UploadPlan, o: UploadOptions): RetryOptions {
+  return s3Retry(o.sleep, (e, attempt, ms) =>
+    o.log.info(
+      `Retrying ${plan.file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${(e as Error).name}: ${(e as Error).message}`,
+    ),
+  );
+}
+
+/** After a lost CompleteMultipartUpload response: the object exists, made by this upload, of this size. */
+async function completedBy(o: UploadOptions, plan: UploadPlan, upload: string, size: number): Promise<boolean> {
+  const head = await o.client.send(new HeadObjectCommand({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
+  return head?.Metadata?.upload === upload && head.ContentLength === size;
 }

@@ -28,6 +28,8 @@ describe('isRetryableS3Error', () => {
     ['ETIMEDOUT', code('ETIMEDOUT')],
     ['EAI_AGAIN', code('EAI_AGAIN')],
     ['socket hang up', new Error('socket hang up')],
+    ['400 BadDigest (the body changed in transit; it is sent again from memory)', status(400, 'BadDigest')],
+    ['400 XAmzContentSHA256Mismatch', status(400, 'XAmzContentSHA256Mismatch')],
   ])('retries %s', (_label, error) => {
     expect(isRetryableS3Error(error)).toBe(true);
   });
@@ -37,7 +39,6 @@ describe('isRetryableS3Error', () => {
     ['NoSuchBucket 404', status(404, 'NoSuchBucket')],
     ['SignatureDoesNotMatch 403', status(403, 'SignatureDoesNotMatch')],
     ['InvalidAccessKeyId', status(403, 'InvalidAccessKeyId')],
-    ['400 BadDigest', status(400, 'BadDigest')],
     ['ENOTFOUND', code('ENOTFOUND')],
     ['a plain Error', new Error('nope')],
     ['null', null],
@@ -121,9 +122,15 @@ describe('describeS3Error', () => {
     expect(describeS3Error(error, MINIO, 'x')).toContain("Could not reach 127.0.0.1:9000: check 'endpoint'");
   });
 
+  it('says a body that reached the store changed was not linked', () => {
+    expect(describeS3Error(aws('BadDigest', 'The Content-MD5 you specified did not match'), AWS, 'x')).toMatch(
+      /^BadDigest: The Content-MD5 you specified did not match\. The bytes that reached S3 in .* differed from the file on every retry.*no link was made for it\.$/,
+    );
+  });
+
   it('passes unknown errors through with their name and message', () => {
-    expect(describeS3Error(aws('BadDigest', 'The Content-MD5 you specified did not match'), AWS, 'x')).toBe(
-      'BadDigest: The Content-MD5 you specified did not match',
+    expect(describeS3Error(aws('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'), AWS, 'x')).toBe(
+      'EntityTooLarge: Your proposed upload exceeds the maximum allowed size',
     );
     expect(describeS3Error('weird', AWS, 'x')).toBe('Error: weird');
     expect(describeS3Error(undefined, AWS, 'x')).toBe('Error: undefined');

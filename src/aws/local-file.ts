@@ -1,0 +1,30 @@
+/** Why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
+
+/** The file on disk, not the store, is why it was not uploaded. */
+export class LocalFileError extends Error {}
+
+/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
+export function unreadable(displayPath: string, error: unknown): LocalFileError {
+  const e = (error ?? {}) as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
+    case 'EACCES':
+    case 'EPERM':
+      return new LocalFileError(
+        `${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`,
+      );
+    case 'EISDIR':
+      return new LocalFileError(
+        `${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`,
+      );
+    default:
+      return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
+  }
+}
+
+export function changed(displayPath: string): LocalFileError {
+  return new LocalFileError(
+    `${displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`,
+  );
+}
