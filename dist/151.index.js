@@ -76,13 +76,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4546);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(722);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9906);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5938);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4360);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4818);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5599);
+/* harmony import */ var _publish_comment_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(722);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6689);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
+/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5938);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4360);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4818);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5599);
+
 
 
 
@@ -101,22 +103,22 @@ async function refresh(d) {
         return (await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 8548))).refreshOpenPulls(d);
     }
     const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(d);
+    const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .openStore */ .Ch)(d);
     try {
-        const found = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log);
+        const found = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_7__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log);
         if (found.manifests.length === 0) {
             log.warning(`Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`);
             return;
         }
         if (found.missing.length > 0)
-            log.warning((0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__/* .goneWarning */ .S)(found.missing));
-        const { entries, lifetime, report, sign } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .presignFiles */ .Ys)(found.files, {
+            log.warning((0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_7__/* .goneWarning */ .S)(found.missing));
+        const { entries, lifetime, report, sign } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_9__/* .presignFiles */ .Ys)(found.files, {
             signer: links,
             requestedSeconds: inputs.expiresInSeconds,
             log,
             clock,
         });
-        await (0,_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .proveLinks */ .K1)(links, entries, log);
+        await (0,_sign_js__WEBPACK_IMPORTED_MODULE_9__/* .proveLinks */ .K1)(links, entries, log);
         const updatedAt = clock().toISOString();
         const sites = await renewSites({
             client,
@@ -133,9 +135,10 @@ async function refresh(d) {
         const sections = renewedSections(found.manifests, entries, lifetime, updatedAt, links, report.about, sites);
         // One share page per section: the output names it when there is one.
         const shareUrls = [...sites.values()].map((s) => s.shareUrl);
-        (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setSiteOutputs */ .kc)([...sites.values()].flatMap((s) => s.sites), shareUrls.length === 1 ? shareUrls[0] : '');
-        log.info(`Renewed ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(entries.length, 'link')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
-        await (0,_publish_links_js__WEBPACK_IMPORTED_MODULE_3__/* .publishLinks */ .b)(d.publish, report, sections, 'refresh');
+        (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .setSiteOutputs */ .kc)([...sites.values()].flatMap((s) => s.sites), shareUrls.length === 1 ? shareUrls[0] : '');
+        log.info(`Renewed ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(entries.length, 'link')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
+        const records = (0,_publish_comment_records_js__WEBPACK_IMPORTED_MODULE_3__/* .bucketRecords */ .H)(client, target, scope, d.publish.comment.marker, log);
+        await (0,_publish_links_js__WEBPACK_IMPORTED_MODULE_4__/* .publishLinks */ .b)({ ...d.publish, records }, report, sections, 'refresh');
     }
     finally {
         client.destroy();
@@ -170,7 +173,7 @@ async function renewSites(o) {
         const entries = m.files.flatMap((f) => byKey.get(f.key) ?? []);
         if (entries.length === 0)
             continue;
-        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_9__/* .publishSites */ .w3)({
+        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .publishSites */ .w3)({
             client: o.client,
             target: o.target,
             prefix: m.prefix,

@@ -353,8 +353,11 @@ async function uploadOne(plan, shared) {
         const result = before.size <= partSize
             ? await putWhole(plan, handle, before.size, shared)
             : await putMultipart(plan, handle, before.size, partSize, shared);
-        const after = await handle.stat();
-        if (after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+        // The path, not the open handle: a file deleted or replaced meanwhile is reported, not uploaded quietly.
+        const after = await (0,promises_.stat)(file.absolutePath).catch((e) => {
+            throw unreadable(file.displayPath, e);
+        });
+        if (after.ino !== before.ino || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
             throw upload_changed(file);
         return result;
     }
@@ -515,6 +518,8 @@ var keys = __webpack_require__(9673);
 var links_section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/links/stored-manifest.ts
 var stored_manifest = __webpack_require__(6362);
+// EXTERNAL MODULE: ./src/publish/comment-records.ts
+var comment_records = __webpack_require__(8849);
 // EXTERNAL MODULE: ./src/publish/links.ts
 var publish_links = __webpack_require__(722);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
@@ -651,6 +656,7 @@ var modes_sites = __webpack_require__(5599);
 
 
 
+
 const PROGRESS_INTERVAL_MS = 5_000;
 async function upload(d) {
     const { inputs, ctx, log, clock } = d;
@@ -752,7 +758,6 @@ async function upload(d) {
             return undefined;
         });
     }
-    client.destroy();
     (0,outputs/* setSiteOutputs */.kc)(sites?.sites ?? [], sites?.shareUrl ?? '');
     const data = {
         id: section.id,
@@ -767,7 +772,13 @@ async function upload(d) {
         shareUrl: sites?.shareUrl,
         open: sites?.open,
     };
-    await (0,publish_links/* publishLinks */.b)(d.publish, report, entries.length > 0 ? [data] : [], section.id);
+    const records = 'scope' in scope ? (0,comment_records/* bucketRecords */.H)(client, target, scope.scope, d.publish.comment.marker, log) : undefined;
+    try {
+        await (0,publish_links/* publishLinks */.b)({ ...d.publish, records }, report, entries.length > 0 ? [data] : [], section.id);
+    }
+    finally {
+        client.destroy();
+    }
     if (failed.length > 0)
         throw new Error(notUploaded(failures, files.length));
 }

@@ -505,6 +505,7 @@ async function publishComment(t, sectionsFor) {
             sleep: gh.budget.sleeper(retry/* realSleep */.uk, 'the comment'),
             log,
             settleMs: t.comment.settleMs,
+            records: t.records,
         });
         if (!posted)
             return false;

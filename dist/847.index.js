@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   updateSticky: () => (/* binding */ updateSticky)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, isOurForm
 
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
@@ -241,6 +241,8 @@ function hardCut(text, limit) {
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
+/** How a comment says it left sections out for its size limit. */
+const NOT_SHOWN = 'not shown (comment size limit)';
 function mergeComment(existingBody, section, opts) {
     const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
     const existing = existingBody ? (0,markers/* parseSections */.MJ)(existingBody) : new Map();
@@ -277,7 +279,7 @@ function mergeComment(existingBody, section, opts) {
             return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
         });
         if (dropped)
-            parts.push(`_${(0,format/* count */.U9)(dropped)} more job section${dropped === 1 ? '' : 's'} not shown (comment size limit)._`);
+            parts.push(`_${(0,format/* count */.U9)(dropped)} more job section${dropped === 1 ? '' : 's'} ${NOT_SHOWN}._`);
         return join(parts);
     };
     const bestCap = () => {
@@ -321,11 +323,14 @@ function mergeComment(existingBody, section, opts) {
     return hardCut(body, limit);
 }
 
+// EXTERNAL MODULE: ./src/render/section-record.ts
+var section_record = __webpack_require__(9753);
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 /**
  * The sticky pull-request comment: merges this job's sections into the one comment the token's
  * identity owns, verifying the write because GitHub has no compare-and-swap.
  */
+
 
 
 /** Who the workflow's GITHUB_TOKEN posts as. */
@@ -349,59 +354,90 @@ async function tokenOwner(octokit) {
     return (user) => user?.login === login;
 }
 /**
- * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
- * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
- * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
- * creators or a retried POST) are folded into the oldest and deleted, so there is only ever one.
+ * Read, merge, write, then verify the comment as a whole after the last write; again, with jitter,
+ * until it holds this job's sections and every recorded section (`o.records`) at least as new.
+ * `sectionsFor` gets the current body (undefined when there is no comment yet) and returns the
+ * sections to write; none means nothing to do. A write is never retried as it was sent (a 5xx may
+ * have been applied, and its body was built from a read that may be stale): the next attempt reads
+ * again. Duplicate sticky comments (racing creators, a retried POST) are folded into the oldest and
+ * deleted, so there is only ever one.
  */
 async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const random = o.random ?? Math.random;
     const attempts = o.attempts ?? 10;
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
+    let why = '';
     for (let attempt = 1;; attempt++) {
-        const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
+        const recorded = (await o.records?.list()) ?? [];
+        const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
         if (written === 'nothing')
             return undefined;
-        if (written !== 'gone') {
+        if (typeof written !== 'string') {
             const { comment, sections, folded } = written;
             created ||= written.created;
             if (sections.length === 0 && !folded)
                 return { id: comment.id, url: comment.html_url, created };
-            if ((await holds(octokit, repo, comment.id, sections)) &&
-                (await o.sleep(o.settleMs + random() * (o.settleMs / 5)), await holds(octokit, repo, comment.id, sections))) {
-                const after = await listOurs(octokit, repo, issue, owner, o.marker);
-                if (after.length === 1 && after[0].id === comment.id)
-                    return { id: comment.id, url: comment.html_url, created };
-            }
+            await o.sleep(o.settleMs + random() * (o.settleMs / 5));
+            why = await verify(octokit, repo, issue, owner, comment.id, sections, o);
+            if (!why)
+                return { id: comment.id, url: comment.html_url, created };
         }
+        else
+            why = written;
         if (attempt >= attempts) {
-            throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`);
-        }
-        if (written === 'gone') {
-            o.log.info(`The comment was deleted while it was being updated; writing it again (attempt ${attempt + 1}).`);
-            continue;
+            throw new Error(`Could not keep this job's section in the pull-request comment after ${attempts} attempts (${why}): other jobs kept overwriting it.`);
         }
         const delay = Math.round(200 + random() * 800 * attempt);
-        o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
+        o.log.info(`The comment ${why}; merging again in ${delay} ms (attempt ${attempt + 1}).`);
         await o.sleep(delay);
     }
 }
 /**
- * One read-merge-write. 'nothing': no comment and nothing to write; 'gone': the comment was deleted
- * between the read and the write (404), so the next attempt creates it again.
+ * This job's sections (unless `body` already shows a newer rendering of one, from a later run), plus
+ * every recorded section that `body` lacks or shows older.
+ */
+function withRecorded(own, recorded, body) {
+    const shown = (0,markers/* parseSections */.MJ)(body ?? '');
+    const newer = (s) => (Date.parse(shown.get(s.id)?.meta?.updatedAt ?? '') || 0) > Date.parse(s.updatedAt);
+    const mine = new Set(own.map((s) => s.id));
+    const restore = recorded.filter((r) => !mine.has(r.id) && !(0,section_record/* isAtLeastAsNew */.PL)(shown.get(r.id)?.meta?.updatedAt, r));
+    return [...own.filter((s) => !newer(s)), ...restore];
+}
+/**
+ * Why the comment, read again after the last write, is not yet what it must be ('' when it is): one
+ * comment of ours, holding `sections` and every recorded section at least as new.
+ */
+async function verify(octokit, repo, issue, owner, id, sections, o) {
+    const recorded = (await o.records?.list()) ?? [];
+    const ours = await listOurs(octokit, repo, issue, owner, o.marker).catch(() => undefined);
+    if (!ours)
+        return 'could not be read back';
+    if (ours.length !== 1 || ours[0].id !== id)
+        return `is not the only one of this action (${ours.length} found)`;
+    const found = (0,markers/* parseSections */.MJ)(ours[0].body ?? '');
+    // Sections dropped for the comment size limit are announced in the body; they cannot be restored.
+    const sizeCut = (ours[0].body ?? '').includes(NOT_SHOWN);
+    const missing = [...sections, ...recorded].filter((s) => !(0,section_record/* isAtLeastAsNew */.PL)(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
+    return missing.length === 0 ? '' : `lost section ${missing[0].id} to a concurrent write`;
+}
+/**
+ * One read-merge-write: the write's outcome, 'nothing' (no comment and nothing to write), or why it
+ * must be read again: deleted meanwhile (404), or GitHub failed the write (5xx, perhaps applied).
  */
 async function writeOnce(octokit, repo, issue, owner, sectionsFor, o) {
     const ours = await listOurs(octokit, repo, issue, owner, o.marker);
-    if (ours.length === 0) {
-        const sections = sectionsFor(undefined);
-        if (sections.length === 0)
-            return 'nothing';
-        const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
-        const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data;
-        return { comment, sections, folded: false, created: true };
-    }
-    return ifFound(async () => {
+    // A write goes out once: GitHub may have applied one it answered 5xx, and a resend would carry a stale body.
+    const once = { request: { retries: 0 } };
+    return settled(async () => {
+        if (ours.length === 0) {
+            const sections = sectionsFor(undefined);
+            if (sections.length === 0)
+                return 'nothing';
+            const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined);
+            const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body, ...once })).data;
+            return { comment, sections, folded: false, created: true };
+        }
         // A fresh read right before the write keeps the read-to-write window to two requests.
         const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data;
         // Only our own duplicates are folded in and deleted: `ours` holds only comments of the token's identity.
@@ -410,21 +446,24 @@ async function writeOnce(octokit, repo, issue, owner, sectionsFor, o) {
         if (sections.length === 0 && ours.length === 1)
             return { comment: fresh, sections, folded: false, created: false };
         const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
-        const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data;
+        const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body, ...once })).data;
         for (const duplicate of ours.slice(1)) {
             await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
         }
         return { comment, sections, folded: ours.length > 1, created: false };
     });
 }
-/** `fn`'s result, or 'gone' when it met a 404 (the comment was deleted meanwhile). */
-async function ifFound(fn) {
+/** `fn`'s result, or why the comment must be read again: deleted meanwhile (404), or a failed write (5xx). */
+async function settled(fn) {
     try {
         return await fn();
     }
     catch (error) {
-        if (error.status === 404)
-            return 'gone';
+        const status = error.status ?? 0;
+        if (status === 404)
+            return 'was deleted while it was being updated';
+        if (status >= 500)
+            return `write got HTTP ${status} from GitHub (it may or may not have been applied)`;
         throw error;
     }
 }
@@ -434,16 +473,17 @@ function withSectionsOf(body, other) {
     const extra = [...(0,markers/* parseSections */.MJ)(other).values()].filter((s) => !have.has(s.id)).map((s) => s.raw);
     return [body, ...extra].join('\n\n');
 }
-/** Our sticky comments on the PR, oldest first. */
+/**
+ * Our sticky comments on the PR, oldest first: by the token's identity and ours by their form (the
+ * body begins with the marker), never one that merely contains it, such as a comment quoting ours.
+ */
 async function listOurs(octokit, repo, issue, owner, marker) {
     const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }));
-    return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+    return all.filter((c) => owner(c.user) && isOurForm(c.body ?? '', marker)).sort((a, b) => a.id - b.id);
 }
-/** True when comment `id` exists and holds exactly these renderings of the sections. */
-async function holds(octokit, repo, id, sections) {
-    const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
-    const found = (0,markers/* parseSections */.MJ)(data?.body ?? '');
-    return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
+/** The comment is one the action wrote: its first line is exactly the marker. */
+function isOurForm(body, marker) {
+    return body === marker || body.startsWith(`${marker}\n`) || body.startsWith(`${marker}\r\n`);
 }
 
 
@@ -490,6 +530,111 @@ function contentDisposition(fileName, mode, contentType) {
  */
 function encodeRfc8187(value) {
     return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .H)(value).replaceAll('%21', '!');
+}
+
+
+/***/ }),
+
+/***/ 9753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
+/* harmony export */   Lv: () => (/* binding */ toRecord),
+/* harmony export */   PL: () => (/* binding */ isAtLeastAsNew),
+/* harmony export */   ae: () => (/* binding */ recordFolder),
+/* harmony export */   iA: () => (/* binding */ fromRecord)
+/* harmony export */ });
+/* unused harmony export RECORD_VERSION */
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
+/**
+ * A comment section as the bucket records it. GitHub has no compare-and-swap, so another job's
+ * write based on an older read can drop a section from the comment after its job has checked it.
+ * Every writer therefore stores its section here before it touches the comment, and renders the
+ * comment from all of them: whoever writes last writes every job's latest section back. Pure.
+ *
+ * One exact place per section and comment, in the action's namespace (keys.ts):
+ * `<scope>/.artifact-links/comment/<section-id>.json`.
+ */
+
+
+const RECORD_VERSION = 1;
+/** The folder of a scope's comment records. */
+function recordFolder(scope) {
+    return `${scope}/${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/comment`;
+}
+function recordKey(scope, sectionId) {
+    return `${recordFolder(scope)}/${sectionId}.json`;
+}
+/** The record of `section` for the comment with `marker`, as stored (JSON). */
+function toRecord(section, marker) {
+    const { open, ...rest } = section;
+    return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+}
+/**
+ * The section a stored record holds, when it is a record of the comment `marker` at `key` that the
+ * renderer can show: the section id its key names, files in the scope, ISO times, http(s) links. Anything
+ * else (another comment's record, a damaged or foreign object) is undefined: never rendered.
+ */
+function fromRecord(text, key, scope, marker) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || v.version !== RECORD_VERSION || v.marker !== marker || !isObject(v.section))
+        return undefined;
+    const s = v.section;
+    if (typeof s.id !== 'string' || !_links_section_js__WEBPACK_IMPORTED_MODULE_1__/* .SECTION_ID */ .gv.test(s.id) || recordKey(scope, s.id) !== key)
+        return undefined;
+    if (!['title', 'sha', 'runUrl', 'updatedAt', 'expiresAt'].every((f) => typeof s[f] === 'string'))
+        return undefined;
+    if (!isTime(s.updatedAt) || !isTime(s.expiresAt) || !isUrl(s.runUrl))
+        return undefined;
+    // Its files lie in the scope it was found in: a record copied into another pull request's folder is not rendered.
+    if (!Array.isArray(s.files) || !s.files.every((f) => isEntry(f) && f.key.startsWith(`${scope}/`)))
+        return undefined;
+    if (s.note !== undefined && typeof s.note !== 'string')
+        return undefined;
+    if (s.removed !== undefined && typeof s.removed !== 'boolean')
+        return undefined;
+    if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
+        return undefined;
+    const sites = s.sites ?? [];
+    if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url)))
+        return undefined;
+    const open = s.open ?? [];
+    if (!Array.isArray(open) || !open.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && isUrl(p[1]))) {
+        return undefined;
+    }
+    return { ...s, open: s.open ? new Map(open) : undefined };
+}
+/** Whether `body`'s section `id` is at least as new as `record` (sections carry their render time). */
+function isAtLeastAsNew(updatedAt, record) {
+    return updatedAt !== undefined && (Date.parse(updatedAt) || 0) >= Date.parse(record.updatedAt);
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isTime(v) {
+    return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+}
+function isUrl(v) {
+    return typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
+}
+function isEntry(v) {
+    if (!isObject(v))
+        return false;
+    return (typeof v.path === 'string' &&
+        typeof v.key === 'string' &&
+        typeof v.size === 'number' &&
+        typeof v.sha256 === 'string' &&
+        isUrl(v.url) &&
+        isTime(v.expiresAt));
 }
 
 

@@ -279,6 +279,31 @@ describe('comment ownership', () => {
     expect(gh.requests.filter((r) => r.method !== 'GET' && r.path.endsWith(`/comments/${other.id}`))).toEqual([]);
   });
 
+  test('a comment by the same bot that quotes ours (marker and a forged section) is never adopted, edited or deleted', async () => {
+    const pr = newPull();
+    // Another workflow posting as github-actions[bot] quotes PR text that carries our marker and a
+    // section whose row links elsewhere.
+    const meta = Buffer.from(JSON.stringify({ id: 'build-0123456789', title: 'build', files: 1 })).toString('base64');
+    const quoted = [
+      'Thanks for the PR! You wrote:',
+      `> ${DEFAULT_MARKER}`,
+      `<!-- s3-artifact-links section=build-0123456789 meta=${meta} -->`,
+      '| [app.txt](https://evil.example/app.txt "Download") |',
+      '<!-- /s3-artifact-links section=build-0123456789 -->',
+    ].join('\n');
+    const other = gh.seedComment(OWNER, REPO, pr, quoted);
+    write('dist/app.txt', 'mine');
+    const run = ok(await act({ pr }));
+    const comments = gh.commentsOn(OWNER, REPO, pr);
+    expect(comments).toHaveLength(2);
+    expect(comments[0].id).toBe(other.id);
+    expect(comments[0].body).toBe(quoted);
+    expect(comments[1].body.startsWith(DEFAULT_MARKER)).toBe(true);
+    expect(comments[1].body).not.toContain('evil.example');
+    expect(run.outputs['comment-id']).toBe(String(comments[1].id));
+    expect(gh.requests.filter((r) => r.method !== 'GET' && r.path.endsWith(`/comments/${other.id}`))).toEqual([]);
+  });
+
   test("with a user's token, only that user's comments are ours", async () => {
     const pr = newPull();
     const forged = `${DEFAULT_MARKER}\nsomeone else`;
@@ -472,7 +497,7 @@ describe('cleanup', () => {
       const run = await act({ pr, inputs: { mode: 'cleanup', path: '', endpoint: liar.url } });
       expect(run.code).toBe(1);
       expect(run.errors.join('\n')).toMatch(
-        /3 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/,
+        /4 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/, // file, share page, manifest, comment record
       );
       expect(run.errors.join('\n')).toContain(JSON.stringify(entry.key));
       expect(run.outputs.count).toBe('0');

@@ -271,7 +271,10 @@ describe('reliability', () => {
     // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own share page and manifest.
     const prefix = prefixOf(manifest, 'build');
     expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
-    expect(await listKeys(`${scopeOf(manifest)}${STORED_MANIFESTS}`)).toHaveLength(1);
+    // The section's manifest, and its record of the comment section (what other jobs restore it from).
+    const stored = await listKeys(`${scopeOf(manifest)}${STORED_MANIFESTS}`);
+    expect(stored).toHaveLength(2);
+    expect(stored.filter((k) => k.includes('/.artifact-links/comment/'))).toHaveLength(1);
 
     expect(comments).toHaveLength(1);
     expect(run.outputs['comment-id']).toBe(String(comments[0].id));
@@ -394,7 +397,7 @@ describe('reliability', () => {
     const keysAfterFirst = await listKeys(prefix);
     expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
     const manifestsAfterFirst = await listKeys(`${scopeOf(m1)}${STORED_MANIFESTS}`);
-    expect(manifestsAfterFirst).toHaveLength(1);
+    expect(manifestsAfterFirst).toHaveLength(2); // the manifest and the comment section's record
 
     write(ws, 'dist/app.txt', 'second build');
     const before = s3.requests.length;

@@ -12,7 +12,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
 import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag, type Md5Hasher } from './digests.js';
@@ -172,8 +172,11 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
       before.size <= partSize
         ? await putWhole(plan, handle, before.size, shared)
         : await putMultipart(plan, handle, before.size, partSize, shared);
-    const after = await handle.stat();
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
+    // The path, not the open handle: a file deleted or replaced meanwhile is reported, not uploaded quietly.
+    const after = await stat(file.absolutePath).catch((e: unknown) => {
+      throw unreadable(file.displayPath, e);
+    });
+    if (after.ino !== before.ino || after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(file);
     return result;
   } finally {
     await handle.close().catch(() => undefined);

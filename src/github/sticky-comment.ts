@@ -2,7 +2,8 @@
  * The sticky pull-request comment: merges this job's sections into the one comment the token's
  * identity owns, verifying the write because GitHub has no compare-and-swap.
  */
-import { mergeComment } from '../render/comment-body.js';
+import { mergeComment, NOT_SHOWN } from '../render/comment-body.js';
+import { isAtLeastAsNew } from '../render/section-record.js';
 import { parseSections, SectionData } from '../render/markers.js';
 import type { Logger } from '../util/log.js';
 import type { Sleep } from '../util/retry.js';
@@ -44,6 +45,12 @@ export interface UpsertOptions {
    * based on an older read (its GET-then-PATCH) before verifying again (config/context.ts).
    */
   settleMs: number;
+  /**
+   * Every job's latest section of this comment as the bucket records them (publish/comment-records.ts):
+   * what the comment must show as a whole. Sections missing from the comment, or older there, are
+   * written back from these, whoever dropped them.
+   */
+  records?: { list(): Promise<SectionData[]> };
 }
 
 interface Comment {
@@ -53,11 +60,16 @@ interface Comment {
   user: { login: string; type: string } | null;
 }
 
+type Written = { comment: Comment; sections: SectionData[]; folded: boolean; created: boolean };
+
 /**
- * Read, merge, write, re-read to verify; retry with jitter when a concurrent job's write dropped
- * one of our sections. `sectionsFor` gets the current body (undefined when there is no comment yet)
- * and returns the sections to write; none means nothing to do. Duplicate sticky comments (from racing
- * creators or a retried POST) are folded into the oldest and deleted, so there is only ever one.
+ * Read, merge, write, then verify the comment as a whole after the last write; again, with jitter,
+ * until it holds this job's sections and every recorded section (`o.records`) at least as new.
+ * `sectionsFor` gets the current body (undefined when there is no comment yet) and returns the
+ * sections to write; none means nothing to do. A write is never retried as it was sent (a 5xx may
+ * have been applied, and its body was built from a read that may be stale): the next attempt reads
+ * again. Duplicate sticky comments (racing creators, a retried POST) are folded into the oldest and
+ * deleted, so there is only ever one.
  */
 export async function updateSticky(
   octokit: Octokit,
@@ -71,39 +83,69 @@ export async function updateSticky(
   const attempts = o.attempts ?? 10;
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
+  let why = '';
   for (let attempt = 1; ; attempt++) {
-    const written = await writeOnce(octokit, repo, issue, owner, sectionsFor, o);
+    const recorded = (await o.records?.list()) ?? [];
+    const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
     if (written === 'nothing') return undefined;
-    if (written !== 'gone') {
+    if (typeof written !== 'string') {
       const { comment, sections, folded } = written;
       created ||= written.created;
       if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
-      if (
-        (await holds(octokit, repo, comment.id, sections)) &&
-        (await o.sleep(o.settleMs + random() * (o.settleMs / 5)), await holds(octokit, repo, comment.id, sections))
-      ) {
-        const after = await listOurs(octokit, repo, issue, owner, o.marker);
-        if (after.length === 1 && after[0].id === comment.id) return { id: comment.id, url: comment.html_url, created };
-      }
-    }
+      await o.sleep(o.settleMs + random() * (o.settleMs / 5));
+      why = await verify(octokit, repo, issue, owner, comment.id, sections, o);
+      if (!why) return { id: comment.id, url: comment.html_url, created };
+    } else why = written;
     if (attempt >= attempts) {
       throw new Error(
-        `Could not keep this job's section in the pull-request comment after ${attempts} attempts: other jobs kept overwriting it.`,
+        `Could not keep this job's section in the pull-request comment after ${attempts} attempts (${why}): other jobs kept overwriting it.`,
       );
     }
-    if (written === 'gone') {
-      o.log.info(`The comment was deleted while it was being updated; writing it again (attempt ${attempt + 1}).`);
-      continue;
-    }
     const delay = Math.round(200 + random() * 800 * attempt);
-    o.log.info(`Another job updated the comment at the same time; merging again in ${delay} ms (attempt ${attempt + 1}).`);
+    o.log.info(`The comment ${why}; merging again in ${delay} ms (attempt ${attempt + 1}).`);
     await o.sleep(delay);
   }
 }
 
 /**
- * One read-merge-write. 'nothing': no comment and nothing to write; 'gone': the comment was deleted
- * between the read and the write (404), so the next attempt creates it again.
+ * This job's sections (unless `body` already shows a newer rendering of one, from a later run), plus
+ * every recorded section that `body` lacks or shows older.
+ */
+function withRecorded(own: SectionData[], recorded: SectionData[], body: string | undefined): SectionData[] {
+  const shown = parseSections(body ?? '');
+  const newer = (s: SectionData) => (Date.parse(shown.get(s.id)?.meta?.updatedAt ?? '') || 0) > Date.parse(s.updatedAt);
+  const mine = new Set(own.map((s) => s.id));
+  const restore = recorded.filter((r) => !mine.has(r.id) && !isAtLeastAsNew(shown.get(r.id)?.meta?.updatedAt, r));
+  return [...own.filter((s) => !newer(s)), ...restore];
+}
+
+/**
+ * Why the comment, read again after the last write, is not yet what it must be ('' when it is): one
+ * comment of ours, holding `sections` and every recorded section at least as new.
+ */
+async function verify(
+  octokit: Octokit,
+  repo: Repo,
+  issue: number,
+  owner: Owner,
+  id: number,
+  sections: SectionData[],
+  o: UpsertOptions,
+): Promise<string> {
+  const recorded = (await o.records?.list()) ?? [];
+  const ours = await listOurs(octokit, repo, issue, owner, o.marker).catch(() => undefined);
+  if (!ours) return 'could not be read back';
+  if (ours.length !== 1 || ours[0].id !== id) return `is not the only one of this action (${ours.length} found)`;
+  const found = parseSections(ours[0].body ?? '');
+  // Sections dropped for the comment size limit are announced in the body; they cannot be restored.
+  const sizeCut = (ours[0].body ?? '').includes(NOT_SHOWN);
+  const missing = [...sections, ...recorded].filter((s) => !isAtLeastAsNew(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
+  return missing.length === 0 ? '' : `lost section ${missing[0].id} to a concurrent write`;
+}
+
+/**
+ * One read-merge-write: the write's outcome, 'nothing' (no comment and nothing to write), or why it
+ * must be read again: deleted meanwhile (404), or GitHub failed the write (5xx, perhaps applied).
  */
 async function writeOnce(
   octokit: Octokit,
@@ -112,16 +154,18 @@ async function writeOnce(
   owner: Owner,
   sectionsFor: (body: string | undefined) => SectionData[],
   o: UpsertOptions,
-): Promise<{ comment: Comment; sections: SectionData[]; folded: boolean; created: boolean } | 'nothing' | 'gone'> {
+): Promise<Written | 'nothing' | string> {
   const ours = await listOurs(octokit, repo, issue, owner, o.marker);
-  if (ours.length === 0) {
-    const sections = sectionsFor(undefined);
-    if (sections.length === 0) return 'nothing';
-    const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
-    const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data as Comment;
-    return { comment, sections, folded: false, created: true };
-  }
-  return ifFound(async () => {
+  // A write goes out once: GitHub may have applied one it answered 5xx, and a resend would carry a stale body.
+  const once = { request: { retries: 0 } };
+  return settled(async () => {
+    if (ours.length === 0) {
+      const sections = sectionsFor(undefined);
+      if (sections.length === 0) return 'nothing';
+      const body = sections.reduce<string | undefined>((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), undefined)!;
+      const comment = (await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body, ...once })).data as Comment;
+      return { comment, sections, folded: false, created: true };
+    }
     // A fresh read right before the write keeps the read-to-write window to two requests.
     const fresh = (await octokit.rest.issues.getComment({ ...repo, comment_id: ours[0].id })).data as Comment;
     // Only our own duplicates are folded in and deleted: `ours` holds only comments of the token's identity.
@@ -129,7 +173,7 @@ async function writeOnce(
     const sections = sectionsFor(merged);
     if (sections.length === 0 && ours.length === 1) return { comment: fresh, sections, folded: false, created: false };
     const body = sections.reduce((b, s) => mergeComment(b, s, { marker: o.marker, now: o.now() }), merged);
-    const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body })).data as Comment;
+    const comment = (await octokit.rest.issues.updateComment({ ...repo, comment_id: fresh.id, body, ...once })).data as Comment;
     for (const duplicate of ours.slice(1)) {
       await octokit.rest.issues.deleteComment({ ...repo, comment_id: duplicate.id }).catch(() => undefined);
     }
@@ -137,12 +181,14 @@ async function writeOnce(
   });
 }
 
-/** `fn`'s result, or 'gone' when it met a 404 (the comment was deleted meanwhile). */
-async function ifFound<T>(fn: () => Promise<T>): Promise<T | 'gone'> {
+/** `fn`'s result, or why the comment must be read again: deleted meanwhile (404), or a failed write (5xx). */
+async function settled<T>(fn: () => Promise<T>): Promise<T | string> {
   try {
     return await fn();
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return 'gone';
+    const status = (error as { status?: number }).status ?? 0;
+    if (status === 404) return 'was deleted while it was being updated';
+    if (status >= 500) return `write got HTTP ${status} from GitHub (it may or may not have been applied)`;
     throw error;
   }
 }
@@ -154,15 +200,16 @@ function withSectionsOf(body: string, other: string): string {
   return [body, ...extra].join('\n\n');
 }
 
-/** Our sticky comments on the PR, oldest first. */
+/**
+ * Our sticky comments on the PR, oldest first: by the token's identity and ours by their form (the
+ * body begins with the marker), never one that merely contains it, such as a comment quoting ours.
+ */
 async function listOurs(octokit: Octokit, repo: Repo, issue: number, owner: Owner, marker: string): Promise<Comment[]> {
   const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as Comment[];
-  return all.filter((c) => owner(c.user) && (c.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
+  return all.filter((c) => owner(c.user) && isOurForm(c.body ?? '', marker)).sort((a, b) => a.id - b.id);
 }
 
-/** True when comment `id` exists and holds exactly these renderings of the sections. */
-async function holds(octokit: Octokit, repo: Repo, id: number, sections: SectionData[]): Promise<boolean> {
-  const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id }).catch(() => ({ data: undefined }));
-  const found = parseSections(data?.body ?? '');
-  return sections.every((s) => found.get(s.id)?.meta?.updatedAt === s.updatedAt);
+/** The comment is one the action wrote: its first line is exactly the marker. */
+export function isOurForm(body: string, marker: string): boolean {
+  return body === marker || body.startsWith(`${marker}\n`) || body.startsWith(`${marker}\r\n`);
 }

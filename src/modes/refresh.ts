@@ -10,6 +10,7 @@ import { scopePrefix } from '../links/keys.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { sectionNote } from '../links/section.js';
 import type { StoredManifest } from '../links/stored-manifest.js';
+import { bucketRecords } from '../publish/comment-records.js';
 import { publishLinks } from '../publish/links.js';
 import { setSiteOutputs } from '../publish/outputs.js';
 import type { SectionData } from '../render/markers.js';
@@ -67,7 +68,8 @@ export async function refresh(d: ModeDeps): Promise<void> {
       shareUrls.length === 1 ? shareUrls[0] : '',
     );
     log.info(`Renewed ${plural(entries.length, 'link')} in ${plural(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
-    await publishLinks(d.publish, report, sections, 'refresh');
+    const records = bucketRecords(client, target, scope, d.publish.comment.marker, log);
+    await publishLinks({ ...d.publish, records }, report, sections, 'refresh');
   } finally {
     client.destroy();
   }

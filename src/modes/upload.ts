@@ -8,6 +8,7 @@ import { checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../link
 import type { StoredFile } from '../links/manifest-entry.js';
 import { sectionNote, sectionOf, sectionSource } from '../links/section.js';
 import { MANIFEST_VERSION, manifestKey, StoredManifest } from '../links/stored-manifest.js';
+import { bucketRecords } from '../publish/comment-records.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
@@ -126,7 +127,6 @@ export async function upload(d: ModeDeps): Promise<void> {
       return undefined;
     });
   }
-  client.destroy();
   setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
   const data = {
     id: section.id,
@@ -141,7 +141,12 @@ export async function upload(d: ModeDeps): Promise<void> {
     shareUrl: sites?.shareUrl,
     open: sites?.open,
   };
-  await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
+  const records = 'scope' in scope ? bucketRecords(client, target, scope.scope, d.publish.comment.marker, log) : undefined;
+  try {
+    await publishLinks({ ...d.publish, records }, report, entries.length > 0 ? [data] : [], section.id);
+  } finally {
+    client.destroy();
+  }
 
   if (failed.length > 0) throw new Error(notUploaded(failures, files.length));
 }

@@ -6,6 +6,7 @@ import type { SectionData } from '../render/markers.js';
 import type { Clock } from '../util/clock.js';
 import { Logger, notice } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
+import type { CommentRecords } from './comment-records.js';
 import { setCommentOutputs } from './outputs.js';
 
 export interface CommentOptions {
@@ -26,6 +27,8 @@ export interface CommentTarget {
   clock: Clock;
   /** Set the `comment-id` and `comment-url` outputs (default true; not when commenting on many PRs). */
   setOutputs?: boolean;
+  /** The sections of this comment recorded in the bucket, which every writer renders whole. */
+  records?: CommentRecords;
 }
 
 function noPullRequest(run: CommentTarget['run']): string {
@@ -53,6 +56,7 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
       sleep: gh.budget.sleeper(realSleep, 'the comment'),
       log,
       settleMs: t.comment.settleMs,
+      records: t.records,
     });
     if (!posted) return false;
     if (t.setOutputs !== false) setCommentOutputs(posted);

@@ -28,6 +28,9 @@ export async function publishLinks(p: PublishContext, report: Report, sections: 
       ...s,
       note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
     }));
+    // Recorded first: a job that drops this section from the comment later, writing from an older
+    // read, finds it in the bucket; whoever writes last writes it back.
+    if (p.gh?.pr !== undefined) await p.records?.put(withNote);
     commented = await publishComment(p, () => withNote);
   }
   // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a

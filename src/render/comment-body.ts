@@ -284,6 +284,9 @@ function hardCut(text: string, limit: number): string {
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
+/** How a comment says it left sections out for its size limit. */
+export const NOT_SHOWN = 'not shown (comment size limit)';
+
 export function mergeComment(existingBody: string | undefined, section: SectionData, opts: MergeOptions): string {
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
   const existing = existingBody ? parseSections(existingBody) : new Map<string, ParsedSection>();
@@ -318,7 +321,7 @@ export function mergeComment(existingBody: string | undefined, section: SectionD
         if (mode.get(b) === 'summary') return renderSummary(b.parts, opts.now);
         return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
       });
-    if (dropped) parts.push(`_${count(dropped)} more job section${dropped === 1 ? '' : 's'} not shown (comment size limit)._`);
+    if (dropped) parts.push(`_${count(dropped)} more job section${dropped === 1 ? '' : 's'} ${NOT_SHOWN}._`);
     return join(parts);
   };
   const bestCap = (): string | undefined => {

@@ -14,7 +14,8 @@ export function takeFault(faults: InjectedFault[], method: string, path: string,
       f.hits < (f.times ?? 1) &&
       (!f.method || f.method.toUpperCase() === method) &&
       (!f.operationId || f.operationId === op.operationId) &&
-      (f.path === undefined || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
+      (f.path === undefined || (typeof f.path === 'string' ? f.path === path : f.path.test(path))) &&
+      (!f.pick || f.pick()),
   );
   if (fault) fault.hits += 1;
   return fault;

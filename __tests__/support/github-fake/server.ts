@@ -92,22 +92,24 @@ export async function startGitHubFake(opts: FakeOptions = {}): Promise<GitHubFak
     fake.beforeHandle?.({ method, path: url.pathname, operationId: op.operationId });
 
     const fault = takeFault(faults, method, url.pathname, op);
-    if (fault) return finish(faultReply(fault, op), op);
+    if (fault && fault.when !== 'after') return finish(faultReply(fault, op), op);
+    // A fault `after` the handler: the request takes effect, then its answer is the fault.
+    const answer = (reply: Reply) => finish(fault ? faultReply(fault, op) : reply, op);
 
     const actor = state.authenticate(req.headers.authorization);
-    if (actor === 'missing') return finish(errorReply(401, 'Requires authentication', op.docsUrl), op);
-    if (actor === 'bad') return finish(errorReply(401, 'Bad credentials', 'https://docs.github.com/rest'), op);
+    if (actor === 'missing') return answer(errorReply(401, 'Requires authentication', op.docsUrl));
+    if (actor === 'bad') return answer(errorReply(401, 'Bad credentials', 'https://docs.github.com/rest'));
     record.login = actor.login;
-    if (checked.reject) return finish(checked.reject, op);
+    if (checked.reject) return answer(checked.reject);
     if (fake.readOnly && method !== 'GET' && method !== 'HEAD') {
-      return finish(errorReply(403, 'Resource not accessible by integration', op.docsUrl), op);
+      return answer(errorReply(403, 'Resource not accessible by integration', op.docsUrl));
     }
     const handler = handlers[op.operationId];
     if (!handler) {
       violation(`${label}: the fake has no handler for ${op.operationId}`);
       return finish({ status: 500, body: { message: 'Server Error' } }, op);
     }
-    return finish(handler({ state, op, params: checked.params, url, body: checked.body, actor }), op);
+    return answer(handler({ state, op, params: checked.params, url, body: checked.body, actor }));
   }
 
   const server = createServer((req, res) => {

@@ -32,6 +32,13 @@ export interface Fault {
   headers?: Record<string, string>;
   /** How many matching requests fail (default 1; `Infinity` for all). */
   times?: number;
+  /** Asked for each matching request: false lets it through (e.g. a seeded coin for "now and then"). */
+  pick?: () => boolean;
+  /**
+   * `'after'`: the request is handled (a write applied) and then answered with the fault, as when a
+   * gateway times out on a write that went through. Default `'before'`: never handled.
+   */
+  when?: 'before' | 'after';
 }
 
 export interface InjectedFault extends Fault {

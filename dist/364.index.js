@@ -1,5 +1,5 @@
-export const id = 328;
-export const ids = [328];
+export const id = 364;
+export const ids = [364];
 export const modules = {
 
 /***/ 3386:
@@ -863,6 +863,50 @@ function displayFolder(files, folder) {
 
 /***/ }),
 
+/***/ 8849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ bucketRecords)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _render_section_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9753);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+
+
+
+
+/** Records kept in the bucket, under `scope`, for the comment with `marker`. */
+function bucketRecords(client, target, scope, marker, log) {
+    return {
+        async put(sections) {
+            for (const s of sections) {
+                await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .putJson */ .gl)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordKey */ .Hy)(scope, s.id), JSON.parse((0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .toRecord */ .Lv)(s, marker))).catch((e) => log.info(`Could not record section ${s.id} in the bucket (other jobs cannot restore it in the comment): ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+            }
+        },
+        async list() {
+            try {
+                const keys = (await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordFolder */ .ae)(scope))).filter((k) => k.endsWith('.json'));
+                const found = [];
+                await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .forEachLimited */ .vP)(keys, 8, async (key) => {
+                    const section = (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .fromRecord */ .iA)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key), key, scope, marker);
+                    if (section)
+                        found.push(section);
+                });
+                return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            }
+            catch (error) {
+                log.info(`Could not read the comment's section records from the bucket: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                return [];
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -887,6 +931,10 @@ async function publishLinks(p, report, sections, name) {
             ...s,
             note: [publicRepo ? _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .PUBLIC_NOTE */ .PP : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
         }));
+        // Recorded first: a job that drops this section from the comment later, writing from an older
+        // read, finds it in the bucket; whoever writes last writes it back.
+        if (p.gh?.pr !== undefined)
+            await p.records?.put(withNote);
         commented = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .publishComment */ .p)(p, () => withNote);
     }
     // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
@@ -1003,6 +1051,111 @@ async function writeSummary(report, clock, linksElsewhere, pages) {
 /** The summary of a refresh of every open pull request: one row per pull request, no links. */
 async function writeRefreshSummary(summary, clock) {
     await core.summary.addRaw(renderRefreshSummary(summary, clock()), true).write();
+}
+
+
+/***/ }),
+
+/***/ 9753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
+/* harmony export */   Lv: () => (/* binding */ toRecord),
+/* harmony export */   PL: () => (/* binding */ isAtLeastAsNew),
+/* harmony export */   ae: () => (/* binding */ recordFolder),
+/* harmony export */   iA: () => (/* binding */ fromRecord)
+/* harmony export */ });
+/* unused harmony export RECORD_VERSION */
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
+/**
+ * A comment section as the bucket records it. GitHub has no compare-and-swap, so another job's
+ * write based on an older read can drop a section from the comment after its job has checked it.
+ * Every writer therefore stores its section here before it touches the comment, and renders the
+ * comment from all of them: whoever writes last writes every job's latest section back. Pure.
+ *
+ * One exact place per section and comment, in the action's namespace (keys.ts):
+ * `<scope>/.artifact-links/comment/<section-id>.json`.
+ */
+
+
+const RECORD_VERSION = 1;
+/** The folder of a scope's comment records. */
+function recordFolder(scope) {
+    return `${scope}/${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/comment`;
+}
+function recordKey(scope, sectionId) {
+    return `${recordFolder(scope)}/${sectionId}.json`;
+}
+/** The record of `section` for the comment with `marker`, as stored (JSON). */
+function toRecord(section, marker) {
+    const { open, ...rest } = section;
+    return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+}
+/**
+ * The section a stored record holds, when it is a record of the comment `marker` at `key` that the
+ * renderer can show: the section id its key names, files in the scope, ISO times, http(s) links. Anything
+ * else (another comment's record, a damaged or foreign object) is undefined: never rendered.
+ */
+function fromRecord(text, key, scope, marker) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || v.version !== RECORD_VERSION || v.marker !== marker || !isObject(v.section))
+        return undefined;
+    const s = v.section;
+    if (typeof s.id !== 'string' || !_links_section_js__WEBPACK_IMPORTED_MODULE_1__/* .SECTION_ID */ .gv.test(s.id) || recordKey(scope, s.id) !== key)
+        return undefined;
+    if (!['title', 'sha', 'runUrl', 'updatedAt', 'expiresAt'].every((f) => typeof s[f] === 'string'))
+        return undefined;
+    if (!isTime(s.updatedAt) || !isTime(s.expiresAt) || !isUrl(s.runUrl))
+        return undefined;
+    // Its files lie in the scope it was found in: a record copied into another pull request's folder is not rendered.
+    if (!Array.isArray(s.files) || !s.files.every((f) => isEntry(f) && f.key.startsWith(`${scope}/`)))
+        return undefined;
+    if (s.note !== undefined && typeof s.note !== 'string')
+        return undefined;
+    if (s.removed !== undefined && typeof s.removed !== 'boolean')
+        return undefined;
+    if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
+        return undefined;
+    const sites = s.sites ?? [];
+    if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url)))
+        return undefined;
+    const open = s.open ?? [];
+    if (!Array.isArray(open) || !open.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && isUrl(p[1]))) {
+        return undefined;
+    }
+    return { ...s, open: s.open ? new Map(open) : undefined };
+}
+/** Whether `body`'s section `id` is at least as new as `record` (sections carry their render time). */
+function isAtLeastAsNew(updatedAt, record) {
+    return updatedAt !== undefined && (Date.parse(updatedAt) || 0) >= Date.parse(record.updatedAt);
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isTime(v) {
+    return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+}
+function isUrl(v) {
+    return typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
+}
+function isEntry(v) {
+    if (!isObject(v))
+        return false;
+    return (typeof v.path === 'string' &&
+        typeof v.key === 'string' &&
+        typeof v.size === 'number' &&
+        typeof v.sha256 === 'string' &&
+        isUrl(v.url) &&
+        isTime(v.expiresAt));
 }
 
 
