@@ -367,7 +367,7 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     const attempts = o.attempts ?? 10;
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
-    let why = '';
+    let why;
     for (let attempt = 1;; attempt++) {
         const recorded = (await o.records?.list()) ?? [];
         const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);

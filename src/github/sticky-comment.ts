@@ -83,7 +83,7 @@ export async function updateSticky(
   const attempts = o.attempts ?? 10;
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
-  let why = '';
+  let why: string;
   for (let attempt = 1; ; attempt++) {
     const recorded = (await o.records?.list()) ?? [];
     const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
