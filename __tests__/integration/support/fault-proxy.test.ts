@@ -10,7 +10,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server, type LocalS3 } from '../../../scripts/lib/s3-server.mjs';
-import { startFaultProxy, type FaultKind, type FaultProxy, type FaultProxyOptions } from '../../support/fault-proxy.js';
+import { startFaultProxy, type FaultLogEntry, type FaultProxy, type FaultProxyOptions } from '../../support/fault-proxy.js';
 
 const MiB = 1024 * 1024;
 const BIG = randomBytes(5 * MiB);
@@ -256,7 +256,7 @@ describe('corrupt', () => {
 });
 
 describe('fault selection', () => {
-  async function sequence(seed: number): Promise<(FaultKind | 'answer' | undefined)[]> {
+  async function sequence(seed: number): Promise<FaultLogEntry['fault'][]> {
     const p = await proxy({ seed, faultRate: 0.5, faults: ['500', '503'] });
     for (let i = 0; i < 30; i++) await fetch(`${p.url}/item/${i}`).then((r) => r.arrayBuffer());
     await p.close();
