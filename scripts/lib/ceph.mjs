@@ -62,6 +62,7 @@ run_dir = ${dir}/run
 crash_dir = ${dir}/crash
 admin_socket = ${dir}/run/$name.asok
 log_file = ${dir}/log/$name.log
+mon_cluster_log_file = ${dir}/log/$cluster.$channel.log
 pid_file = ${dir}/run/$name.pid
 keyring = ${dir}/keyring
 mon_data = ${dir}/mon/$name
