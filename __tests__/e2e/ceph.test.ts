@@ -4,18 +4,18 @@
  * every link downloaded and compared, expiry and tampering refused by Ceph, refresh, cleanup, bytes
  * corrupted in flight, and Ceph's terse errors made readable.
  *
- * Without the Ceph binaries the suite is skipped, saying so; with CEPH_REQUIRED=1 (CI) their absence
- * fails it.
+ * Without the Ceph binaries the suite is skipped, saying so; with CI set, their absence fails it.
  */
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CEPH_ACCESS_KEY, CEPH_SECRET_KEY, LocalCeph, cephClient, missingCephBinaries, startCeph } from '../../scripts/lib/ceph.mjs';
+import { CEPH_ACCESS_KEY, CEPH_SECRET_KEY, LocalCeph, cephClient, startCeph } from '../../scripts/lib/ceph.mjs';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { ManifestEntry } from '../../src/links/manifest-entry.js';
 import { FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
+import { describeIfCeph } from '../support/ceph.js';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
 import { writeBig } from '../support/files.js';
 
@@ -25,15 +25,6 @@ const OWNER = 'octo-org';
 const REPO = 'demo-app';
 const HEAD = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 
-const missing = missingCephBinaries();
-if (missing.length > 0 && process.env.CEPH_REQUIRED === '1') {
-  throw new Error(`CEPH_REQUIRED=1 but Ceph is not installed (missing ${missing.join(', ')}): apt-get install radosgw ceph-mon ceph-osd`);
-}
-const SKIP =
-  missing.length > 0 ? `SKIPPED: Ceph is not installed (missing ${missing.join(', ')}); apt-get install radosgw ceph-mon ceph-osd` : '';
-if (SKIP) console.warn(`__tests__/e2e/ceph.test.ts ${SKIP}`);
-const suite = SKIP ? describe.skip : describe;
-
 let ceph: LocalCeph;
 let gh: GitHubFake;
 let s3: S3Client;
@@ -41,9 +32,7 @@ let nextPr = 300;
 const dirs: string[] = [];
 const proxies: FaultProxy[] = [];
 
-if (SKIP) test.skip(SKIP, () => {});
-
-suite(`a real Ceph RADOS Gateway (${missing.length ? 'not installed' : 'Debian radosgw'})`, () => {
+describeIfCeph('a real Ceph RADOS Gateway', () => {
   beforeAll(async () => {
     [ceph, gh] = await Promise.all([startCeph({ buckets: [BUCKET] }), startGitHubFake({ latencyMs: 2 })]);
     gh.addRepo(OWNER, REPO, { private: true });

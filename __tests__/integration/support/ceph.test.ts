@@ -2,24 +2,16 @@
  * The Ceph test cluster (scripts/lib/ceph.mjs) cleans up after itself: stop() ends exactly the daemons
  * it started and deletes its directory; a start that fails does the same; and when the process that
  * started it dies without stop(), its watchdog does. Skipped, saying so, without the Ceph binaries
- * (and failed with CEPH_REQUIRED=1).
+ * (failed when CI is set).
  */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CEPH_ACCESS_KEY, cephClient, missingCephBinaries, startCeph, type LocalCeph } from '../../../scripts/lib/ceph.mjs';
+import { CEPH_ACCESS_KEY, cephClient, startCeph, type LocalCeph } from '../../../scripts/lib/ceph.mjs';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
-
-const missing = missingCephBinaries();
-if (missing.length > 0 && process.env.CEPH_REQUIRED === '1') {
-  throw new Error(`CEPH_REQUIRED=1 but Ceph is not installed (missing ${missing.join(', ')}): apt-get install radosgw ceph-mon ceph-osd`);
-}
-const SKIP =
-  missing.length > 0 ? `SKIPPED: Ceph is not installed (missing ${missing.join(', ')}); apt-get install radosgw ceph-mon ceph-osd` : '';
-if (SKIP) console.warn(`__tests__/integration/support/ceph.test.ts ${SKIP}`);
-if (SKIP) it.skip(SKIP, () => {});
+import { describeIfCeph } from '../../support/ceph.js';
 
 /**
  * Live processes whose command line names `dir`: the daemons (their config is in it) and the watchdog
@@ -54,7 +46,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-(SKIP ? describe.skip : describe)('the Ceph test cluster', () => {
+describeIfCeph('the Ceph test cluster', () => {
   it('serves S3 with the test user and bucket; stop() ends its three daemons and deletes its directory', async () => {
     const ceph = (running = await startCeph({ buckets: ['probe-bucket'] }));
     expect(ceph.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
