@@ -180,6 +180,7 @@ export async function startCeph({ buckets = ['artifacts'], timeoutMs = 90_000 } 
     const child = spawn(path.join(BIN, name), ['-c', conf, '-f', ...args], { stdio: 'ignore' });
     const d = { name, child, exited: false };
     child.once('exit', () => (d.exited = true));
+    child.once('error', () => (d.exited = true)); // could not be started: the wait loop reports it
     child.unref();
     daemons.push(d);
     watchdog.stdin.write(`${child.pid}\n`);
