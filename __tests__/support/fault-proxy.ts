@@ -28,6 +28,13 @@
  *   cut after its headers without arriving complete, so the socket is destroyed before them.
  * - `'delay'`: the request is held `delayMs` (default 1000), then forwarded normally.
  *
+ * `corrupt` flips bits in flight: for the requests it returns a byte offset for, the request body is
+ * forwarded with the byte at that offset (counted from the body's first byte) XORed with 0xff, every
+ * other byte and every header unchanged, so the upstream receives a body of the right length that no
+ * longer matches what the client hashed. Logged as fault `'corrupt'`, with `corruptedAt` set once the
+ * byte has passed (a body shorter than the offset arrives intact, and `corruptedAt` stays unset).
+ * Checked after `answer`, before the random faults; draws nothing from the PRNG.
+ *
  * `maxConsecutiveFaultsPerRoute` (route = method + path with query, so a retry hits the same route)
  * caps the failures in a row on a route, so retries eventually succeed. A forwarded request or a
  * `'delay'` ends the run; the other kinds extend it.
@@ -39,6 +46,7 @@
  * exits without open handles.
  */
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Transform } from 'node:stream';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export const FAULT_KINDS = ['500', '503', 'reset-request', 'reset-response', 'delay'] as const;
@@ -78,6 +86,8 @@ export interface ForwardProxyOptions {
    * from the PRNG. Logged as fault `'answer'`.
    */
   answer?: (req: ProxiedRequest) => CannedError | undefined;
+  /** The request-body byte offset to flip (XOR 0xff) in flight, or undefined to forward the body intact. */
+  corrupt?: (req: ProxiedRequest) => number | undefined;
 }
 
 /** An error answer: S3 XML `<Error><Code>…` or GitHub JSON `{"message": …}`. */
@@ -107,7 +117,9 @@ export interface FaultProxyStats {
 export interface FaultLogEntry {
   method: string;
   path: string;
-  fault?: FaultKind | 'answer';
+  fault?: FaultKind | 'answer' | 'corrupt';
+  /** `corrupt`: the body offset whose byte was flipped, once it has been forwarded. */
+  corruptedAt?: number;
 }
 
 export interface FaultProxy {
@@ -274,7 +286,7 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
     req.once('end', () => req.socket.destroy());
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, resetResponse: boolean): void {
+  function forward(req: IncomingMessage, res: ServerResponse, resetResponse: boolean, flip?: { entry: FaultLogEntry; at: number }): void {
     stats.forwarded++;
     const upstreamReq = httpRequest({
       host: upstream.hostname,
@@ -330,7 +342,8 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
       });
       upstreamRes.once('end', cut); // body shorter than its content-length: nothing more to cut
     });
-    req.pipe(upstreamReq);
+    if (flip) req.pipe(flipByte(flip.at, () => (flip.entry.corruptedAt = flip.at))).pipe(upstreamReq);
+    else req.pipe(upstreamReq);
   }
 
   const server = createServer((req, res) => {
@@ -344,6 +357,11 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
     if (canned) {
       entry.fault = 'answer';
       return answerError(canned, req, res);
+    }
+    const flipAt = options.corrupt?.(entry);
+    if (flipAt !== undefined) {
+      entry.fault = 'corrupt';
+      return forward(req, res, false, { entry, at: flipAt });
     }
     const fault = decide(entry);
     if (fault) {
@@ -392,4 +410,21 @@ async function startForwarding(options: ForwardProxyOptions): Promise<FaultProxy
     },
     close: closer(server, sockets, cleanup),
   };
+}
+
+/** A pass-through stream that XORs the byte at `offset` with 0xff and calls `done` once it has. */
+export function flipByte(offset: number, done: () => void = () => {}): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (offset >= seen && offset < seen + chunk.length) {
+        const copy = Buffer.from(chunk);
+        copy[offset - seen] ^= 0xff;
+        chunk = copy;
+        done();
+      }
+      seen += chunk.length;
+      callback(null, chunk);
+    },
+  });
 }

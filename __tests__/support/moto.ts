@@ -44,7 +44,8 @@ export function findMotoServer(env: NodeJS.ProcessEnv = process.env): string | u
   return undefined;
 }
 
-function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+/** CI is set (and not "false" or "0"): a suite whose peer is missing fails instead of skipping. */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
   const ci = env.CI?.trim().toLowerCase();
   return Boolean(ci) && ci !== 'false' && ci !== '0';
 }

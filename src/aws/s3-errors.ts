@@ -3,6 +3,7 @@
  * names the fix. One table of S3 error names (`error.name`) and one of Node network codes
  * (`error.code`); every decision below reads them.
  */
+import { STATUS_CODES } from 'node:http';
 import { RetryOptions, Sleep } from '../util/retry.js';
 import type { StoreTarget } from './s3-client.js';
 
@@ -161,7 +162,23 @@ export function describeS3Error(error: unknown, target: StoreTarget, action: str
     ? 'ECONNRESET'
     : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
   const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-  const detail = `${name}: ${e.message ?? String(error)}`;
+  const message = e.message === undefined ? String(error) : e.message.trim();
+  const detail = isTerse(message) ? `${name} (${httpStatus(e.$metadata?.httpStatusCode)})` : `${name}: ${message}`;
   const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
   return fix ? `${detail}. ${fix(target, action, where)}` : detail;
+}
+
+/**
+ * The AWS SDK fills in 'UnknownError' when the store's `<Message>` is empty or missing: Ceph's radosgw
+ * sends `<Message></Message>`, and no HEAD answer has a body.
+ */
+function isTerse(message: string): boolean {
+  return message === '' || message === 'UnknownError';
+}
+
+/** "HTTP 404 Not Found", or what is known when the answer had no status. */
+function httpStatus(status: number | undefined): string {
+  if (status === undefined || status === 0) return 'no message from the store';
+  const text = STATUS_CODES[status];
+  return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }

@@ -10,7 +10,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server, type LocalS3 } from '../../../scripts/lib/s3-server.mjs';
-import { startFaultProxy, type FaultKind, type FaultProxy, type FaultProxyOptions } from '../../support/fault-proxy.js';
+import { startFaultProxy, type FaultLogEntry, type FaultProxy, type FaultProxyOptions } from '../../support/fault-proxy.js';
 
 const MiB = 1024 * 1024;
 const BIG = randomBytes(5 * MiB);
@@ -219,8 +219,44 @@ describe('forwarding', () => {
   });
 });
 
+describe('corrupt', () => {
+  const flipped = (bytes: Buffer, at: number) => {
+    const copy = Buffer.from(bytes);
+    copy[at] ^= 0xff;
+    return copy;
+  };
+
+  it.each([
+    ['with content-length', false],
+    ['chunked, across 64 KiB writes', true],
+  ])('flips exactly the byte at the offset (%s), past the first MiB of a 3 MiB PUT', async (_label, chunked) => {
+    const body = BIG.subarray(0, 3 * MiB);
+    const at = MiB + 12_345;
+    const p = await proxy({ corrupt: (r) => (r.method === 'PUT' ? at : undefined) });
+    const out = await send(p.url, '/bucket/three-mib', { method: 'PUT', body, chunked });
+    expect(out.error).toBeUndefined();
+    const seen = upstream.seen.at(-1)!;
+    expect(seen.bytes).toBe(body.length);
+    expect(seen.sha256).not.toBe(sha256(body));
+    expect(seen.sha256).toBe(sha256(flipped(body, at)));
+    expect(p.log).toEqual([{ method: 'PUT', path: '/bucket/three-mib', fault: 'corrupt', corruptedAt: at }]);
+  });
+
+  it('leaves other requests, and a body shorter than the offset, intact', async () => {
+    const p = await proxy({ corrupt: (r) => (r.path.includes('partNumber=2') ? 5 * MiB : undefined) });
+    await send(p.url, '/k?partNumber=1&uploadId=u', { method: 'PUT', body: BIG });
+    expect(upstream.seen.at(-1)!.sha256).toBe(sha256(BIG));
+    await send(p.url, '/k?partNumber=2&uploadId=u', { method: 'PUT', body: BIG.subarray(0, MiB) });
+    expect(upstream.seen.at(-1)!.sha256).toBe(sha256(BIG.subarray(0, MiB)));
+    expect(p.log.map((e) => [e.fault, e.corruptedAt])).toEqual([
+      [undefined, undefined],
+      ['corrupt', undefined],
+    ]);
+  });
+});
+
 describe('fault selection', () => {
-  async function sequence(seed: number): Promise<(FaultKind | 'answer' | undefined)[]> {
+  async function sequence(seed: number): Promise<FaultLogEntry['fault'][]> {
     const p = await proxy({ seed, faultRate: 0.5, faults: ['500', '503'] });
     for (let i = 0; i < 30; i++) await fetch(`${p.url}/item/${i}`).then((r) => r.arrayBuffer());
     await p.close();

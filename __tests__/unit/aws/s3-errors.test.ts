@@ -128,6 +128,41 @@ describe('describeS3Error', () => {
     );
   });
 
+  // Ceph's radosgw answers `<Message></Message>`, and the SDK then sets message 'UnknownError'; a
+  // HEAD answer has no body at all. The code and the status in words say what happened instead.
+  const terse = (name: string, httpStatusCode: number | undefined, message = 'UnknownError') =>
+    Object.assign(new Error(message), { name, $metadata: { httpStatusCode } });
+
+  it.each<[string, Error, StoreTarget, string]>([
+    [
+      "NoSuchBucket with the SDK's 'UnknownError'",
+      terse('NoSuchBucket', 404),
+      MINIO,
+      "NoSuchBucket (HTTP 404 Not Found). Bucket 'ci' was not found at 127.0.0.1:9000: check 'bucket', 'region' and 'endpoint'.",
+    ],
+    [
+      'AccessDenied with an empty message',
+      terse('AccessDenied', 403, ''),
+      AWS,
+      "AccessDenied (HTTP 403 Forbidden). The credentials may not x in bucket 'my-artifacts'",
+    ],
+    ['a HEAD 404 (no body)', terse('NotFound', 404), AWS, "NotFound (HTTP 404 Not Found). Bucket 'my-artifacts' was not found"],
+    ['an unmapped code', terse('EntityTooLarge', 400, '  '), AWS, 'EntityTooLarge (HTTP 400 Bad Request)'],
+    ['BadDigest, with its fix', terse('BadDigest', 400, ''), AWS, 'BadDigest (HTTP 400 Bad Request). The bytes that reached'],
+    ['a status without a standard reason', terse('Weird', 599), AWS, 'Weird (HTTP 599)'],
+    ['no status at all', terse('NoSuchBucket', undefined), AWS, 'NoSuchBucket (no message from the store). Bucket'],
+  ])('says the code and the HTTP status in words for %s', (_label, error, target, start) => {
+    const text = describeS3Error(error, target, 'x');
+    expect(text.startsWith(start)).toBe(true);
+    expect(text).not.toContain('UnknownError');
+  });
+
+  it('keeps a real message as it is', () => {
+    expect(describeS3Error(terse('NoSuchBucket', 404, 'The specified bucket does not exist'), AWS, 'x')).toMatch(
+      /^NoSuchBucket: The specified bucket does not exist\. Bucket/,
+    );
+  });
+
   it('passes unknown errors through with their name and message', () => {
     expect(describeS3Error(aws('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'), AWS, 'x')).toBe(
       'EntityTooLarge: Your proposed upload exceeds the maximum allowed size',
