@@ -83,6 +83,14 @@ async function deleteKeys(client, target, keys) {
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
 /* unused harmony export isRetryableS3Error */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What S3 and network errors mean: which are retried, which stop the whole run, and the sentence that
+ * names the fix. One table of S3 error names (`error.name`) and one of Node network codes
+ * (`error.code`); every decision below reads them.
+ */
+
 const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
 const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
 const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
@@ -198,9 +206,24 @@ function describeS3Error(error, target, action) {
         ? 'ECONNRESET'
         : (e.code && /^E[A-Z_]+$/.test(e.code) ? e.code : undefined) || (e.name && e.name !== 'Error' ? e.name : undefined) || 'Error';
     const where = target.endpoint ? `${target.endpoint.host}` : `S3 in ${target.region}`;
-    const detail = `${name}: ${e.message ?? String(error)}`;
+    const message = e.message === undefined ? String(error) : e.message.trim();
+    const detail = isTerse(message) ? `${name} (${httpStatus(e.$metadata?.httpStatusCode)})` : `${name}: ${message}`;
     const fix = (known(S3_ERRORS, name) ?? known(NETWORK_ERRORS, name))?.fix;
     return fix ? `${detail}. ${fix(target, action, where)}` : detail;
+}
+/**
+ * The AWS SDK fills in 'UnknownError' when the store's `<Message>` is empty or missing: Ceph's radosgw
+ * sends `<Message></Message>`, and no HEAD answer has a body.
+ */
+function isTerse(message) {
+    return message === '' || message === 'UnknownError';
+}
+/** "HTTP 404 Not Found", or what is known when the answer had no status. */
+function httpStatus(status) {
+    if (status === undefined || status === 0)
+        return 'no message from the store';
+    const text = node_http__WEBPACK_IMPORTED_MODULE_0__.STATUS_CODES[status];
+    return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }
 
 

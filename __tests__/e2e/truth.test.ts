@@ -3,6 +3,7 @@
  * the step: the bundled action (dist/index.js) against the local S3 server (behind the fault proxy
  * where a fault is needed) and the GitHub fake.
  */
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -327,5 +328,53 @@ describe('small things', () => {
     expect(second.stdout).toMatch(/^Comment updated: http/m);
     const refresh = await act(ws, { pr, inputs: { mode: 'refresh' } });
     expect(refresh.stdout).toMatch(/^Renewed 1 link in 1 section under /m);
+  });
+});
+
+// The local S3 server ignores Content-MD5 (as some stores do) but gives each object and part its MD5
+// as ETag: the action checks that ETag, so a body changed in transit gets no link there either.
+describe('bytes changed between the action and a store that does not check Content-MD5', () => {
+  const MiB = 1024 * 1024;
+  const big = (n: number) => Buffer.alloc(n, 7);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+  test.each([
+    ['a 3 MiB PutObject', 'dist/three.bin', 3 * MiB, (p: string) => p.includes('/three.bin') && !p.includes('uploadId=')],
+    ['part 2 of a 24 MiB multipart upload', 'dist/multi.bin', 24 * MiB, (p: string) => /[?&]partNumber=2(&|$)/.test(p)],
+  ])('%s, changed on every attempt: that file fails naming BadDigest, no link to it', async (_label, name, size, target) => {
+    const ws = workspace({ 'dist/fine.txt': 'untouched', [name]: big(size) });
+    const corrupting = await proxy({
+      upstream: s3.endpoint,
+      style: 's3',
+      corrupt: (r) => (r.method === 'PUT' && target(r.path) ? MiB + 4242 : undefined),
+    });
+    const pr = newPull();
+    const run = await act(ws, { pr, endpoint: corrupting.url });
+    expect(corrupting.log.some((e) => e.corruptedAt === MiB + 4242)).toBe(true);
+    expect(run.code).toBe(1);
+    expect(run.errors.join('\n')).toMatch(new RegExp(`${name}: BadDigest: the store holds different bytes than were sent`));
+    expect(run.errors.join('\n')).toContain('differed from the file on every retry');
+    const manifest = JSON.parse(run.outputs.manifest ?? '[]') as { path: string }[];
+    expect(manifest.map((e) => e.path)).toEqual(['dist/fine.txt']);
+    const [comment] = gh.commentsOn(OWNER, REPO, pr);
+    expect(comment.body).not.toContain(path.basename(name));
+  });
+
+  test('changed once: the body is sent again from memory, and the link serves the right bytes', async () => {
+    const bytes = Buffer.concat([big(12 * MiB), Buffer.from('tail')]);
+    const ws = workspace({ 'dist/once.bin': bytes });
+    let flipped = 0;
+    const corrupting = await proxy({
+      upstream: s3.endpoint,
+      style: 's3',
+      corrupt: (r) => (r.method === 'PUT' && /[?&]partNumber=1(&|$)/.test(r.path) && flipped++ === 0 ? 10 : undefined),
+    });
+    const run = await act(ws, { endpoint: corrupting.url });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Retrying dist\/once\.bin \(attempt 2\) in \d+ ms after BadDigest/);
+    const [entry] = JSON.parse(run.outputs.manifest) as { url: string; sha256: string }[];
+    expect(entry.sha256).toBe(sha(bytes));
+    const got = Buffer.from(await (await fetch(entry.url)).arrayBuffer());
+    expect(sha(got)).toBe(sha(bytes));
   });
 });
