@@ -73,7 +73,10 @@ export function sharedOriginProblem(target: StoreTarget, linkSigner: LinkSignerC
   );
 }
 
-/** Throws, before anything is uploaded, when sites would be on an origin every bucket shares. */
+/**
+ * Throws, before anything is uploaded, when sites would be on an origin every bucket shares.
+ * `folders`: the site folders as the user knows them.
+ */
 export function assertOwnOrigin(target: StoreTarget, linkSigner: LinkSignerConfig | undefined, folders: readonly string[]): void {
   if (folders.length === 0) return;
   const problem = sharedOriginProblem(target, linkSigner);

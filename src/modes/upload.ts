@@ -15,7 +15,7 @@ import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore, storeTarget } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
-import { assertOwnOrigin, planSites, PublishedSites, publishSites } from './sites.js';
+import { assertOwnOrigin, displayFolder, planSites, PublishedSites, publishSites } from './sites.js';
 import { contentTrust } from './untrusted.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
@@ -39,7 +39,12 @@ export async function upload(d: ModeDeps): Promise<void> {
   // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
   // own, and that no user file takes a generated name.
   const folders = planSites(files, trust.browse, log);
-  assertOwnOrigin(storeTarget(inputs), inputs.linkSigner, folders);
+  const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
+  assertOwnOrigin(
+    storeTarget(inputs),
+    inputs.linkSigner,
+    folders.map((folder) => displayFolder(named, folder)),
+  );
 
   const { target, links, client } = await openStore(d);
   log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
