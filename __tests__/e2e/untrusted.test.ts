@@ -188,7 +188,11 @@ describe("a fork's files (two-stage workflow_run publishing)", () => {
     const share = await (await fetch(run.outputs['share-url'])).text();
     for (const p of ACTIVE) expect(share).toMatch(new RegExp(`${p.replace(/[.]/g, '\\.')}</td>.*?>Download</a>`));
     expect(share).toMatch(/artifacts\/shot\.png<\/td>.*?>Open<\/a>/);
-    expect(gh.commentsOn(OWNER, REPO, number)).toHaveLength(1);
+    // The comment says so (its file links carry no per-file promise that a page opens).
+    const comments = gh.commentsOn(OWNER, REPO, number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toMatch(/Built from the fork mallory\/demo-app's code: no sites, and HTML, SVG and XML files are downloads/);
+    expect(share).toMatch(/Built from the fork mallory\/demo-app&#39;s code: no sites/);
   });
 
   test('trust-fork-content: true makes sites and inline pages, with a warning', async () => {

@@ -14,6 +14,8 @@ export interface ContentTrust {
   untrusted: boolean;
   /** The `browse` to apply: `none` for untrusted files. */
   browse: Browse;
+  /** For the section's note (comment, summary, share page): what the restriction means to a reader. */
+  note?: string;
 }
 
 /**
@@ -36,11 +38,9 @@ export function contentTrust(
     );
     return { untrusted: false, browse: inputs.browse };
   }
-  notice(
-    log,
-    `The files were built from ${from}'s code: no sites, and HTML, SVG and XML files are downloads, not pages (input '${Input.TrustForkContent}': false).`,
-  );
-  return { untrusted: true, browse: { mode: 'none' } };
+  const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${Input.TrustForkContent}': false)`;
+  notice(log, `The files were built from ${from}'s code: ${restricted}.`);
+  return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
 }
 
 /**

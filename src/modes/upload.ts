@@ -113,6 +113,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   });
   const note = sectionNote(
     links,
+    trust.note,
     report.about,
     failed.length > 0
       ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`

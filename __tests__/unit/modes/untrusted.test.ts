@@ -20,7 +20,11 @@ describe('contentTrust', () => {
   it("restricts a fork's files by default: no sites, active types as attachments, with a notice", () => {
     const { log, lines } = logger();
     const got = contentTrust({ fork: { repository: 'mallory/widgets' } }, { ...INPUTS, browse: { mode: 'folders', globs: ['docs'] } }, log);
-    expect(got).toEqual({ untrusted: true, browse: { mode: 'none' } });
+    expect(got).toEqual({
+      untrusted: true,
+      browse: { mode: 'none' },
+      note: expect.stringMatching(/^Built from the fork mallory\/widgets's code: no sites/),
+    });
     expect(lines.join('\n')).toMatch(
       /fork mallory\/widgets's code: no sites, and HTML, SVG and XML files are downloads.*'trust-fork-content': false/,
     );
