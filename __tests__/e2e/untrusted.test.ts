@@ -262,7 +262,7 @@ describe("a fork's branch named main never takes this repository's scope", () =>
 });
 
 describe('bidi controls in file names', () => {
-  test('are neutralized on the share page and in a site listing', async () => {
+  test('are neutralized in the job summary, on the share page and in a site listing', async () => {
     const BIDI = 'invoice\u202Efdp.exe';
     const ws = workspace({ [`out/files/${BIDI}`]: 'x', 'out/files/\u2067sub\u2069/a.txt': 'a' });
     const run = ok(
@@ -272,6 +272,8 @@ describe('bidi controls in file names', () => {
         env: storeEnv(),
       }),
     );
+    expect(run.summary).toContain('invoice\uFFFDfdp.exe');
+    expect(run.summary).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     const share = await (await fetch(run.outputs['share-url'])).text();
     expect(share).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(share).toContain('invoice\uFFFDfdp.exe');
