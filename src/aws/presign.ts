@@ -105,8 +105,8 @@ function isIpHost(hostname: string): boolean {
   return (hostname.startsWith('[') && hostname.endsWith(']')) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** Origin and path prefix (ending in `/`) of every object URL of the target. */
-function resolveBase(target: StoreTarget): { origin: string; host: string; prefix: string } {
+/** Origin and path prefix (ending in `/`) of every object URL of the target; `pathStyle`: the bucket is in the path. */
+function resolveBase(target: StoreTarget): { origin: string; host: string; prefix: string; pathStyle: boolean } {
   const { bucket, region } = target;
   if (bucket.length === 0 || bucket.includes('/')) {
     throw new TypeError(`Invalid bucket name ${JSON.stringify(bucket)}.`);
@@ -125,9 +125,24 @@ function resolveBase(target: StoreTarget): { origin: string; host: string; prefi
   const basePath = endpoint.pathname.replace(/\/+$/, '');
   if (!target.forcePathStyle && !isIpHost(endpoint.hostname) && isVirtualHostableBucket(bucket)) {
     const host = `${bucket}.${endpoint.host}`;
-    return { origin: `${endpoint.protocol}//${host}`, host, prefix: `${basePath}/` };
+    return { origin: `${endpoint.protocol}//${host}`, host, prefix: `${basePath}/`, pathStyle: false };
   }
-  return { origin: endpoint.origin, host: endpoint.host, prefix: `${basePath}/${uriEncode(bucket)}/` };
+  return { origin: endpoint.origin, host: endpoint.host, prefix: `${basePath}/${uriEncode(bucket)}/`, pathStyle: true };
+}
+
+/** AWS's own domains (every partition), where a host whose first label is `s3…` serves every bucket. */
+const AWS_S3_SERVICE_HOST =
+  /^s3([.-][^.]+)*\.(amazonaws\.com|amazonaws\.com\.cn|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/i;
+
+/**
+ * The host of the target's links when it is an AWS origin that every bucket shares: path-style links
+ * (a bucket name with dots, `force-path-style`, or an AWS `endpoint` in path style) on
+ * `s3.REGION.amazonaws.com` and its kin. Undefined when the links have the bucket's own host. Pure.
+ */
+export function sharedAwsOrigin(target: StoreTarget): string | undefined {
+  const { host, pathStyle } = resolveBase(target);
+  const hostname = host.replace(/:\d+$/, '');
+  return pathStyle && AWS_S3_SERVICE_HOST.test(hostname) ? host : undefined;
 }
 
 function hmac(key: Buffer | string, data: string): Buffer {

@@ -11,6 +11,7 @@ export const Input = {
   ContentDisposition: 'content-disposition',
   Concurrency: 'concurrency',
   Browse: 'browse',
+  TrustForkContent: 'trust-fork-content',
   IfNoFilesFound: 'if-no-files-found',
   GithubToken: 'github-token',
   Comment: 'comment',

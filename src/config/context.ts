@@ -32,6 +32,12 @@ export interface RunContext {
   repoPrivate?: boolean;
   /** Where the commit's branch lives (a fork for fork PRs), to find its PR when the commit lookup cannot. */
   head?: { owner: string; branch: string };
+  /**
+   * Set when the files were built from another repository's code: the head repository (`owner/repo`)
+   * of a pull request from a fork, or of a `workflow_run` whose head is a fork. Its content is
+   * untrusted (see `trust-fork-content`) and its objects never share a scope with this repository's.
+   */
+  fork?: { repository: string };
 }
 
 /**
@@ -169,7 +175,33 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown, prNumbe
       : env.GITHUB_REF?.startsWith('refs/heads/')
         ? { owner, branch: env.GITHUB_REF_NAME ?? '' }
         : undefined,
+    fork: forkOf(`${owner}/${repo}`, pull, run),
   };
+}
+
+/**
+ * The head repository of a fork's pull request or `workflow_run`, or undefined when the head is this
+ * repository. Fails safe: a head repository that is gone (`null`, a deleted fork), or a `workflow_run`
+ * that does not name one, counts as a fork (`unknown`). A pull_request payload without
+ * `head.repo` at all (not GitHub's) is taken as this repository's.
+ */
+export function forkOf(thisRepository: string, pull: unknown, run: unknown): { repository: string } | undefined {
+  const name = (repo: unknown): string | undefined =>
+    text(at(repo, 'full_name')) ??
+    (at(repo, 'owner', 'login') !== undefined ? `${text(at(repo, 'owner', 'login'))}/${text(at(repo, 'name')) ?? '?'}` : undefined);
+  const differs = (repo: unknown): { repository: string } | undefined => {
+    if (repo === null || repo === undefined || typeof repo !== 'object') return { repository: 'unknown' };
+    const full = name(repo);
+    if (full === undefined) return { repository: 'unknown' };
+    return full.toLowerCase() === thisRepository.toLowerCase() ? undefined : { repository: full };
+  };
+  if (pull !== undefined && pull !== null) {
+    const head = at(pull, 'head');
+    if (head !== null && typeof head === 'object' && 'repo' in head) return differs(head.repo);
+    return undefined;
+  }
+  if (run !== undefined && run !== null) return differs(at(run, 'head_repository'));
+  return undefined;
 }
 
 /** Where this repository's workflow runs are: every run URL starts with it. */

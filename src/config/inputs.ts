@@ -27,6 +27,11 @@ export interface Inputs {
   contentDisposition: DispositionMode;
   /** Which folders open in the browser as sites. */
   browse: Browse;
+  /**
+   * Files built from a fork's code get sites and inline HTML, SVG and XML like this repository's own
+   * (default false: no sites, those types as attachments).
+   */
+  trustForkContent: boolean;
   concurrency: number;
   ifNoFilesFound: IfNoFilesFound;
   githubToken: string;
@@ -84,6 +89,7 @@ export function getInputs(
     expiresInSeconds: parseDuration(get(Input.ExpiresIn) || '7d', Input.ExpiresIn),
     contentDisposition: oneOf(Input.ContentDisposition, get(Input.ContentDisposition) || 'auto', ['auto', 'inline', 'attachment'] as const),
     browse: parseBrowse(read(Input.Browse)),
+    trustForkContent: parseBoolean(Input.TrustForkContent, get(Input.TrustForkContent), false),
     concurrency: parseInteger(Input.Concurrency, get(Input.Concurrency), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
     ifNoFilesFound: oneOf(Input.IfNoFilesFound, get(Input.IfNoFilesFound) || 'warn', ['warn', 'error', 'ignore'] as const),
     githubToken: get(Input.GithubToken),

@@ -1,4 +1,5 @@
 /** Object keys: the `key-prefix` template and the per-file key. Pure. */
+import { createHash } from 'node:crypto';
 
 /** What a key template can refer to; values come from the workflow run. */
 export interface KeyContext {
@@ -15,6 +16,8 @@ export interface KeyContext {
   ref: string;
   /** This job's section of the comment (job name plus matrix values). */
   section: string;
+  /** Set when the files come from a fork: its repository (`owner/repo`, see RunContext.fork). */
+  fork?: { repository: string };
 }
 
 export const DEFAULT_KEY_PREFIX = '{owner}/{repo}/{scope}/{short_sha}/{section}';
@@ -30,17 +33,28 @@ const VARIABLES: Record<string, (c: KeyContext) => string> = {
     }
     return String(c.pr);
   },
-  scope: (c) => (c.pr !== undefined ? `pr-${c.pr}` : `ref-${c.ref}`),
+  scope: (c) => (c.pr !== undefined ? `pr-${c.pr}` : c.fork ? forkRef(c.fork.repository, c.ref) : `ref-${c.ref}`),
   sha: (c) => c.sha,
   short_sha: (c) => c.sha.slice(0, 7),
   run_id: (c) => c.runId,
   run_attempt: (c) => c.runAttempt,
   job: (c) => c.job,
-  ref: (c) => c.ref,
+  ref: (c) => (c.fork ? forkRef(c.fork.repository, c.ref) : c.ref),
   section: (c) => c.section,
 };
 
 export const KEY_VARIABLES = Object.keys(VARIABLES);
+
+/**
+ * A fork's branch as a key segment (its {ref}, and its {scope} when no pull request is known):
+ * `fork-<owner>-<branch>-<hash>`, the hash of the exact repository and branch. A fork's branch
+ * `main` is not this repository's `main`: it never renders as `ref-main` or `main`, and two forks
+ * whose names slug alike still differ.
+ */
+export function forkRef(repository: string, branch: string): string {
+  const hash = createHash('sha256').update(`${repository}\n${branch}`, 'utf8').digest('hex').slice(0, 10);
+  return `fork-${repository.split('/')[0]}-${branch}-${hash}`;
+}
 
 /** Makes a value safe as one key segment: letters, digits, `.`, `_`, `-`. */
 export function slug(value: string): string {

@@ -93,7 +93,19 @@ async function renewOpenPulls(
   for (const { pull, uploads } of renewing) {
     sites.set(
       pull.number,
-      await renewSites({ client, target, uploads, entries, sign, lifetime, updatedAt, signer: links, about: report.about, log }),
+      await renewSites({
+        client,
+        target,
+        uploads,
+        entries,
+        sign,
+        lifetime,
+        updatedAt,
+        signer: links,
+        about: report.about,
+        linkSigner: inputs.linkSigner,
+        log,
+      }),
     );
   }
   setSiteOutputs(

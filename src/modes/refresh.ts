@@ -18,7 +18,8 @@ import { plural } from '../util/log.js';
 import { findUploads, goneWarning, type Uploads } from './find-uploads.js';
 import { ModeDeps, openStore } from './setup.js';
 import { LinkSigner, presignFiles, proveLinks } from './sign.js';
-import { PublishedSites, publishSites } from './sites.js';
+import { PublishedSites, publishSites, sharedOriginProblem } from './sites.js';
+import type { LinkSignerConfig } from '../config/link-signer.js';
 import type { Logger } from '../util/log.js';
 
 /** Events on which `mode: refresh` without `pr-number` renews every open pull request. */
@@ -58,6 +59,7 @@ export async function refresh(d: ModeDeps): Promise<void> {
       updatedAt,
       signer: links,
       about: report.about,
+      linkSigner: inputs.linkSigner,
       log,
     });
     const sections = renewedSections(found.manifests, entries, lifetime, updatedAt, links, report.about, sites);
@@ -112,15 +114,22 @@ export interface RenewSitesOptions {
   updatedAt: string;
   signer: Pick<LinkSigner, 'expiryAssumed'>;
   about?: string;
+  /** Who signs the links (CloudFront links have their own origin), for the shared-origin check. */
+  linkSigner?: LinkSignerConfig;
   log: Logger;
 }
 
 /**
  * Sites and share pages hold links, so a refresh rebuilds them with the new ones (same keys, new
- * contents). A section that cannot be rebuilt keeps its file links, with a warning.
+ * contents). A section that cannot be rebuilt keeps its file links, with a warning. On an origin
+ * every bucket shares, no site is rebuilt (the share page is), with a warning.
  */
 export async function renewSites(o: RenewSitesOptions): Promise<Map<StoredManifest, PublishedSites>> {
   const byKey = new Map(o.entries.map((e) => [e.key, e]));
+  const shared = sharedOriginProblem(o.target, o.linkSigner);
+  if (shared && o.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
+    o.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
+  }
   const note = sectionNote(o.signer, `Links renewed ${o.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, o.about);
   const out = new Map<StoredManifest, PublishedSites>();
   for (const m of o.uploads.manifests) {
@@ -130,7 +139,7 @@ export async function renewSites(o: RenewSitesOptions): Promise<Map<StoredManife
       client: o.client,
       target: o.target,
       prefix: m.prefix,
-      folders: m.sites ?? [],
+      folders: shared ? [] : (m.sites ?? []),
       entries,
       sign: o.sign,
       expiresAt: o.lifetime.expiresAt,

@@ -6,8 +6,11 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { putText } from '../aws/bucket.js';
+import { isVirtualHostableBucket, sharedAwsOrigin } from '../aws/presign.js';
 import type { StoreTarget } from '../aws/s3-client.js';
-import { isBrowserViewable } from '../links/disposition.js';
+import { Input } from '../config/constants.js';
+import type { LinkSignerConfig } from '../config/link-signer.js';
+import { opensInBrowser } from '../links/disposition.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { buildSectionSites, type Sign } from '../sites/build.js';
 import { type Browse, detectSites, unmatchedGlobs } from '../sites/detect.js';
@@ -49,6 +52,41 @@ export function planSites(files: readonly PlannedFile[], browse: Browse, log: Lo
   return folders;
 }
 
+/**
+ * Why the sites' links would be on an origin every bucket shares (path-style on AWS's
+ * `s3.REGION.amazonaws.com`, where any page in anyone's bucket could read them), or undefined.
+ * CloudFront links have the distribution's own origin. Pure.
+ */
+export function sharedOriginProblem(target: StoreTarget, linkSigner: LinkSignerConfig | undefined): string | undefined {
+  if (linkSigner?.kind === 'cloudfront') return undefined;
+  const host = sharedAwsOrigin(target);
+  if (!host) return undefined;
+  const why = target.endpoint
+    ? `'${Input.Endpoint}' is AWS's ${target.endpoint.host} and the links are path-style ('${Input.ForcePathStyle}' is true, its default with '${Input.Endpoint}')`
+    : !isVirtualHostableBucket(target.bucket)
+      ? `the bucket name '${target.bucket}' cannot be a host name (it has dots or capitals), so the links are path-style`
+      : `'${Input.ForcePathStyle}' is true`;
+  return (
+    `the links would be on ${host}, an origin every bucket in the region shares: ${why}. ` +
+    `A page in anyone's bucket there could read the sites. Use a bucket name without dots (links then go on <bucket>.${host}), ` +
+    `${target.endpoint ? `remove '${Input.Endpoint}'` : `set '${Input.ForcePathStyle}: false'`}, put CloudFront in front ('${Input.CloudFrontUrl}'), or set '${Input.Browse}: none'`
+  );
+}
+
+/**
+ * Throws, before anything is uploaded, when sites would be on an origin every bucket shares.
+ * `folders`: the site folders as the user knows them.
+ */
+export function assertOwnOrigin(target: StoreTarget, linkSigner: LinkSignerConfig | undefined, folders: readonly string[]): void {
+  if (folders.length === 0) return;
+  const problem = sharedOriginProblem(target, linkSigner);
+  if (!problem) return;
+  const shown = folders.map((f) => f || './').join(', ');
+  throw new Error(
+    `Input '${Input.Browse}' makes ${folders.length === 1 ? 'a site' : 'sites'} of ${shown}, but ${problem}. Nothing was uploaded.`,
+  );
+}
+
 export interface PublishSitesOptions {
   client: S3Client;
   target: StoreTarget;
@@ -60,6 +98,8 @@ export interface PublishSitesOptions {
   sign: Sign;
   expiresAt: Date;
   section: { title: string; sha: string; runUrl: string; note?: string };
+  /** The files came from a fork's code: their HTML, SVG and XML are attachments (Download, not Open). */
+  untrusted?: boolean;
   log: Logger;
 }
 
@@ -73,7 +113,7 @@ export async function publishSites(o: PublishSitesOptions): Promise<PublishedSit
     sha256: e.sha256,
     contentType: e.contentType,
     url: e.url,
-    viewable: isBrowserViewable(e.contentType),
+    viewable: opensInBrowser(e.contentType, o.untrusted ?? false),
   }));
   const built = buildSectionSites({
     prefix: o.prefix,

@@ -14,9 +14,10 @@ import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
-import { ModeDeps, openStore } from './setup.js';
+import { ModeDeps, openStore, storeTarget } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
-import { planSites, PublishedSites, publishSites } from './sites.js';
+import { assertOwnOrigin, displayFolder, planSites, PublishedSites, publishSites } from './sites.js';
+import { contentTrust } from './untrusted.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
@@ -24,6 +25,8 @@ export async function upload(d: ModeDeps): Promise<void> {
   const { inputs, ctx, log, clock } = d;
   const source = sectionSource(inputs.section, ctx, inputs.matrix);
   const section = sectionOf(source);
+  // A fork's files: no sites and no inline HTML, SVG or XML unless trusted, and never this repository's keys.
+  const trust = contentTrust(ctx, inputs, log);
   const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
   // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
   const scope = findableScope(inputs.keyPrefix, { ...ctx, section: '' });
@@ -33,9 +36,16 @@ export async function upload(d: ModeDeps): Promise<void> {
   }
   const files = await findFiles(inputs.patterns, d.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
-  const plans = planUploads(files, prefix, inputs.contentDisposition);
-  // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
-  const folders = planSites(files, inputs.browse, log);
+  const plans = planUploads(files, prefix, inputs.contentDisposition, trust.untrusted);
+  // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
+  // own, and that no user file takes a generated name.
+  const folders = planSites(files, trust.browse, log);
+  const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
+  assertOwnOrigin(
+    storeTarget(inputs),
+    inputs.linkSigner,
+    folders.map((folder) => displayFolder(named, folder)),
+  );
 
   const { target, links, client } = await openStore(d);
   log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
@@ -104,6 +114,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   });
   const note = sectionNote(
     links,
+    trust.note,
     report.about,
     failed.length > 0
       ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
@@ -121,6 +132,7 @@ export async function upload(d: ModeDeps): Promise<void> {
       sign,
       expiresAt: lifetime.expiresAt,
       section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+      untrusted: trust.untrusted,
       log,
     }).catch((e: Error) => {
       log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
@@ -164,7 +176,7 @@ function notUploaded(failures: { path: string; message: string }[], total: numbe
  * Every file's key and headers. The whole plan is checked before anything is uploaded: a problem with
  * any key fails the step, naming the files, and nothing is uploaded.
  */
-function planUploads(files: FoundFile[], prefix: string, disposition: DispositionMode): UploadPlan[] {
+function planUploads(files: FoundFile[], prefix: string, disposition: DispositionMode, untrusted: boolean): UploadPlan[] {
   const keyed = files.map((file) => ({ file, key: objectKey(prefix, file.relativePath) }));
   const problems = checkKeyPlan(keyed.map(({ file, key }) => ({ path: file.displayPath, key })));
   if (problems.length > 0) {
@@ -178,7 +190,7 @@ function planUploads(files: FoundFile[], prefix: string, disposition: Dispositio
   return keyed.map(({ file, key }) => {
     const contentType = contentTypeFor(file.absolutePath);
     const name = file.relativePath.split('/').pop() ?? file.relativePath;
-    return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType) };
+    return { file, key, contentType, contentDisposition: contentDisposition(name, disposition, contentType, untrusted) };
   });
 }
 

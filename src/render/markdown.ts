@@ -1,4 +1,5 @@
 /** Untrusted text and URLs made inert in GitHub Markdown. Pure. */
+import { neutralizeBidi } from '../sites/runtime.js';
 
 const WJ = '\u2060'; // word joiner: invisible, stops @mentions, #refs and autolinks
 
@@ -23,10 +24,10 @@ const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
  */
 export function escapeMarkdown(text: string): string {
   return (
-    wellFormed(String(text))
+    neutralizeBidi(wellFormed(String(text)))
       // eslint-disable-next-line no-control-regex -- control characters in untrusted names become visible symbols
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, controlPicture)
-      .replace(/[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // bidi spoofing, separators
+      .replace(/[\u2028\u2029]/g, '\uFFFD') // line and paragraph separators
       .replace(/[&<>]/g, (c) => HTML_ENTITY[c] ?? c)
       .replace(/[\\`*_~[\]()!|$]/g, '\\$&')
       .replace(/[@#]/g, `$&${WJ}`) // @octocat, #12, owner/repo#12

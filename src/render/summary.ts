@@ -1,6 +1,7 @@
 /** The job summary (HTML) and the report it shows. Pure; publish/summary.ts writes it. */
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { formatUtc, humanBytes, relativeTime } from './format.js';
+import { neutralizeBidi } from '../sites/runtime.js';
 
 /** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
 const SUMMARY_TABLE_CHARS = 800_000;
@@ -78,6 +79,7 @@ export function renderSummary(report: Report, now: Date, linksElsewhere?: string
   return lines.join('\n');
 }
 
+/** Text for the job summary's HTML: markup escaped, `@` kept from mentioning, bidi controls neutralized. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`@\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return neutralizeBidi(text).replace(/[&<>"'`@\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -138,8 +138,18 @@ export function routeRequest(map: SiteMap, index: SiteIndex, href: string, navig
   return { kind: 'missing' };
 }
 
+/**
+ * Unicode bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and kin) replaced by U+FFFD, so an
+ * untrusted name cannot display reversed (`gnp.exe` shown as `exe.png`). The one definition: the
+ * comment (render/markdown.ts), the share page and the worker's pages all use it.
+ */
+export function neutralizeBidi(text: string): string {
+  return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
+/** Text for HTML content and quoted attributes; bidi controls neutralized. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  return neutralizeBidi(text).replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 }
 
 /** `2025-01-02 03:04 UTC`. */
@@ -438,7 +448,7 @@ export function bootstrapMain(win: BootWindow, cfg: BootConfig): void {
           const item = doc.createElement('li');
           const link = doc.createElement('a');
           link.href = fileLink(map, index, path) as string;
-          link.textContent = path;
+          link.textContent = neutralizeBidi(path);
           item.appendChild(link);
           list.appendChild(item);
         }
@@ -455,6 +465,7 @@ const RUNTIME = [
   fileLink,
   isSignedUrl,
   routeRequest,
+  neutralizeBidi,
   escapeHtml,
   formatUtcTime,
   noticePage,

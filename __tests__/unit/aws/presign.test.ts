@@ -1,6 +1,13 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { assertPresignableKey, awsEndpoint, createPresigner, encodeKeyPath, isVirtualHostableBucket } from '../../../src/aws/presign.js';
+import {
+  assertPresignableKey,
+  awsEndpoint,
+  createPresigner,
+  encodeKeyPath,
+  isVirtualHostableBucket,
+  sharedAwsOrigin,
+} from '../../../src/aws/presign.js';
 import type { Credentials as PresignCredentials, StoreTarget as PresignTarget } from '../../../src/aws/s3-client.js';
 
 const KEYS = [
@@ -234,5 +241,36 @@ describe('helpers', () => {
 
   test('assertPresignableKey accepts dots that are not whole segments', () => {
     expect(() => assertPresignableKey('.hidden/...x/a.')).not.toThrow();
+  });
+});
+
+describe('sharedAwsOrigin', () => {
+  test.each<[string, PresignTarget, string | undefined]>([
+    ['virtual-hosted', { bucket: 'my-bucket', region: 'eu-west-1', forcePathStyle: false }, undefined],
+    ['a dotted bucket name', { bucket: 'my.bucket', region: 'eu-west-1', forcePathStyle: false }, 's3.eu-west-1.amazonaws.com'],
+    ['force-path-style', { bucket: 'my-bucket', region: 'eu-west-1', forcePathStyle: true }, 's3.eu-west-1.amazonaws.com'],
+    ['China', { bucket: 'a.b', region: 'cn-north-1', forcePathStyle: false }, 's3.cn-north-1.amazonaws.com.cn'],
+    [
+      'an AWS endpoint in path style',
+      { bucket: 'my-bucket', region: 'eu-west-1', forcePathStyle: true, endpoint: new URL('https://s3.eu-west-1.amazonaws.com') },
+      's3.eu-west-1.amazonaws.com',
+    ],
+    [
+      'a legacy dash endpoint',
+      { bucket: 'my-bucket', region: 'eu-west-1', forcePathStyle: true, endpoint: new URL('https://s3-eu-west-1.amazonaws.com') },
+      's3-eu-west-1.amazonaws.com',
+    ],
+    [
+      'a bucket-specific AWS endpoint',
+      { bucket: 'x', region: 'eu-west-1', forcePathStyle: true, endpoint: new URL('https://my-bucket.s3.eu-west-1.amazonaws.com') },
+      undefined,
+    ],
+    [
+      'a custom store (documented, not refused)',
+      { bucket: 'my.bucket', region: 'auto', forcePathStyle: true, endpoint: new URL('http://127.0.0.1:9000') },
+      undefined,
+    ],
+  ])('%s', (_label, target, host) => {
+    expect(sharedAwsOrigin(target)).toBe(host);
   });
 });

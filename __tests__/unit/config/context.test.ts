@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   DEFAULT_S3_TIMEOUTS,
   readEnv,
+  forkOf,
   readRunContext,
   TEST_S3_CONNECT_TIMEOUT_VAR,
   TEST_S3_IDLE_TIMEOUT_VAR,
@@ -191,5 +192,33 @@ describe('readEnv', () => {
     for (const bad of ['', '0', '-5', '1.5', 'soon']) {
       expect(readEnv({ [TEST_S3_CONNECT_TIMEOUT_VAR]: bad, [TEST_S3_IDLE_TIMEOUT_VAR]: bad }).s3Timeouts).toEqual(DEFAULT_S3_TIMEOUTS);
     }
+  });
+});
+
+describe('forkOf: is the content built from another repository?', () => {
+  const ME = 'octo-org/widgets';
+  it.each<[string, unknown, unknown, string | undefined]>([
+    ['a push', undefined, undefined, undefined],
+    ['a same-repo pull request', { head: { repo: { full_name: 'octo-org/widgets' } } }, undefined, undefined],
+    ['a same-repo pull request, other case', { head: { repo: { full_name: 'Octo-Org/Widgets' } } }, undefined, undefined],
+    ['a fork pull request', { head: { repo: { full_name: 'mallory/widgets' } } }, undefined, 'mallory/widgets'],
+    ['a deleted fork', { head: { repo: null } }, undefined, 'unknown'],
+    ['a pull request payload without head.repo (not GitHub)', { head: { sha: 'x' } }, undefined, undefined],
+    ['a same-repo workflow_run', undefined, { head_repository: { full_name: 'octo-org/widgets' } }, undefined],
+    ['a fork workflow_run', undefined, { head_repository: { full_name: 'mallory/widgets' } }, 'mallory/widgets'],
+    ['a fork workflow_run by owner and name', undefined, { head_repository: { owner: { login: 'mallory' }, name: 'w' } }, 'mallory/w'],
+    ['a workflow_run naming no head repository', undefined, { head_branch: 'main' }, 'unknown'],
+    ['a workflow_run whose head repository is gone', undefined, { head_repository: null }, 'unknown'],
+  ])('%s', (_label, pull, run, fork) => {
+    expect(forkOf(ME, pull, run)).toEqual(fork === undefined ? undefined : { repository: fork });
+  });
+
+  it('reads it from the event payload', () => {
+    const ctx = readRunContext(
+      { ...ENV, GITHUB_EVENT_NAME: 'workflow_run' },
+      { workflow_run: { head_sha: HEAD_SHA, head_branch: 'main', head_repository: { full_name: 'mallory/widgets' }, pull_requests: [] } },
+    );
+    expect(ctx).toMatchObject({ ref: 'main', pr: undefined, fork: { repository: 'mallory/widgets' } });
+    expect(readRunContext(ENV, {}).fork).toBeUndefined();
   });
 });

@@ -35,6 +35,7 @@ describe('getInputs: defaults', () => {
       expiresInSeconds: 604_800,
       contentDisposition: 'auto',
       browse: { mode: 'auto' },
+      trustForkContent: false,
       concurrency: DEFAULT_CONCURRENCY,
       ifNoFilesFound: 'warn',
       githubToken: '',
@@ -72,6 +73,7 @@ describe('getInputs: defaults', () => {
       'expires-in': ' 12h ',
       'content-disposition': 'ATTACHMENT',
       browse: ' coverage/lcov-report/\n\n  docs/* ',
+      'trust-fork-content': ' TRUE ',
       concurrency: ' 8 ',
       'if-no-files-found': 'error',
       'github-token': ' ghs_x ',
@@ -91,6 +93,7 @@ describe('getInputs: defaults', () => {
       expiresInSeconds: 43_200,
       contentDisposition: 'attachment',
       browse: { mode: 'folders', globs: ['coverage/lcov-report', 'docs/*'] },
+      trustForkContent: true,
       concurrency: 8,
       ifNoFilesFound: 'error',
       githubToken: 'ghs_x',
@@ -126,6 +129,7 @@ describe('getInputs: defaults', () => {
 describe('getInputs: every error names its input', () => {
   it.each<[string, Values, string]>([
     ['bad mode', { mode: 'delete' }, "Input 'mode' is 'delete'; use one of: upload, refresh, cleanup."],
+    ['trust-fork-content not a boolean', { 'trust-fork-content': 'maybe' }, "Input 'trust-fork-content' is 'maybe'; use true or false."],
     ['browse folder outside the upload', { browse: '../site' }, `Input 'browse' contains a "." or ".." segment: '../site'.`],
     ['browse mixing auto and folders', { browse: 'auto\ndocs' }, "Input 'browse' mixes auto/none with folder globs"],
     ['empty path in upload mode', { path: '' }, "Input 'path' is required"],

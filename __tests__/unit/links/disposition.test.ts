@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { contentDisposition, contentTypeFor, type DispositionMode, isBrowserViewable } from '../../../src/links/disposition.js';
+import {
+  contentDisposition,
+  contentTypeFor,
+  type DispositionMode,
+  isActiveContent,
+  isBrowserViewable,
+  opensInBrowser,
+} from '../../../src/links/disposition.js';
 
 describe('contentTypeFor', () => {
   it.each([
@@ -120,5 +127,39 @@ describe('contentDisposition', () => {
 
   it('omits filename* when the name is plain printable ASCII without quote, backslash or %', () => {
     expect(contentDisposition('Report v1.2 (final)!.html', 'auto', 'text/html')).toBe('inline; filename="Report v1.2 (final)!.html"');
+  });
+});
+
+describe('untrusted files (from a fork)', () => {
+  it.each([
+    'text/html; charset=utf-8',
+    'image/svg+xml',
+    'application/xhtml+xml',
+    'text/xml',
+    'application/xml',
+    'application/xslt+xml',
+    'application/rss+xml',
+    'text/mathml; charset=utf-8',
+    'TEXT/HTML',
+  ])('%s is active content and an attachment, whatever the mode', (type) => {
+    expect(isActiveContent(type)).toBe(true);
+    for (const mode of ['auto', 'inline', 'attachment'] as const) {
+      expect(contentDisposition('x', mode, type, true)).toBe('attachment; filename="x"');
+    }
+    expect(opensInBrowser(type, true)).toBe(false);
+  });
+
+  it.each(['image/png', 'application/pdf', 'text/plain; charset=utf-8', 'application/json', 'text/css', 'text/javascript'])(
+    '%s keeps its disposition',
+    (type) => {
+      expect(isActiveContent(type)).toBe(false);
+      expect(contentDisposition('x', 'auto', type, true)).toBe(contentDisposition('x', 'auto', type));
+      expect(opensInBrowser(type, true)).toBe(isBrowserViewable(type));
+    },
+  );
+
+  it('trusted files keep inline HTML', () => {
+    expect(contentDisposition('index.html', 'auto', 'text/html', false)).toBe('inline; filename="index.html"');
+    expect(opensInBrowser('text/html', false)).toBe(true);
   });
 });

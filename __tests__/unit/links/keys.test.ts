@@ -3,6 +3,7 @@ import {
   checkKeyPlan,
   DEFAULT_KEY_PREFIX,
   findableScope,
+  forkRef,
   isReservedKey,
   KEY_VARIABLES,
   type KeyContext,
@@ -282,5 +283,29 @@ describe('scopePrefix and findableScope', () => {
 
   it('allows run-specific variables after the scope', () => {
     expect(scopePrefix('{owner}/{repo}/{scope}/{run_id}/{sha}/{section}', PR)).toBe('octo-org/widgets/pr-42');
+  });
+});
+
+describe("a fork never takes this repository's scope or keys", () => {
+  const FORK: KeyContext = { ...BASE, fork: { repository: 'mallory/widgets' } };
+
+  it("renders a fork's branch main as fork-<owner>-main-<hash>, not ref-main", () => {
+    const scope = renderKeyPrefix('{owner}/{repo}/{scope}', FORK);
+    expect(scope).toMatch(/^octo-org\/widgets\/fork-mallory-main-[0-9a-f]{10}$/);
+    expect(scope).not.toBe(renderKeyPrefix('{owner}/{repo}/{scope}', BASE));
+    expect(renderKeyPrefix('{ref}', FORK)).toBe(scope.split('/')[2]);
+    expect(findableScope(DEFAULT_KEY_PREFIX, { ...FORK, section: '' })).toEqual({ scope });
+  });
+
+  it('keeps pr-N for a fork whose pull request is known', () => {
+    expect(renderKeyPrefix('{scope}', { ...FORK, pr: 7 })).toBe('pr-7');
+  });
+
+  it('tells apart forks whose names slug alike, and branches of one fork', () => {
+    const a = forkRef('a-b/c', 'main');
+    const b = forkRef('a/b-c', 'main');
+    expect(slug(a)).not.toBe(slug(b));
+    expect(forkRef('mallory/widgets', 'main')).not.toBe(forkRef('mallory/widgets', 'dev'));
+    expect(forkRef('mallory/widgets', 'main')).toBe(forkRef('mallory/widgets', 'main'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { displayFolder, planSites } from '../../../src/modes/sites.js';
+import { assertOwnOrigin, displayFolder, planSites, sharedOriginProblem } from '../../../src/modes/sites.js';
 import type { Logger } from '../../../src/util/log.js';
 
 function logger(): { lines: string[]; log: Logger } {
@@ -51,5 +51,31 @@ describe('displayFolder: a site folder as paths appear in the manifest', () => {
 
   it('the workspace itself is ./', () => {
     expect(displayFolder([{ path: 'index.html', display: 'index.html' }], '')).toBe('./');
+  });
+});
+
+describe('sharedOriginProblem and assertOwnOrigin', () => {
+  const dotted = { bucket: 'my.bucket', region: 'eu-west-1', forcePathStyle: false };
+
+  it('refuses sites on s3.REGION.amazonaws.com, naming the input and every fix', () => {
+    expect(() => assertOwnOrigin(dotted, undefined, ['', 'docs/'])).toThrow(
+      /^Input 'browse' makes sites of \.\/, docs\/, but the links would be on s3\.eu-west-1\.amazonaws\.com, an origin every bucket in the region shares: the bucket name 'my\.bucket'.*without dots.*force-path-style: false.*cloudfront-url.*browse: none.*Nothing was uploaded\.$/s,
+    );
+    const forced = sharedOriginProblem({ bucket: 'plain', region: 'eu-west-1', forcePathStyle: true }, undefined);
+    expect(forced).toMatch(/'force-path-style' is true/);
+    const endpoint = sharedOriginProblem(
+      { bucket: 'plain', region: 'eu-west-1', forcePathStyle: true, endpoint: new URL('https://s3.eu-west-1.amazonaws.com') },
+      undefined,
+    );
+    expect(endpoint).toMatch(/'endpoint' is AWS's s3\.eu-west-1\.amazonaws\.com.*remove 'endpoint'/);
+  });
+
+  it('allows no sites, virtual-hosted links and CloudFront', () => {
+    expect(() => assertOwnOrigin(dotted, undefined, [])).not.toThrow();
+    expect(() => assertOwnOrigin({ ...dotted, bucket: 'my-bucket' }, undefined, [''])).not.toThrow();
+    const cloudFront = { kind: 'cloudfront' as const, url: 'https://d1.cloudfront.net', keyPairId: 'K', privateKeyPem: 'x' };
+    expect(sharedOriginProblem(dotted, cloudFront)).toBeUndefined();
+    const signingKey = { kind: 'signing-key' as const, accessKeyId: 'AKIA', secretAccessKey: 'x' };
+    expect(sharedOriginProblem(dotted, signingKey)).toBeDefined();
   });
 });

@@ -37,6 +37,8 @@ describe('escapeHtml', () => {
     ['line1\nline2\r\n', 'line1&#10;line2&#13;&#10;'],
     ['&#60;', '&#38;#60;'],
     ['日本.txt', '日本.txt'],
+    ['invoice\u202efdp.exe', 'invoice\ufffdfdp.exe'],
+    ['\u2067x\u2069', '\ufffdx\ufffd'],
   ])('%j → %j', (text, escaped) => {
     expect(escapeHtml(text)).toBe(escaped);
   });

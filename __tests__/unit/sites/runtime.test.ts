@@ -7,6 +7,7 @@ import {
   formatLocalTime,
   hexFromBase64url,
   listingPage,
+  neutralizeBidi,
   routeRequest,
   siteIndex,
   type SiteMap,
@@ -160,5 +161,24 @@ describe('pages the worker writes', () => {
     expect(html).toContain('&#60;b&#62;');
     expect(html).toContain(`href="./${encodePath('hash#1.txt')}"`);
     expect(html).toContain('href="./sub/"');
+  });
+});
+
+describe('bidirectional controls', () => {
+  const CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+
+  it.each(CONTROLS.map((c) => [c.codePointAt(0)!.toString(16)]))('neutralizeBidi replaces U+%s with U+FFFD', (hex) => {
+    expect(neutralizeBidi(`evil${String.fromCodePoint(parseInt(hex, 16))}gpj.exe`)).toBe('evil\ufffdgpj.exe');
+  });
+
+  it('leaves other text as it is', () => {
+    expect(neutralizeBidi('naïve 日本 עברית.txt')).toBe('naïve 日本 עברית.txt');
+  });
+
+  it('a listing shows no bidi control from a file or folder name', () => {
+    const map = mapOf(['odd/evil\u202egpj.exe', 'odd/\u2067sub\u2069/x.txt'], { title: 'build\u202e' });
+    const html = listingPage(map, siteIndex(map), 'odd/');
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('evil\ufffdgpj.exe');
   });
 });

@@ -95,3 +95,18 @@ describe('renderSharePage', () => {
     expect(() => renderSharePage({ title: 't', sha: '', expiresAt: 'soon', files: [], sites: [] })).toThrow('Invalid expiry');
   });
 });
+
+describe('renderSharePage: bidi controls', () => {
+  it('shows no bidi control from a file, site or section name (as the comment does)', () => {
+    const html = renderSharePage({
+      title: 'build \u202eevil',
+      sha: 'abc',
+      expiresAt: EXPIRES,
+      files: [file('invoice\u202efdp.exe', 'application/octet-stream', false), file('\u2066x\u2069.png', 'image/png', true)],
+      sites: [{ path: 'site\u202e/', url: 'https://bucket.s3.eu-west-1.amazonaws.com/p/site/open.html' }],
+      note: 'note \u200f',
+    });
+    expect(html).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('invoice\ufffdfdp.exe');
+  });
+});
