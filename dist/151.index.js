@@ -83,7 +83,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5938);
 /* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4360);
 /* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4818);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5599);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8249);
 
 
 
@@ -130,6 +130,7 @@ async function refresh(d) {
             updatedAt,
             signer: links,
             about: report.about,
+            linkSigner: inputs.linkSigner,
             log,
         });
         const sections = renewedSections(found.manifests, entries, lifetime, updatedAt, links, report.about, sites);
@@ -163,10 +164,15 @@ function renewedSections(manifests, entries, lifetime, updatedAt, signer, about,
 }
 /**
  * Sites and share pages hold links, so a refresh rebuilds them with the new ones (same keys, new
- * contents). A section that cannot be rebuilt keeps its file links, with a warning.
+ * contents). A section that cannot be rebuilt keeps its file links, with a warning. On an origin
+ * every bucket shares, no site is rebuilt (the share page is), with a warning.
  */
 async function renewSites(o) {
     const byKey = new Map(o.entries.map((e) => [e.key, e]));
+    const shared = (0,_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .sharedOriginProblem */ .JI)(o.target, o.linkSigner);
+    if (shared && o.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
+        o.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
+    }
     const note = (0,_links_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionNote */ .wZ)(o.signer, `Links renewed ${o.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, o.about);
     const out = new Map();
     for (const m of o.uploads.manifests) {
@@ -177,7 +183,7 @@ async function renewSites(o) {
             client: o.client,
             target: o.target,
             prefix: m.prefix,
-            folders: m.sites ?? [],
+            folders: shared ? [] : (m.sites ?? []),
             entries,
             sign: o.sign,
             expiresAt: o.lifetime.expiresAt,

@@ -238,7 +238,19 @@ async function renewOpenPulls(d, pulls, { target, links, client }, scopeOf) {
     const updatedAt = clock().toISOString();
     const sites = new Map();
     for (const { pull, uploads } of renewing) {
-        sites.set(pull.number, await (0,refresh.renewSites)({ client, target, uploads, entries, sign, lifetime, updatedAt, signer: links, about: report.about, log }));
+        sites.set(pull.number, await (0,refresh.renewSites)({
+            client,
+            target,
+            uploads,
+            entries,
+            sign,
+            lifetime,
+            updatedAt,
+            signer: links,
+            about: report.about,
+            linkSigner: inputs.linkSigner,
+            log,
+        }));
     }
     (0,outputs/* setSiteOutputs */.kc)([...sites.values()].flatMap((bySection) => [...bySection.values()].flatMap((s) => s.sites)), '');
     // The GitHub time budget (about a minute per comment) grows with the pull requests to update.

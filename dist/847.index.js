@@ -495,8 +495,10 @@ function isOurForm(body, marker) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HJ: () => (/* binding */ contentDisposition),
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
-/* harmony export */   er: () => (/* binding */ isBrowserViewable)
+/* harmony export */   er: () => (/* binding */ isBrowserViewable),
+/* harmony export */   pB: () => (/* binding */ opensInBrowser)
 /* harmony export */ });
+/* unused harmony export isActiveContent */
 /* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -515,11 +517,38 @@ function isBrowserViewable(contentType) {
     return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
 }
 /**
- * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
- * when the name is not plain ASCII.
+ * Types a browser runs as a document with scripts on the link's origin: HTML, SVG, XHTML and every
+ * XML type (an XML document can hold XHTML or SVG elements, or load an XSLT stylesheet).
  */
-function contentDisposition(fileName, mode, contentType) {
-    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
+function isActiveContent(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return (type === 'text/html' ||
+        type === 'text/xml' ||
+        type === 'application/xml' ||
+        type === 'text/xsl' ||
+        type === 'text/mathml' ||
+        type.endsWith('+xml'));
+}
+/**
+ * What a browser shows when the link is opened: viewable types, except active ones when the files
+ * are untrusted (they are then attachments, see contentDisposition).
+ */
+function opensInBrowser(contentType, untrusted) {
+    return isBrowserViewable(contentType) && !(untrusted && isActiveContent(contentType));
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII. `untrusted` (files built from a fork's code): active types
+ * (isActiveContent) are attachments whatever the mode, so they never run on the bucket's origin.
+ */
+function contentDisposition(fileName, mode, contentType, untrusted = false) {
+    const type = untrusted && isActiveContent(contentType)
+        ? 'attachment'
+        : mode === 'auto'
+            ? isBrowserViewable(contentType)
+                ? 'inline'
+                : 'attachment'
+            : mode;
     const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
     const header = `${type}; filename="${fallback}"`;
     return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;

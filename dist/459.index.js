@@ -1,8 +1,8 @@
-export const id = 253;
-export const ids = [253];
+export const id = 459;
+export const ids = [459];
 export const modules = {
 
-/***/ 9253:
+/***/ 5459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -637,10 +637,46 @@ function toPosix(p) {
 var setup = __webpack_require__(4360);
 // EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
 var modes_sign = __webpack_require__(4818);
-// EXTERNAL MODULE: ./src/modes/sites.ts + 5 modules
-var modes_sites = __webpack_require__(5599);
+// EXTERNAL MODULE: ./src/modes/sites.ts + 4 modules
+var modes_sites = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/config/constants.ts
+var constants = __webpack_require__(4687);
+;// CONCATENATED MODULE: ./src/modes/untrusted.ts
+
+
+/**
+ * The trust of this upload's files, logged: a notice when a fork's files are restricted, a warning
+ * when `trust-fork-content` lifts the restriction. Throws, before anything is uploaded, when the
+ * `key-prefix` could give a fork's files this repository's own keys.
+ */
+function contentTrust(ctx, inputs, log) {
+    if (!ctx.fork)
+        return { untrusted: false, browse: inputs.browse };
+    const from = ctx.fork.repository === 'unknown' ? 'a repository the event does not name' : `the fork ${ctx.fork.repository}`;
+    assertForkKeys(inputs.keyPrefix, from);
+    if (inputs.trustForkContent) {
+        log.warning(`Input '${constants/* Input */.p.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
+            `where their scripts run with the reader's access to that origin. Set it only for forks whose code you trust.`);
+        return { untrusted: false, browse: inputs.browse };
+    }
+    const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${constants/* Input */.p.TrustForkContent}': false)`;
+    (0,util_log/* notice */.lm)(log, `The files were built from ${from}'s code: ${restricted}.`);
+    return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
+}
+/**
+ * A fork's objects must never take this repository's keys: the key prefix needs a part that tells a
+ * fork's upload apart ({scope}: pr-N or fork-…, {pr}, or {ref}: fork-…).
+ */
+function assertForkKeys(template, from) {
+    if (/\{(scope|pr|ref)\}/.test(template))
+        return;
+    throw new Error(`Input '${constants/* Input */.p.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
+        `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
+}
+
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /** mode: upload — find the files, upload them, sign their links and publish them. */
+
 
 
 
@@ -662,6 +698,8 @@ async function upload(d) {
     const { inputs, ctx, log, clock } = d;
     const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
     const section = (0,links_section/* sectionOf */.ZE)(source);
+    // A fork's files: no sites and no inline HTML, SVG or XML unless trusted, and never this repository's keys.
+    const trust = contentTrust(ctx, inputs, log);
     const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
     // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
     const scope = (0,keys/* findableScope */.ex)(inputs.keyPrefix, { ...ctx, section: '' });
@@ -674,9 +712,12 @@ async function upload(d) {
     const files = await findFiles(inputs.patterns, d.env.workspace);
     if (files.length === 0)
         return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
-    const plans = planUploads(files, prefix, inputs.contentDisposition);
-    // Known before anything is uploaded: which folders become sites, and no user file takes a generated name.
-    const folders = (0,modes_sites/* planSites */.ws)(files, inputs.browse, log);
+    const plans = planUploads(files, prefix, inputs.contentDisposition, trust.untrusted);
+    // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
+    // own, and that no user file takes a generated name.
+    const folders = (0,modes_sites/* planSites */.ws)(files, trust.browse, log);
+    const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
+    (0,modes_sites/* assertOwnOrigin */.xL)((0,setup/* storeTarget */.l7)(inputs), inputs.linkSigner, folders.map((folder) => (0,modes_sites/* displayFolder */.Xb)(named, folder)));
     const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
     log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
     const { uploaded, failed } = await uploadAll(plans, {
@@ -737,7 +778,7 @@ async function upload(d) {
         client.destroy();
         throw error;
     });
-    const note = (0,links_section/* sectionNote */.wZ)(links, report.about, failed.length > 0
+    const note = (0,links_section/* sectionNote */.wZ)(links, trust.note, report.about, failed.length > 0
         ? `${(0,util_log/* plural */.LS)(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
         : undefined);
     // The sites and the share page hold links, so they are built once the links are signed.
@@ -752,6 +793,7 @@ async function upload(d) {
             sign,
             expiresAt: lifetime.expiresAt,
             section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+            untrusted: trust.untrusted,
             log,
         }).catch((e) => {
             log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
@@ -792,7 +834,7 @@ function notUploaded(failures, total) {
  * Every file's key and headers. The whole plan is checked before anything is uploaded: a problem with
  * any key fails the step, naming the files, and nothing is uploaded.
  */
-function planUploads(files, prefix, disposition) {
+function planUploads(files, prefix, disposition, untrusted) {
     const keyed = files.map((file) => ({ file, key: (0,keys/* objectKey */.T5)(prefix, file.relativePath) }));
     const problems = (0,keys/* checkKeyPlan */.p)(keyed.map(({ file, key }) => ({ path: file.displayPath, key })));
     if (problems.length > 0) {
@@ -805,7 +847,7 @@ function planUploads(files, prefix, disposition) {
     return keyed.map(({ file, key }) => {
         const contentType = (0,links_disposition/* contentTypeFor */.Zy)(file.absolutePath);
         const name = file.relativePath.split('/').pop() ?? file.relativePath;
-        return { file, key, contentType, contentDisposition: (0,links_disposition/* contentDisposition */.HJ)(name, disposition, contentType) };
+        return { file, key, contentType, contentDisposition: (0,links_disposition/* contentDisposition */.HJ)(name, disposition, contentType, untrusted) };
     });
 }
 async function reportNoFiles(inputs, name, tempDir, log) {

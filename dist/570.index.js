@@ -1,5 +1,5 @@
-export const id = 364;
-export const ids = [364];
+export const id = 570;
+export const ids = [570];
 export const modules = {
 
 /***/ 3386:
@@ -8,8 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HJ: () => (/* binding */ contentDisposition),
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
-/* harmony export */   er: () => (/* binding */ isBrowserViewable)
+/* harmony export */   er: () => (/* binding */ isBrowserViewable),
+/* harmony export */   pB: () => (/* binding */ opensInBrowser)
 /* harmony export */ });
+/* unused harmony export isActiveContent */
 /* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -28,11 +30,38 @@ function isBrowserViewable(contentType) {
     return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
 }
 /**
- * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
- * when the name is not plain ASCII.
+ * Types a browser runs as a document with scripts on the link's origin: HTML, SVG, XHTML and every
+ * XML type (an XML document can hold XHTML or SVG elements, or load an XSLT stylesheet).
  */
-function contentDisposition(fileName, mode, contentType) {
-    const type = mode === 'auto' ? (isBrowserViewable(contentType) ? 'inline' : 'attachment') : mode;
+function isActiveContent(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return (type === 'text/html' ||
+        type === 'text/xml' ||
+        type === 'application/xml' ||
+        type === 'text/xsl' ||
+        type === 'text/mathml' ||
+        type.endsWith('+xml'));
+}
+/**
+ * What a browser shows when the link is opened: viewable types, except active ones when the files
+ * are untrusted (they are then attachments, see contentDisposition).
+ */
+function opensInBrowser(contentType, untrusted) {
+    return isBrowserViewable(contentType) && !(untrusted && isActiveContent(contentType));
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII. `untrusted` (files built from a fork's code): active types
+ * (isActiveContent) are attachments whatever the mode, so they never run on the bucket's origin.
+ */
+function contentDisposition(fileName, mode, contentType, untrusted = false) {
+    const type = untrusted && isActiveContent(contentType)
+        ? 'attachment'
+        : mode === 'auto'
+            ? isBrowserViewable(contentType)
+                ? 'inline'
+                : 'attachment'
+            : mode;
     const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
     const header = `${type}; filename="${fallback}"`;
     return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
@@ -48,440 +77,33 @@ function encodeRfc8187(value) {
 
 /***/ }),
 
-/***/ 5599:
+/***/ 8249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* binding */ assertOwnOrigin),
+  Xb: () => (/* binding */ displayFolder),
   ws: () => (/* binding */ planSites),
-  w3: () => (/* binding */ publishSites)
+  w3: () => (/* binding */ publishSites),
+  JI: () => (/* binding */ sharedOriginProblem)
 });
-
-// UNUSED EXPORTS: displayFolder
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
 var bucket = __webpack_require__(7275);
+// EXTERNAL MODULE: ./src/aws/presign.ts
+var presign = __webpack_require__(693);
+// EXTERNAL MODULE: ./src/config/constants.ts
+var constants = __webpack_require__(4687);
 // EXTERNAL MODULE: ./src/links/disposition.ts
 var disposition = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/sites/names.ts
 var names = __webpack_require__(5888);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/sites/runtime.ts
-/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
-/**
- * Code that runs in the reader's browser: in the site's service worker, the bootstrap page and the
- * share page. Each function is type-checked here, unit-tested in Node where it is pure, and shipped
- * as its own source text (`Function.prototype.toString`, see `runtimeSource`), so:
- * - a function may call only globals of the browser and the other functions listed in RUNTIME;
- * - nothing else of this module (constants, imports) may be referenced inside a function body,
- *   because the bundler renames module-level names. Types are fine: they are erased.
- */
-/** RFC 3986 encoding of each path segment (what S3 and SigV4 expect), `/` kept. */
-function encodePath(path) {
-    return path
-        .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
-        .join('/');
-}
-/** base64url → lowercase hex (signatures are stored in base64url, a third shorter). */
-function hexFromBase64url(value) {
-    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-    let hex = '';
-    for (let i = 0; i < binary.length; i++)
-        hex += binary.charCodeAt(i).toString(16).padStart(2, '0');
-    return hex;
-}
-function siteIndex(map) {
-    const files = new Map();
-    const dirs = new Set(['']);
-    const addDirs = (path) => {
-        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
-            dirs.add(path.slice(0, i + 1));
-    };
-    for (const [dir, entries] of map.dirs) {
-        for (const entry of entries) {
-            files.set(dir + entry[0], entry.slice(1));
-            addDirs(dir + entry[0]);
-        }
-    }
-    for (const [path, url] of map.urls) {
-        files.set(path, url);
-        addDirs(path);
-    }
-    return { files, dirs };
-}
-/** The link of a file of the site, or undefined when the site has no such file. */
-function fileLink(map, index, path) {
-    const values = index.files.get(path);
-    if (values === undefined)
-        return undefined;
-    if (typeof values === 'string')
-        return values;
-    let k = 0;
-    const query = map.query
-        .map((piece) => {
-        if (typeof piece === 'string')
-            return piece;
-        const value = values[k++] ?? '';
-        return piece[0] + '=' + (piece[1] ? hexFromBase64url(value) : value);
-    })
-        .join('&');
-    return map.origin + map.base + encodePath(path) + (query ? '?' + query : '');
-}
-/** Query parameters that mean "this request is already signed": S3 (SigV4) and CloudFront. */
-function isSignedUrl(url, map) {
-    const names = ['X-Amz-Signature', 'Signature'];
-    for (const piece of map.query)
-        if (typeof piece !== 'string')
-            names.push(piece[0]);
-    return names.some((name) => url.searchParams.has(name));
-}
-/**
- * Decides what answers a request, like a static web server would: `dir/` serves `dir/index.html`
- * (or a listing when the folder has none), `dir` redirects to `dir/`, and a navigation to a path
- * that is not a file falls back to the site's `404.html` or else its `index.html` (single-page apps).
- * Requests outside the site's folder, or already signed, are not the site's business.
- */
-function routeRequest(map, index, href, navigate) {
-    const url = new URL(href);
-    if (url.origin !== map.origin || !url.pathname.startsWith(map.base))
-        return { kind: 'outside' };
-    if (isSignedUrl(url, map))
-        return { kind: 'signed' };
-    let path;
-    try {
-        path = decodeURIComponent(url.pathname.slice(map.base.length));
-    }
-    catch {
-        return { kind: 'missing' };
-    }
-    if (path === '' || path.endsWith('/')) {
-        if (index.files.has(path + 'index.html'))
-            return { kind: 'file', path: path + 'index.html', status: 200 };
-        if (navigate && index.dirs.has(path))
-            return { kind: 'listing', dir: path };
-    }
-    else if (index.files.has(path)) {
-        return { kind: 'file', path, status: 200 };
-    }
-    else if (index.dirs.has(path + '/')) {
-        return { kind: 'redirect', location: url.origin + url.pathname + '/' + url.search };
-    }
-    if (navigate) {
-        if (index.files.has('404.html'))
-            return { kind: 'file', path: '404.html', status: 404 };
-        if (index.files.has('index.html'))
-            return { kind: 'file', path: 'index.html', status: 200 };
-    }
-    return { kind: 'missing' };
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
-}
-/** `2025-01-02 03:04 UTC`. */
-function formatUtcTime(ms) {
-    return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-/** A small self-contained HTML page; `bodyHtml` must already be escaped. */
-function noticePage(title, bodyHtml) {
-    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-        '<title>' +
-        escapeHtml(title) +
-        '</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
-        'code{background:#f6f8fa;padding:0 .3em;border-radius:4px}a{color:#0969da}li{margin:.2em 0}</style></head><body>' +
-        bodyHtml +
-        '</body></html>');
-}
-/** The page shown instead of S3's XML once the links have expired: what happened and how to get fresh links. */
-function expiredPage(title, expiresAt, runUrl) {
-    const rerun = runUrl ? '<a href="' + escapeHtml(runUrl) + '">re-run the job</a> that uploaded it' : 're-run the job that uploaded it';
-    return noticePage('Links expired', '<h1>These artifact links have expired</h1><p>The links to <b>' +
-        escapeHtml(title) +
-        '</b> stopped working at ' +
-        escapeHtml(formatUtcTime(expiresAt)) +
-        '. The files may still be in the bucket, but their links are signed for a limited time.</p>' +
-        '<p>To get fresh links, ' +
-        rerun +
-        ', or run the action with <code>mode: refresh</code> (it re-signs the links of the ' +
-        'pull request without rebuilding), then open the new link from the pull-request comment.</p>');
-}
-/** A folder of the site without an `index.html`: its files and sub-folders, as relative links. */
-function listingPage(map, index, dir) {
-    const names = new Set();
-    for (const path of index.files.keys()) {
-        if (!path.startsWith(dir))
-            continue;
-        const rest = path.slice(dir.length);
-        const slash = rest.indexOf('/');
-        names.add(slash < 0 ? rest : rest.slice(0, slash + 1));
-    }
-    const items = [...names]
-        .sort()
-        .map((name) => '<li><a href="./' + escapeHtml(encodePath(name)) + '">' + escapeHtml(name) + '</a></li>')
-        .join('');
-    const up = dir ? '<p><a href="../">Parent folder</a></p>' : '';
-    return noticePage(map.title + '/' + dir, '<h1>' + escapeHtml(map.title + '/' + dir) + '</h1>' + up + '<ul>' + items + '</ul>');
-}
-/**
- * The site's service worker: answers every request under the site's folder from the file's own
- * link (same origin, so no CORS), with the rules of `routeRequest`. Passes Range through (media),
- * drops Content-Disposition (so HTML, CSS and scripts display rather than download), and replaces
- * S3's errors with pages a reader understands: expired links, a removed file, an unreachable store.
- */
-function serviceWorkerMain(scope, map) {
-    const index = siteIndex(map);
-    scope.addEventListener('install', (event) => event.waitUntil(scope.skipWaiting()));
-    scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
-    scope.addEventListener('fetch', (event) => {
-        const request = event.request;
-        if (request.method !== 'GET' && request.method !== 'HEAD')
-            return;
-        const navigate = request.mode === 'navigate';
-        const route = routeRequest(map, index, request.url, navigate);
-        if (route.kind === 'outside')
-            return;
-        if (route.kind === 'signed') {
-            // A link from the comment (a re-run's bootstrap page, the share page): straight to the store,
-            // but an expired one shows the explanation rather than S3's XML.
-            if (navigate)
-                event.respondWith(passSigned(request));
-            return;
-        }
-        event.respondWith(answer(route, request, navigate));
-    });
-    const page = (html, status) => new Response(html, {
-        status,
-        headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-            'x-content-type-options': 'nosniff',
-            'cache-control': 'no-store',
-        },
-    });
-    const text = (body, status) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-    const expired = (navigate) => navigate
-        ? page(expiredPage(map.title, map.expiresAt, map.runUrl), 410)
-        : text('The artifact links expired at ' + formatUtcTime(map.expiresAt) + '.', 410);
-    const failed = (navigate, status, what) => navigate
-        ? page(noticePage('Not available', '<h1>Not available</h1><p>' + escapeHtml(what) + '</p><p><a href="' + escapeHtml(map.base) + '">Open the start page</a></p>'), status)
-        : text(what, status);
-    /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
-    const isExpiry = async (response) => (response.status === 403 || response.status === 400) && (Date.now() >= map.expiresAt || /expired/i.test(await response.clone().text()));
-    async function passSigned(request) {
-        const response = await fetch(request);
-        return (await isExpiry(response)) ? expired(true) : response;
-    }
-    async function answer(route, request, navigate) {
-        if (route.kind === 'redirect')
-            return Response.redirect(route.location, 302);
-        if (Date.now() >= map.expiresAt)
-            return expired(navigate);
-        if (route.kind === 'listing')
-            return page(listingPage(map, index, route.dir), 200);
-        if (route.kind !== 'file') {
-            return failed(navigate, 404, 'There is no such file in ' + map.title + '.');
-        }
-        const link = fileLink(map, index, route.path);
-        const headers = {};
-        const range = request.headers.get('range');
-        if (range)
-            headers.range = range;
-        let response;
-        try {
-            response = await fetch(link, { headers, credentials: 'omit', redirect: 'follow' });
-        }
-        catch (error) {
-            return failed(navigate, 502, 'The storage could not be reached (' + String(error) + ').');
-        }
-        if (await isExpiry(response))
-            return expired(navigate);
-        if (response.status === 404)
-            return failed(navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
-        if (response.status >= 400 && response.status !== 416) {
-            return failed(navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
-        }
-        const out = new Headers(response.headers);
-        out.delete('content-disposition');
-        const status = route.status === 404 && response.status === 200 ? 404 : response.status;
-        return new Response(request.method === 'HEAD' ? null : response.body, { status, headers: out });
-    }
-}
-/** `#docs/a b.html` → `docs/a%20b.html`; anything that could leave the folder → `''` (the start page). */
-function entryFromHash(hash) {
-    let path;
-    try {
-        path = decodeURIComponent(hash.replace(/^#/, ''));
-    }
-    catch {
-        return '';
-    }
-    if (path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '.' || s === '..'))
-        return '';
-    return encodePath(path);
-}
-/**
- * The bootstrap page: registers the site's worker (scope: the site's folder), waits until that very
- * script is active (a re-run's page replaces an older worker of the same folder), then opens the
- * site. Without service workers it says why and lists the site's files, each with its own link.
- */
-function bootstrapMain(win, cfg) {
-    const doc = win.document;
-    const say = (id, text) => {
-        const el = doc.getElementById(id);
-        if (el) {
-            el.textContent = text;
-            el.hidden = false;
-        }
-    };
-    const target = cfg.scope + entryFromHash(win.location.hash);
-    if (Date.now() >= cfg.expiresAt) {
-        say('status', 'These links expired at ' +
-            formatUtcTime(cfg.expiresAt) +
-            '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
-        return;
-    }
-    const container = win.navigator.serviceWorker;
-    if (!win.isSecureContext) {
-        fallback('This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.');
-        return;
-    }
-    if (!container) {
-        fallback('This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.');
-        return;
-    }
-    let timer = 0;
-    const timeout = new Promise((_, reject) => {
-        timer = win.setTimeout(() => reject(new Error('it did not start within 20 seconds')), 20_000);
-    });
-    const started = container.register(cfg.worker, { scope: cfg.scope }).then((registration) => {
-        if (!registration)
-            throw new Error('the registration was blocked');
-        return activated(registration);
-    });
-    Promise.race([started, timeout]).then(() => {
-        win.clearTimeout(timer);
-        say('status', 'Opening the site…');
-        win.location.replace(target);
-    }, (error) => {
-        win.clearTimeout(timer);
-        fallback('The browser did not start the service worker that serves the site (' +
-            (error && error.message ? error.message : String(error)) +
-            ').');
-    });
-    /** Resolves once the worker with our script URL is the registration's active, activated worker. */
-    function activated(registration) {
-        return new Promise((resolve, reject) => {
-            const check = () => {
-                const active = registration.active;
-                if (active && active.scriptURL === cfg.worker && active.state === 'activated')
-                    resolve();
-            };
-            const watch = (worker) => {
-                if (!worker)
-                    return;
-                worker.addEventListener('statechange', () => {
-                    if (worker.scriptURL === cfg.worker && worker.state === 'redundant')
-                        reject(new Error('the new worker was rejected'));
-                    check();
-                });
-            };
-            registration.addEventListener('updatefound', () => watch(registration.installing));
-            watch(registration.installing);
-            watch(registration.waiting);
-            watch(registration.active);
-            check();
-        });
-    }
-    function fallback(reason) {
-        say('status', reason);
-        say('files-note', 'Each file can still be opened on its own below, but links between them (styles, scripts, sub-pages) will not work.');
-        fetch(cfg.map)
-            .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
-            .then((map) => {
-            const index = siteIndex(map);
-            const list = doc.getElementById('files');
-            if (!list)
-                return;
-            for (const path of [...index.files.keys()].sort()) {
-                const item = doc.createElement('li');
-                const link = doc.createElement('a');
-                link.href = fileLink(map, index, path);
-                link.textContent = path;
-                item.appendChild(link);
-                list.appendChild(item);
-            }
-        })
-            .catch((error) => say('files-note', 'The list of files could not be loaded (' + error.message + ').'));
-    }
-}
-/** Every function the serialized code may call, in an order where each is declared before use at run time. */
-const RUNTIME = [
-    encodePath,
-    hexFromBase64url,
-    siteIndex,
-    fileLink,
-    isSignedUrl,
-    routeRequest,
-    escapeHtml,
-    formatUtcTime,
-    noticePage,
-    expiredPage,
-    listingPage,
-    entryFromHash,
-];
-/** Source text of the runtime functions, for a script that then calls one of the entry points. */
-function runtimeSource() {
-    return RUNTIME.map(String).join('\n');
-}
-/** A call of an entry point, `(function serviceWorkerMain(…){…})(args…);`; `args` are JavaScript expressions. */
-function callSource(entry, ...args) {
-    return '(' + String(entry) + ')(' + args.join(', ') + ');';
-}
-/** `2025-01-02 12:04 UTC+09:00`: a time in a zone `offsetMinutes` east of UTC (the reader's, in the browser). */
-function formatLocalTime(ms, offsetMinutes) {
-    const shifted = new Date(ms + offsetMinutes * 60_000).toISOString();
-    const sign = offsetMinutes < 0 ? '-' : '+';
-    const abs = Math.abs(offsetMinutes);
-    const zone = offsetMinutes === 0 ? 'UTC' : 'UTC' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
-    return shifted.slice(0, 10) + ' ' + shifted.slice(11, 16) + ' ' + zone + ' (your time)';
-}
-/**
- * The share page's script: expiry times in the reader's local time, and once the links have expired
- * (even while the page stays open), the notice saying so and how to refresh, instead of S3's XML.
- */
-function sharePageMain(doc, setInterval) {
-    const times = doc.querySelectorAll('time[datetime]');
-    let expiresAt = Infinity;
-    for (let i = 0; i < times.length; i++) {
-        const ms = Date.parse(times[i].getAttribute('datetime') || '');
-        if (isNaN(ms))
-            continue;
-        times[i].textContent = formatLocalTime(ms, -new Date(ms).getTimezoneOffset());
-        if (times[i].getAttribute('data-expires') !== null)
-            expiresAt = Math.min(expiresAt, ms);
-    }
-    const notice = doc.getElementById('expired');
-    const expired = () => Date.now() >= expiresAt;
-    const check = () => {
-        if (notice && expired())
-            notice.hidden = false;
-    };
-    check();
-    setInterval(check, 15_000);
-    doc.addEventListener('click', (event) => {
-        const target = event.target;
-        const link = target && target.closest ? target.closest('a[data-link]') : null;
-        if (link && expired()) {
-            event.preventDefault();
-            check();
-            if (notice && notice.scrollIntoView)
-                notice.scrollIntoView();
-        }
-    });
-}
-
+// EXTERNAL MODULE: ./src/sites/runtime.ts
+var runtime = __webpack_require__(1668);
 ;// CONCATENATED MODULE: ./src/sites/pages.ts
 /**
  * The generated browser-side objects of a site: the service worker script and the bootstrap page.
@@ -491,7 +113,7 @@ function sharePageMain(doc, setInterval) {
 
 /** The worker script: the runtime, then the worker started with the site map inlined (so it survives restarts). */
 function renderWorkerScript(map) {
-    return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self', jsonForHtml(map))}\n`;
+    return `'use strict';\n${(0,runtime/* runtimeSource */.go)()}\n${(0,runtime/* callSource */.mG)(runtime/* serviceWorkerMain */.zi, 'self', jsonForHtml(map))}\n`;
 }
 /** Content-Security-Policy source for an inline script or style: its SHA-256. */
 function cspHash(source) {
@@ -504,7 +126,7 @@ const BOOT_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;marg
  * script is hashed into a strict Content-Security-Policy; the configuration is a JSON data block.
  */
 function renderBootstrapPage(config) {
-    const script = `${runtimeSource()}\n${callSource(bootstrapMain, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
+    const script = `${(0,runtime/* runtimeSource */.go)()}\n${(0,runtime/* callSource */.mG)(runtime/* bootstrapMain */.W2, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
     const csp = [
         "default-src 'none'",
         `script-src ${cspHash(script)}`,
@@ -514,9 +136,9 @@ function renderBootstrapPage(config) {
         "base-uri 'none'",
         "form-action 'none'",
     ].join('; ');
-    const title = escapeHtml(config.title);
+    const title = (0,runtime/* escapeHtml */.ZD)(config.title);
     return (`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
-        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
+        `<meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">` +
         `<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">` +
         `<title>${title}</title><style>${BOOT_STYLE}</style></head>\n<body>` +
         `<h1>${title}</h1><p id="status">Starting the site…</p>` +
@@ -547,7 +169,7 @@ const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-wid
     'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
     'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
     '.expired{border-color:#cf222e;background:#ffebe9}';
-const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
+const SCRIPT = `${runtime/* formatLocalTime */.w3}\n(${runtime/* sharePageMain */.g})(document, setInterval);`;
 function renderSharePage(data) {
     const expiresMs = Date.parse(data.expiresAt);
     if (Number.isNaN(expiresMs))
@@ -562,39 +184,39 @@ function renderSharePage(data) {
         "form-action 'none'",
     ].join('; ');
     const total = data.files.reduce((n, f) => n + f.size, 0);
-    const utc = formatUtcTime(expiresMs);
-    const rerun = data.runUrl ? `<a href="${escapeHtml(data.runUrl)}">re-run the job</a>` : 're-run the job';
+    const utc = (0,runtime/* formatUtcTime */.fz)(expiresMs);
+    const rerun = data.runUrl ? `<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">re-run the job</a>` : 're-run the job';
     const out = [
         '<!doctype html>',
-        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">`,
         '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">',
-        `<title>${escapeHtml(data.title)}</title><style>${STYLE}</style></head><body>`,
-        `<h1>${escapeHtml(data.title)}</h1>`,
+        `<title>${(0,runtime/* escapeHtml */.ZD)(data.title)}</title><style>${STYLE}</style></head><body>`,
+        `<h1>${(0,runtime/* escapeHtml */.ZD)(data.title)}</h1>`,
         `<p>${data.files.length} ${data.files.length === 1 ? 'file' : 'files'}, ${humanBytes(total)}` +
-            (data.sha ? `, commit <code>${escapeHtml(data.sha.slice(0, 12))}</code>` : '') +
-            (data.runUrl ? ` (<a href="${escapeHtml(data.runUrl)}">workflow run</a>)` : '') +
+            (data.sha ? `, commit <code>${(0,runtime/* escapeHtml */.ZD)(data.sha.slice(0, 12))}</code>` : '') +
+            (data.runUrl ? ` (<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">workflow run</a>)` : '') +
             '.</p>',
-        `<p id="expiry">Links expire <time datetime="${escapeHtml(new Date(expiresMs).toISOString())}" data-expires>${escapeHtml(utc)}</time>.</p>`,
-        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${escapeHtml(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
+        `<p id="expiry">Links expire <time datetime="${(0,runtime/* escapeHtml */.ZD)(new Date(expiresMs).toISOString())}" data-expires>${(0,runtime/* escapeHtml */.ZD)(utc)}</time>.</p>`,
+        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${(0,runtime/* escapeHtml */.ZD)(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
             'or run the action with <code>mode: refresh</code> (it re-signs the links without rebuilding); the pull-request comment then has the new share link.</p>',
     ];
     if (data.note)
-        out.push(`<p class="notice">${escapeHtml(data.note)}</p>`);
+        out.push(`<p class="notice">${(0,runtime/* escapeHtml */.ZD)(data.note)}</p>`);
     if (data.sites.length > 0) {
         out.push('<h2>Sites</h2><ul>');
         for (const site of data.sites)
-            out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
+            out.push(`<li><a data-link href="${(0,runtime/* escapeHtml */.ZD)(site.url)}">${(0,runtime/* escapeHtml */.ZD)(site.path)}</a></li>`);
         out.push('</ul>');
     }
     out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
     for (const f of data.files) {
-        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
+        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${(0,runtime/* escapeHtml */.ZD)(f.url)}">` : '';
         const open = f.openUrl ?? f.url;
         const link = f.viewable || f.openUrl
-            ? `<a data-link href="${escapeHtml(open)}">Open</a>`
-            : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
-        out.push(`<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
-            `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`);
+            ? `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(open)}">Open</a>`
+            : `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(f.url)}">Download</a>`;
+        out.push(`<tr><td>${thumb}</td><td class="name">${(0,runtime/* escapeHtml */.ZD)(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
+            `<td><code>${(0,runtime/* escapeHtml */.ZD)(f.sha256)}</code></td><td>${link}</td></tr>`);
     }
     out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
     return out.join('\n');
@@ -655,7 +277,7 @@ function buildSiteMap(folderUrl, files, info) {
     const parsed = files.map((file) => {
         const url = new URL(file.url);
         const pieces = url.search ? url.search.slice(1).split('&') : [];
-        const fits = url.origin === map.origin && url.pathname === map.base + encodePath(file.path) && !url.hash;
+        const fits = url.origin === map.origin && url.pathname === map.base + (0,runtime/* encodePath */.O0)(file.path) && !url.hash;
         return { file, href: url.href, pieces, shape: fits ? pieces.map(nameOf).join('&') : undefined };
     });
     const counts = new Map();
@@ -716,7 +338,7 @@ function site_map_valueOf(piece) {
 function rebuildsTo(map, path, values, href) {
     const slash = path.lastIndexOf('/');
     const single = { ...map, dirs: [[path.slice(0, slash + 1), [[path.slice(slash + 1), ...values]]]], urls: [] };
-    const built = fileLink(single, siteIndex(single), path);
+    const built = (0,runtime/* fileLink */.RF)(single, (0,runtime/* siteIndex */.UK)(single), path);
     return built !== undefined && new URL(built).href === href;
 }
 
@@ -768,7 +390,7 @@ function buildSectionSites(input) {
         // HTML pages of a site open through it, so their relative links work.
         for (const f of files)
             if (/^text\/html\b/i.test(f.contentType))
-                opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
+                opens.set(f.path, `${bootstrapUrl}#${(0,runtime/* encodePath */.O0)(f.path.slice(folder.length))}`);
     }
     const shareKey = keyOf(input.prefix, names/* SHARE_PAGE_NAME */.Gq);
     const shareFiles = input.files.map((f) => ({
@@ -804,6 +426,8 @@ var detect = __webpack_require__(6253);
 
 
 
+
+
 /**
  * The site folders (`''` or `a/b/`) of an upload. Throws, before anything is uploaded, when a user
  * file would be overwritten by a generated object.
@@ -817,6 +441,39 @@ function planSites(files, browse, log) {
     (0,names/* assertNoCollision */.U$)(paths, (0,names/* generatedNames */.gU)(folders), (p) => display.get(p) ?? p);
     return folders;
 }
+/**
+ * Why the sites' links would be on an origin every bucket shares (path-style on AWS's
+ * `s3.REGION.amazonaws.com`, where any page in anyone's bucket could read them), or undefined.
+ * CloudFront links have the distribution's own origin. Pure.
+ */
+function sharedOriginProblem(target, linkSigner) {
+    if (linkSigner?.kind === 'cloudfront')
+        return undefined;
+    const host = (0,presign/* sharedAwsOrigin */.pF)(target);
+    if (!host)
+        return undefined;
+    const why = target.endpoint
+        ? `'${constants/* Input */.p.Endpoint}' is AWS's ${target.endpoint.host} and the links are path-style ('${constants/* Input */.p.ForcePathStyle}' is true, its default with '${constants/* Input */.p.Endpoint}')`
+        : !(0,presign/* isVirtualHostableBucket */.AZ)(target.bucket)
+            ? `the bucket name '${target.bucket}' cannot be a host name (it has dots or capitals), so the links are path-style`
+            : `'${constants/* Input */.p.ForcePathStyle}' is true`;
+    return (`the links would be on ${host}, an origin every bucket in the region shares: ${why}. ` +
+        `A page in anyone's bucket there could read the sites. Use a bucket name without dots (links then go on <bucket>.${host}), ` +
+        `${target.endpoint ? `remove '${constants/* Input */.p.Endpoint}'` : `set '${constants/* Input */.p.ForcePathStyle}: false'`}, put CloudFront in front ('${constants/* Input */.p.CloudFrontUrl}'), or set '${constants/* Input */.p.Browse}: none'`);
+}
+/**
+ * Throws, before anything is uploaded, when sites would be on an origin every bucket shares.
+ * `folders`: the site folders as the user knows them.
+ */
+function assertOwnOrigin(target, linkSigner, folders) {
+    if (folders.length === 0)
+        return;
+    const problem = sharedOriginProblem(target, linkSigner);
+    if (!problem)
+        return;
+    const shown = folders.map((f) => f || './').join(', ');
+    throw new Error(`Input '${constants/* Input */.p.Browse}' makes ${folders.length === 1 ? 'a site' : 'sites'} of ${shown}, but ${problem}. Nothing was uploaded.`);
+}
 /** Builds and uploads the section's sites and share page; returns their links. */
 async function publishSites(o) {
     const base = o.prefix ? `${o.prefix}/` : '';
@@ -827,7 +484,7 @@ async function publishSites(o) {
         sha256: e.sha256,
         contentType: e.contentType,
         url: e.url,
-        viewable: (0,disposition/* isBrowserViewable */.er)(e.contentType),
+        viewable: (0,disposition/* opensInBrowser */.pB)(e.contentType, o.untrusted ?? false),
     }));
     const built = buildSectionSites({
         prefix: o.prefix,
