@@ -79,7 +79,7 @@ async function renewOpenPulls(
     notes.push(gone);
   }
 
-  const { entries, lifetime, report, sign } = presignFiles(
+  const { entries, lifetime, report, sign } = await presignFiles(
     renewing.flatMap((r) => r.uploads.files),
     { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
   );

@@ -39,7 +39,7 @@ export async function refresh(d: ModeDeps): Promise<void> {
       return;
     }
     if (found.missing.length > 0) log.warning(goneWarning(found.missing));
-    const { entries, lifetime, report, sign } = presignFiles(found.files, {
+    const { entries, lifetime, report, sign } = await presignFiles(found.files, {
       signer: links,
       requestedSeconds: inputs.expiresInSeconds,
       log,
@@ -105,7 +105,7 @@ export interface RenewSitesOptions {
   uploads: Pick<Uploads, 'manifests'>;
   /** The renewed links (may hold other uploads' too). */
   entries: ManifestEntry[];
-  sign: (key: string) => string;
+  sign: (key: string) => Promise<string>;
   lifetime: LinkLifetime;
   updatedAt: string;
   signer: Pick<LinkSigner, 'expiryAssumed'>;

@@ -9,7 +9,7 @@ import { putText } from '../aws/bucket.js';
 import type { StoreTarget } from '../aws/s3-client.js';
 import { isBrowserViewable } from '../links/disposition.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
-import { buildSectionSites, type Sign } from '../sites/build.js';
+import { buildSectionSites, signGenerated } from '../sites/build.js';
 import { type Browse, detectSites, unmatchedGlobs } from '../sites/detect.js';
 import { assertNoCollision, generatedNames } from '../sites/names.js';
 import type { Logger } from '../util/log.js';
@@ -57,7 +57,8 @@ export interface PublishSitesOptions {
   folders: readonly string[];
   /** The section's signed files. */
   entries: readonly ManifestEntry[];
-  sign: Sign;
+  /** Signs a generated object's key like every other link of the run. */
+  sign: (key: string) => Promise<string>;
   expiresAt: Date;
   section: { title: string; sha: string; runUrl: string; note?: string };
   log: Logger;
@@ -79,7 +80,7 @@ export async function publishSites(o: PublishSitesOptions): Promise<PublishedSit
     prefix: o.prefix,
     files,
     sites: o.folders,
-    sign: o.sign,
+    sign: await signGenerated(o.prefix, o.folders, o.sign),
     expiresAt: o.expiresAt,
     title: o.section.title,
     sha: o.section.sha,

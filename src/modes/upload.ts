@@ -91,7 +91,7 @@ export async function upload(d: ModeDeps): Promise<void> {
       log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${errorMessage(error)}`);
     }
   }
-  const { entries, lifetime, report, sign } = presignFiles(
+  const { entries, lifetime, report, sign } = await presignFiles(
     stored,
     { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
     failures,
