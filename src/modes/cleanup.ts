@@ -13,7 +13,7 @@ import { parseSections, SectionData } from '../render/markers.js';
 import { errorMessage, notice, plural } from '../util/log.js';
 import { generatedKeys } from '../sites/names.js';
 import { findUploads } from './find-uploads.js';
-import { ModeDeps, openStore } from './setup.js';
+import { ModeDeps, openStore } from '../steps/setup.js';
 
 export async function cleanup(d: ModeDeps): Promise<void> {
   const { inputs, ctx, log, clock } = d;

@@ -17,7 +17,7 @@ import type { RefreshRow } from '../render/refresh-summary.js';
 import { plural } from '../util/log.js';
 import { findUploads, goneWarning } from './find-uploads.js';
 import { renewedSections, renewSites } from './refresh.js';
-import { ModeDeps, openStore, Store } from './setup.js';
+import { ModeDeps, openStore, Store } from '../steps/setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 
 /** Pull requests read or commented on at once: a few, so GitHub's secondary rate limits stay far. */

@@ -13,7 +13,7 @@ import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
-import { ModeDeps, openStore } from './setup.js';
+import { ModeDeps, openStore } from '../steps/setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 import { planSites, PublishedSites, publishSites } from './sites.js';
 
