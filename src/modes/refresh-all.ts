@@ -18,7 +18,7 @@ import { plural } from '../util/log.js';
 import { findUploads, goneWarning } from './find-uploads.js';
 import { renewedSections, renewSites } from './refresh.js';
 import { ModeDeps, openStore, Store } from '../steps/setup.js';
-import { presignFiles, proveLinks } from './sign.js';
+import { presignFiles, proveLinks } from '../steps/sign.js';
 
 /** Pull requests read or commented on at once: a few, so GitHub's secondary rate limits stay far. */
 const PARALLEL_PULLS = 4;

@@ -16,7 +16,7 @@ import type { SectionData } from '../render/markers.js';
 import { plural } from '../util/log.js';
 import { findUploads, goneWarning, type Uploads } from './find-uploads.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
-import { LinkSigner, presignFiles, proveLinks } from './sign.js';
+import { LinkSigner, presignFiles, proveLinks } from '../steps/sign.js';
 import { PublishedSites, publishSites } from './sites.js';
 import type { Logger } from '../util/log.js';
 

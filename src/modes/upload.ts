@@ -14,7 +14,7 @@ import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
-import { presignFiles, proveLinks } from './sign.js';
+import { presignFiles, proveLinks } from '../steps/sign.js';
 import { planSites, PublishedSites, publishSites } from './sites.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;

@@ -13,7 +13,7 @@ import { commentMarker } from '../render/markers.js';
 import type { PublishContext } from '../publish/links.js';
 import { Clock, systemClock } from '../util/clock.js';
 import { actionLog, Logger, notice } from '../util/log.js';
-import { LinkSigner, linkSignerFor, repositoryPrefix } from '../modes/sign.js';
+import { LinkSigner, linkSignerFor, repositoryPrefix } from './sign.js';
 
 export interface ModeDeps {
   inputs: Inputs;

@@ -11,7 +11,7 @@ import {
   repositoryPrefix,
   sessionSigner,
   signingKeySigner,
-} from '../../../src/modes/sign.js';
+} from '../../../src/steps/sign.js';
 import { verifyCloudFrontUrl } from '../../support/cloudfront-verify.js';
 
 const TARGET: StoreTarget = { bucket: 'ci-artifacts', region: 'eu-west-1', forcePathStyle: false };
