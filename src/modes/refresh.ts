@@ -17,7 +17,7 @@ import { plural } from '../util/log.js';
 import { findUploads, goneWarning, type Uploads } from './find-uploads.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
 import { LinkSigner, presignFiles, proveLinks } from '../steps/sign.js';
-import { PublishedSites, publishSites } from './sites.js';
+import { PublishedSites, publishSites } from '../steps/sites.js';
 import type { Logger } from '../util/log.js';
 
 /** Events on which `mode: refresh` without `pr-number` renews every open pull request. */

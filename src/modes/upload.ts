@@ -15,7 +15,7 @@ import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
 import { presignFiles, proveLinks } from '../steps/sign.js';
-import { planSites, PublishedSites, publishSites } from './sites.js';
+import { planSites, PublishedSites, publishSites } from '../steps/sites.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 

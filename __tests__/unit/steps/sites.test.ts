@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { displayFolder, planSites } from '../../../src/modes/sites.js';
+import { displayFolder, planSites } from '../../../src/steps/sites.js';
 import type { Logger } from '../../../src/util/log.js';
 
 function logger(): { lines: string[]; log: Logger } {
