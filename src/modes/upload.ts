@@ -12,7 +12,7 @@ import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
-import { findFiles, FoundFile } from './find-files.js';
+import { findFiles, FoundFile } from '../steps/find-files.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
 import { presignFiles, proveLinks } from '../steps/sign.js';
 import { planSites, PublishedSites, publishSites } from '../steps/sites.js';
