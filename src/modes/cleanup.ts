@@ -12,7 +12,7 @@ import { setCount } from '../publish/outputs.js';
 import { parseSections, SectionData } from '../render/markers.js';
 import { errorMessage, notice, plural } from '../util/log.js';
 import { generatedKeys } from '../sites/names.js';
-import { findUploads } from './find-uploads.js';
+import { findUploads } from '../steps/find-uploads.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
 
 export async function cleanup(d: ModeDeps): Promise<void> {

@@ -15,7 +15,7 @@ import { decideVisibility, PUBLIC_NOTE } from '../publish/policy.js';
 import { writeRefreshSummary } from '../publish/summary.js';
 import type { RefreshRow } from '../render/refresh-summary.js';
 import { plural } from '../util/log.js';
-import { findUploads, goneWarning } from './find-uploads.js';
+import { findUploads, goneWarning } from '../steps/find-uploads.js';
 import { renewedSections, renewSites } from './refresh.js';
 import { ModeDeps, openStore, Store } from '../steps/setup.js';
 import { presignFiles, proveLinks } from '../steps/sign.js';

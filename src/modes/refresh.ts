@@ -14,7 +14,7 @@ import { publishLinks } from '../publish/links.js';
 import { setSiteOutputs } from '../publish/outputs.js';
 import type { SectionData } from '../render/markers.js';
 import { plural } from '../util/log.js';
-import { findUploads, goneWarning, type Uploads } from './find-uploads.js';
+import { findUploads, goneWarning, type Uploads } from '../steps/find-uploads.js';
 import { ModeDeps, openStore } from '../steps/setup.js';
 import { LinkSigner, presignFiles, proveLinks } from '../steps/sign.js';
 import { PublishedSites, publishSites } from '../steps/sites.js';
