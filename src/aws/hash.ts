@@ -6,11 +6,11 @@ import { open } from 'node:fs/promises';
  * Whole-file SHA-256 (hex) and one SHA-256 per part (base64, as S3 checksum headers want), in one
  * read through a single reused buffer: no garbage per chunk, so memory stays flat for any file size.
  */
-export async function hashFile(p: string, partSize: number): Promise<{ sha256: string; parts: string[]; size: number }> {
+export async function hashFile(filePath: string, partSize: number): Promise<{ sha256: string; parts: string[]; size: number }> {
   const whole = createHash('sha256');
   const parts: string[] = [];
   const buffer = Buffer.allocUnsafe(1024 * 1024);
-  const handle = await open(p, 'r');
+  const handle = await open(filePath, 'r');
   let part = createHash('sha256');
   let inPart = 0;
   let size = 0;

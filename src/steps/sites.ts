@@ -65,9 +65,9 @@ export interface PublishSitesOptions {
 }
 
 /** Builds and uploads the section's sites and share page; returns their links. */
-export async function publishSites(o: PublishSitesOptions): Promise<PublishedSites> {
-  const base = o.prefix ? `${o.prefix}/` : '';
-  const files = o.entries.map((e) => ({
+export async function publishSites(options: PublishSitesOptions): Promise<PublishedSites> {
+  const base = options.prefix ? `${options.prefix}/` : '';
+  const files = options.entries.map((e) => ({
     path: e.key.slice(base.length),
     display: e.path,
     size: e.size,
@@ -77,20 +77,21 @@ export async function publishSites(o: PublishSitesOptions): Promise<PublishedSit
     viewable: isBrowserViewable(e.contentType),
   }));
   const built = buildSectionSites({
-    prefix: o.prefix,
+    prefix: options.prefix,
     files,
-    sites: o.folders,
-    sign: await signGenerated(o.prefix, o.folders, o.sign),
-    expiresAt: o.expiresAt,
-    title: o.section.title,
-    sha: o.section.sha,
-    runUrl: o.section.runUrl,
-    note: o.section.note,
+    sites: options.folders,
+    sign: await signGenerated(options.prefix, options.folders, options.sign),
+    expiresAt: options.expiresAt,
+    title: options.section.title,
+    sha: options.section.sha,
+    runUrl: options.section.runUrl,
+    note: options.section.note,
     displayFolder: (folder) => displayFolder(files, folder),
   });
-  await Promise.all(built.objects.map((g) => putText(o.client, o.target, g.key, g.body, g.contentType)));
-  for (const site of built.sites) o.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
-  const expiresAt = o.expiresAt.toISOString();
+  await Promise.all(built.objects.map((g) => putText(options.client, options.target, g.key, g.body, g.contentType)));
+  for (const site of built.sites)
+    options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
+  const expiresAt = options.expiresAt.toISOString();
   return {
     sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
     shareUrl: built.shareUrl,

@@ -45,8 +45,8 @@ export const EXPIRY_SOURCE = {
 const UNKNOWN_EXPIRY_FIX =
   'set `role-to-assume` so the action gets its own session, or pass ' + '`credentials-expire-at: ${{ steps.<id>.outputs.aws-expiration }}`';
 
-export function isValidDate(d: Date | undefined): d is Date {
-  return d instanceof Date && !Number.isNaN(d.getTime());
+export function isValidDate(date: Date | undefined): date is Date {
+  return date instanceof Date && !Number.isNaN(date.getTime());
 }
 
 /** Passes every secret of `creds` to `setSecret` (core.setSecret masks it in logs). */
