@@ -18,7 +18,8 @@ import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src
 import { createPresigner } from '../../src/aws/presign.js';
 import { createS3Client } from '../../src/aws/s3-client.js';
 import { buildSectionSites, keyOf, type SectionFile, type SectionSites, signGenerated } from '../../src/sites/build.js';
-import { detectSites, parseBrowse } from '../../src/sites/detect.js';
+import { parseBrowse } from '../../src/config/inputs.js';
+import { detectSites } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
 import { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';

@@ -4,9 +4,7 @@
  * open pull requests neither floods GitHub (the client's throttling honours its rate limits) nor the
  * bucket. One pull request's failure does not stop the others.
  */
-import type { getOctokit } from '@actions/github';
-
-type Octokit = ReturnType<typeof getOctokit>;
+import type { Octokit } from './client.js';
 
 export interface OpenPull {
   number: number;

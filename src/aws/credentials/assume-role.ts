@@ -3,10 +3,11 @@
  * (AssumeRoleWithWebIdentity), long enough for the requested links when the role allows it.
  */
 import { isRoleArn, isSessionDuration, isSessionName, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../../config/validate.js';
+import { DEFAULT_AUDIENCE } from '../../config/constants.js';
 import { formatDuration } from '../../links/duration.js';
-import type { Logger } from '../../util/log.js';
-import { DEFAULT_AUDIENCE, EXPIRY_SOURCE, isValidDate, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
-import { errorText, explainStsError, StsErrorContext } from './errors.js';
+import { errorMessage, type Logger } from '../../util/log.js';
+import { EXPIRY_SOURCE, isValidDate, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
+import { explainStsError, StsErrorContext } from './errors.js';
 
 export { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS };
 
@@ -90,7 +91,7 @@ export async function assumeRole(options: AssumeRoleOptions, roleArn: string, lo
   try {
     token = await getIDToken(audience);
   } catch (e) {
-    if (!options.idTokenRequestUrl || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(errorText(e))) {
+    if (!options.idTokenRequestUrl || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(errorMessage(e))) {
       throw new Error(
         "`role-to-assume` needs GitHub's OIDC token, but the job may not request one " +
           '(ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the ' +
@@ -99,7 +100,7 @@ export async function assumeRole(options: AssumeRoleOptions, roleArn: string, lo
         { cause: e },
       );
     }
-    throw new Error(`Could not get GitHub's OIDC token for audience "${audience}": ${errorText(e)}`, {
+    throw new Error(`Could not get GitHub's OIDC token for audience "${audience}": ${errorMessage(e)}`, {
       cause: e,
     });
   }
@@ -136,7 +137,7 @@ export async function assumeRole(options: AssumeRoleOptions, roleArn: string, lo
     try {
       response = await send(requested);
     } catch (e) {
-      const message = errorText(e);
+      const message = errorMessage(e);
       const name = String((e as { name?: string }).name ?? '');
       const retry = isDurationRefused(name, message) ? fallbackDuration(message, requested) : undefined;
       if (retry === undefined) throw e;

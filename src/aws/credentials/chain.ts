@@ -4,10 +4,10 @@
  */
 import * as core from '@actions/core';
 import { Env, readEnv } from '../../config/context.js';
-import { actionLog, type Logger } from '../../util/log.js';
+import { actionLog, errorMessage, type Logger } from '../../util/log.js';
 import { assumeRole } from './assume-role.js';
 import { classifyCredentials, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
-import { errorText, NO_CREDENTIALS_MESSAGE } from './errors.js';
+import { NO_CREDENTIALS_MESSAGE } from './errors.js';
 
 export type CredentialEnv = Pick<Env, 'AWS_CREDENTIAL_EXPIRATION' | 'repository' | 'stsEndpoint' | 'ACTIONS_ID_TOKEN_REQUEST_URL'>;
 
@@ -25,7 +25,7 @@ export interface ResolveOptions {
   /** Seconds; default sessionDurationFor(requestedLinkSeconds) (link lifetime + margin, 900..43200). */
   roleSessionDuration?: number;
   requestedLinkSeconds: number;
-  /** Default DEFAULT_AUDIENCE (sts.amazonaws.com). */
+  /** Default DEFAULT_AUDIENCE (config/constants.ts: sts.amazonaws.com). */
   audience?: string;
   credentialsExpireAt?: Date;
   /**
@@ -106,10 +106,10 @@ async function fromDefaultChain(options: ResolveOptions, env: CredentialEnv, log
     found = await provider();
   } catch (e) {
     const name = (e as { name?: string }).name;
-    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(errorText(e))) {
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(errorMessage(e))) {
       throw new Error(NO_CREDENTIALS_MESSAGE, { cause: e });
     }
-    throw new Error(`Loading AWS credentials from the default chain failed: ${errorText(e)}. ${NO_CREDENTIALS_MESSAGE}`, { cause: e });
+    throw new Error(`Loading AWS credentials from the default chain failed: ${errorMessage(e)}. ${NO_CREDENTIALS_MESSAGE}`, { cause: e });
   }
   const creds: SigningCredentials = {
     accessKeyId: found.accessKeyId,

@@ -33,7 +33,6 @@ export interface ResolvedCredentials {
 
 /** Temporary credentials of unknown expiry are assumed to live this long (1 h, the STS default). */
 export const DEFAULT_UNKNOWN_SESSION_CAP_SECONDS = 3600;
-export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 
 export const EXPIRY_SOURCE = {
   stsSession: 'STS session (role-to-assume)',
