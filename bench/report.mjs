@@ -6,7 +6,7 @@ const MiB = 1024 * 1024;
 export const TARGETS = {
   speedupVsCli: 1.5,
   w3PeakRssMB: 200,
-  linksPerSecond: 20_000,
+  linksPerSecond: 10_000,
   coldStartSeconds: 0.3,
   /** W6: the action (upload, sign, site) against `aws s3 sync`, on the null sink. */
   siteSpeedupVsSync: 1.5,

@@ -326,7 +326,7 @@ async function presignBench() {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY };
   const signedAt = new Date().toISOString();
   const labels = {
-    action: 'action presigner (src/aws/presign.ts)',
+    action: 'action presigner (src/aws/presign.ts, S3RequestPresigner)',
     sdk: 'SDK getSignedUrl (sequential)',
     aws: 'aws s3 presign (one process per link)',
   };

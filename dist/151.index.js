@@ -2,7 +2,93 @@ export const id = 151;
 export const ids = [151];
 export const modules = {
 
-/***/ 5938:
+/***/ 5151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EVERY_PULL_EVENTS: () => (/* binding */ EVERY_PULL_EVENTS),
+/* harmony export */   refresh: () => (/* binding */ refresh)
+/* harmony export */ });
+/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
+/* harmony import */ var _publish_comment_records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8849);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3912);
+/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
+/* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4311);
+/* harmony import */ var _steps_renew_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1014);
+/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2105);
+/* harmony import */ var _steps_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6209);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9906);
+/**
+ * mode: refresh — re-sign the links of objects already uploaded for this PR (or branch), no rebuild.
+ * On a schedule or a manual run without `pr-number`: every open pull request (refresh-all.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+/** Events on which `mode: refresh` without `pr-number` renews every open pull request. */
+const EVERY_PULL_EVENTS = ['schedule', 'workflow_dispatch'];
+async function refresh(deps) {
+    const { inputs, ctx, log, clock } = deps;
+    if (inputs.prNumber === undefined && EVERY_PULL_EVENTS.includes(ctx.eventName)) {
+        return (await __webpack_require__.e(/* import() */ 25).then(__webpack_require__.bind(__webpack_require__, 4025))).refreshOpenPulls(deps);
+    }
+    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
+    const { target, signer, client } = await (0,_steps_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .Ch)(deps);
+    try {
+        const found = await (0,_steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_5__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log);
+        if (found.manifests.length === 0) {
+            log.warning(`Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`);
+            return;
+        }
+        if (found.missing.length > 0)
+            log.warning((0,_steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_5__/* .goneWarning */ .S)(found.missing));
+        const { entries, lifetime, report, sign } = await (0,_steps_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .presignFiles */ .Ys)(found.files, {
+            signer,
+            requestedSeconds: inputs.expiresInSeconds,
+            log,
+            clock,
+        });
+        await (0,_steps_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .proveLinks */ .K1)(signer, entries, log);
+        const updatedAt = clock().toISOString();
+        const sites = await (0,_steps_renew_js__WEBPACK_IMPORTED_MODULE_6__/* .renewSites */ .k)({
+            client,
+            target,
+            uploads: found,
+            entries,
+            sign,
+            lifetime,
+            updatedAt,
+            signer,
+            about: report.about,
+            linkSigner: inputs.linkSigner,
+            log,
+        });
+        const sections = (0,_steps_renew_js__WEBPACK_IMPORTED_MODULE_6__/* .renewedSections */ .d)(found.manifests, entries, lifetime, updatedAt, signer, report.about, sites);
+        // One share page per section: the output names it when there is one.
+        const shareUrls = [...sites.values()].map((s) => s.shareUrl);
+        (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setSiteOutputs */ .kc)([...sites.values()].flatMap((s) => s.sites), shareUrls.length === 1 ? shareUrls[0] : '');
+        log.info(`Renewed ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(entries.length, 'link')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
+        const records = (0,_publish_comment_records_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketRecords */ .H)(client, target, scope, deps.publish.comment.marker, log);
+        await (0,_publish_links_js__WEBPACK_IMPORTED_MODULE_3__/* .publishLinks */ .b)({ ...deps.publish, records }, report, sections, 'refresh');
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -63,88 +149,17 @@ function goneWarning(missing, where = '') {
 
 /***/ }),
 
-/***/ 5151:
+/***/ 1014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EVERY_PULL_EVENTS: () => (/* binding */ EVERY_PULL_EVENTS),
-/* harmony export */   refresh: () => (/* binding */ refresh),
-/* harmony export */   renewSites: () => (/* binding */ renewSites),
-/* harmony export */   renewedSections: () => (/* binding */ renewedSections)
+/* harmony export */   d: () => (/* binding */ renewedSections),
+/* harmony export */   k: () => (/* binding */ renewSites)
 /* harmony export */ });
-/* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
-/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
-/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4546);
-/* harmony import */ var _publish_comment_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(722);
-/* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6689);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5938);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4360);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4818);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8249);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4546);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8412);
 
 
-
-
-
-
-
-
-
-
-
-/** Events on which `mode: refresh` without `pr-number` renews every open pull request. */
-const EVERY_PULL_EVENTS = ['schedule', 'workflow_dispatch'];
-async function refresh(d) {
-    const { inputs, ctx, log, clock } = d;
-    if (inputs.prNumber === undefined && EVERY_PULL_EVENTS.includes(ctx.eventName)) {
-        return (await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 8548))).refreshOpenPulls(d);
-    }
-    const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, links, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .openStore */ .Ch)(d);
-    try {
-        const found = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_7__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runsUrl */ .gL)(ctx), log);
-        if (found.manifests.length === 0) {
-            log.warning(`Nothing to refresh: no uploads under ${inputs.bucket}/${scope}/. Run the action with mode: upload (same bucket, key-prefix and pull request) first.`);
-            return;
-        }
-        if (found.missing.length > 0)
-            log.warning((0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_7__/* .goneWarning */ .S)(found.missing));
-        const { entries, lifetime, report, sign } = (0,_sign_js__WEBPACK_IMPORTED_MODULE_9__/* .presignFiles */ .Ys)(found.files, {
-            signer: links,
-            requestedSeconds: inputs.expiresInSeconds,
-            log,
-            clock,
-        });
-        await (0,_sign_js__WEBPACK_IMPORTED_MODULE_9__/* .proveLinks */ .K1)(links, entries, log);
-        const updatedAt = clock().toISOString();
-        const sites = await renewSites({
-            client,
-            target,
-            uploads: found,
-            entries,
-            sign,
-            lifetime,
-            updatedAt,
-            signer: links,
-            about: report.about,
-            linkSigner: inputs.linkSigner,
-            log,
-        });
-        const sections = renewedSections(found.manifests, entries, lifetime, updatedAt, links, report.about, sites);
-        // One share page per section: the output names it when there is one.
-        const shareUrls = [...sites.values()].map((s) => s.shareUrl);
-        (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .setSiteOutputs */ .kc)([...sites.values()].flatMap((s) => s.sites), shareUrls.length === 1 ? shareUrls[0] : '');
-        log.info(`Renewed ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(entries.length, 'link')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(sections.length, 'section')} under ${inputs.bucket}/${scope}/.`);
-        const records = (0,_publish_comment_records_js__WEBPACK_IMPORTED_MODULE_3__/* .bucketRecords */ .H)(client, target, scope, d.publish.comment.marker, log);
-        await (0,_publish_links_js__WEBPACK_IMPORTED_MODULE_4__/* .publishLinks */ .b)({ ...d.publish, records }, report, sections, 'refresh');
-    }
-    finally {
-        client.destroy();
-    }
-}
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
 function renewedSections(manifests, entries, lifetime, updatedAt, signer, about, sites) {
     const byKey = new Map(entries.map((e) => [e.key, e]));
@@ -159,7 +174,7 @@ function renewedSections(manifests, entries, lifetime, updatedAt, signer, about,
         updatedAt,
         expiresAt: lifetime.expiresAt.toISOString(),
         files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-        note: (0,_links_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionNote */ .wZ)(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, about),
+        note: (0,_links_section_js__WEBPACK_IMPORTED_MODULE_0__/* .sectionNote */ .wZ)(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, about),
     }));
 }
 /**
@@ -167,30 +182,30 @@ function renewedSections(manifests, entries, lifetime, updatedAt, signer, about,
  * contents). A section that cannot be rebuilt keeps its file links, with a warning. On an origin
  * every bucket shares, no site is rebuilt (the share page is), with a warning.
  */
-async function renewSites(o) {
-    const byKey = new Map(o.entries.map((e) => [e.key, e]));
-    const shared = (0,_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .sharedOriginProblem */ .JI)(o.target, o.linkSigner);
-    if (shared && o.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
-        o.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
+async function renewSites(options) {
+    const byKey = new Map(options.entries.map((e) => [e.key, e]));
+    const shared = (0,_sites_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOriginProblem */ .JI)(options.target, options.linkSigner);
+    if (shared && options.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
+        options.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
     }
-    const note = (0,_links_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionNote */ .wZ)(o.signer, `Links renewed ${o.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, o.about);
+    const note = (0,_links_section_js__WEBPACK_IMPORTED_MODULE_0__/* .sectionNote */ .wZ)(options.signer, `Links renewed ${options.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, options.about);
     const out = new Map();
-    for (const m of o.uploads.manifests) {
+    for (const m of options.uploads.manifests) {
         const entries = m.files.flatMap((f) => byKey.get(f.key) ?? []);
         if (entries.length === 0)
             continue;
-        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .publishSites */ .w3)({
-            client: o.client,
-            target: o.target,
+        const sites = await (0,_sites_js__WEBPACK_IMPORTED_MODULE_1__/* .publishSites */ .w3)({
+            client: options.client,
+            target: options.target,
             prefix: m.prefix,
             folders: shared ? [] : (m.sites ?? []),
             entries,
-            sign: o.sign,
-            expiresAt: o.lifetime.expiresAt,
+            sign: options.sign,
+            expiresAt: options.lifetime.expiresAt,
             section: { title: m.section.title, sha: m.sha, runUrl: m.runUrl, note },
-            log: o.log,
+            log: options.log,
         }).catch((e) => {
-            o.log.warning(`Could not rebuild the sites and the share page of ${m.section.title} (the file links are renewed): ${e.message}`);
+            options.log.warning(`Could not rebuild the sites and the share page of ${m.section.title} (the file links are renewed): ${e.message}`);
             return undefined;
         });
         if (sites)

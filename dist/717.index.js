@@ -38,9 +38,9 @@ async function listKeys(client, target, prefix) {
     return attempt(target, 'list objects (s3:ListBucket)', async () => {
         const keys = [];
         for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
-            for (const o of page.Contents ?? [])
-                if (o.Key)
-                    keys.push(o.Key);
+            for (const object of page.Contents ?? [])
+                if (object.Key)
+                    keys.push(object.Key);
         }
         return keys;
     });
@@ -91,16 +91,16 @@ async function deleteKeys(client, target, keys) {
  * (`error.code`); every decision below reads them.
  */
 
-const denied = (t, action) => `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
-const noBucket = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
+const denied = (target, action) => `The credentials may not ${action} in bucket '${target.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${target.bucket}/<key-prefix>*.`;
+const noBucket = (target, _action, where) => `Bucket '${target.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
 const signature = () => "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
-const unknownKey = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
+const unknownKey = (_target, _action, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired = () => 'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
 const badToken = () => 'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
-const otherRegion = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
-const reset = (_t, _a, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
-const corrupted = (_t, _a, where) => `The bytes that reached ${where} differed from the file on every retry (a proxy or network device changing request bodies?): no link was made for it.`;
-const unreachable = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
+const otherRegion = (target) => `Bucket '${target.bucket}' is in a different region: set 'region' to the bucket's region.`;
+const reset = (_target, _action, where) => `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
+const corrupted = (_target, _action, where) => `The bytes that reached ${where} differed from the file on every retry (a proxy or network device changing request bodies?): no link was made for it.`;
+const unreachable = (_target, _action, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
 /** S3 error names (`error.name`), and the SDK's TimeoutError. */
 const S3_ERRORS = {
     SlowDown: { retry: true },
@@ -510,8 +510,8 @@ function noPullRequest(run) {
  * Posts or updates sections of the sticky comment (`sectionsFor` sees the current body; see
  * updateSticky) and sets the comment outputs. True when the comment holds them.
  */
-async function publishComment(t, sectionsFor) {
-    const { gh, run, log } = t;
+async function publishComment(target, sectionsFor) {
+    const { gh, run, log } = target;
     if (!gh)
         return false;
     if (gh.pr === undefined) {
@@ -523,23 +523,23 @@ async function publishComment(t, sectionsFor) {
         const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 3847));
         const owner = await tokenOwner(gh.octokit);
         const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
-            marker: t.comment.marker,
-            now: t.clock,
+            marker: target.comment.marker,
+            now: target.clock,
             sleep: gh.budget.sleeper(retry/* realSleep */.uk, 'the comment'),
             log,
-            settleMs: t.comment.settleMs,
-            records: t.records,
+            settleMs: target.comment.settleMs,
+            records: target.records,
         });
         if (!posted)
             return false;
-        if (t.setOutputs !== false)
+        if (target.setOutputs !== false)
             (0,outputs/* setCommentOutputs */.iB)(posted);
         log.info(`Comment ${posted.created ? 'created' : 'updated'}: ${posted.url}`);
         return true;
     }
     catch (error) {
         const message = explainGitHubError(error, gh.pr);
-        if (t.comment.failOnError)
+        if (target.comment.failOnError)
             throw new Error(message, { cause: error });
         log.warning(message);
         return false;
@@ -580,16 +580,16 @@ async function setLinkOutputs(report, tempDir, name, log, set = _actions_core__W
     const manifestFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, `artifact-links-${name}.json`);
     const bytes = await writeJsonArray(manifestFile, report.entries);
     if (bytes <= OUTPUT_LIMIT) {
-        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Manifest, JSON.stringify(report.entries));
+        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.Manifest, JSON.stringify(report.entries));
     }
     else {
-        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Manifest, '[]');
-        log.warning(`The manifest is larger than the 1 MiB output limit; read it from the '${_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.ManifestFile}' output (${manifestFile}).`);
+        set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.Manifest, '[]');
+        log.warning(`The manifest is larger than the 1 MiB output limit; read it from the '${_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.ManifestFile}' output (${manifestFile}).`);
     }
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.ManifestFile, manifestFile);
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.ExpiresAt, report.expiresAt ?? '');
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Count, String(report.entries.length));
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.TotalBytes, String(report.entries.reduce((n, e) => n + e.size, 0)));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.ManifestFile, manifestFile);
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.ExpiresAt, report.expiresAt ?? '');
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.Count, String(report.entries.length));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.TotalBytes, String(report.entries.reduce((n, e) => n + e.size, 0)));
     return manifestFile;
 }
 /**
@@ -622,17 +622,17 @@ async function writeJsonArray(file, items, chunkChars = 256 * 1024) {
 }
 /** `sites` (JSON array of {path, url, expiresAt}) and `share-url`. */
 function setSiteOutputs(sites, shareUrl, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Sites, JSON.stringify(sites.map(({ path, url, expiresAt }) => ({ path, url, expiresAt }))));
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.ShareUrl, shareUrl);
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.Sites, JSON.stringify(sites.map(({ path, url, expiresAt }) => ({ path, url, expiresAt }))));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.ShareUrl, shareUrl);
 }
 /** `comment-id` and `comment-url` of the sticky comment. */
 function setCommentOutputs(comment, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.CommentId, String(comment.id));
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.CommentUrl, comment.url);
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.CommentId, String(comment.id));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.CommentUrl, comment.url);
 }
 /** `count` alone: mode cleanup reports the objects it deleted. */
 function setCount(count, set = _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput) {
-    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k.Count, String(count));
+    set(_config_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Output */ .k7.Count, String(count));
 }
 
 
@@ -705,82 +705,6 @@ function assertNoCollision(userPaths, generated, display = (p) => p) {
         return `${display(p)} would be overwritten by ${WHAT[g.kind]}${g.site !== undefined ? ` (site ${g.site || './'})` : ''}`;
     });
     throw new Error(`${lines.join('; ')}. A "${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}" folder and the name ${WORKER_NAME} are reserved for the objects the action generates: rename the file or exclude it in 'path'.`);
-}
-
-
-/***/ }),
-
-/***/ 4266:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   uk: () => (/* binding */ realSleep),
-/* harmony export */   vP: () => (/* binding */ forEachLimited),
-/* harmony export */   zm: () => (/* binding */ createLimiter)
-/* harmony export */ });
-/** Bounded retries with exponential backoff and full jitter; sleep and randomness are injectable. */
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function withRetry(fn, o) {
-    const random = o.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (attempt >= o.attempts || !o.isRetryable(error))
-                throw error;
-            const delayMs = Math.round(random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1)));
-            o.onRetry?.(error, attempt, delayMs);
-            await o.sleep(delayMs);
-        }
-    }
-}
-/**
- * Calls `fn` on every item with at most `width` calls in flight, in item order, and resolves when
- * all have settled: `width` workers take the next item as they finish one, so the pending work
- * (promises, closures, buffers) stays proportional to `width`, not to the number of items. The
- * first rejection rejects the result (after the workers in flight finish their current item); `fn`
- * that must not stop the others catches its own errors.
- */
-async function forEachLimited(items, width, fn) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const i = next++;
-            try {
-                await fn(items[i], i);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-    if (failure)
-        throw failure.error;
-}
-/** Runs at most `limit` tasks at once; a finishing task hands its slot straight to the next waiter. */
-function createLimiter(limit) {
-    let active = 0;
-    const waiting = [];
-    return async (task) => {
-        if (active < limit)
-            active++;
-        else
-            await new Promise((resolve) => waiting.push(resolve));
-        try {
-            return await task();
-        }
-        finally {
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                active--;
-        }
-    };
 }
 
 

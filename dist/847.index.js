@@ -558,7 +558,7 @@ function contentDisposition(fileName, mode, contentType, untrusted = false) {
  * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
  */
 function encodeRfc8187(value) {
-    return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .H)(value).replaceAll('%21', '!');
+    return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .HQ)(value).replaceAll('%21', '!');
 }
 
 

@@ -18,8 +18,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _render_markers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6327);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
 /* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5888);
-/* harmony import */ var _find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5938);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4360);
+/* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4311);
+/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2105);
 /**
  * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
  * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
@@ -35,16 +35,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-async function cleanup(d) {
-    const { inputs, ctx, log, clock } = d;
+async function cleanup(deps) {
+    const { inputs, ctx, log, clock } = deps;
     const scope = (0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .scopePrefix */ .Po)(inputs.keyPrefix, { ...ctx, section: '' });
-    const { target, client } = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(d);
+    const { target, client } = await (0,_steps_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(deps);
     let left;
     let keys;
     let manifests;
     let deleteError;
     try {
-        ({ keys, manifests } = await (0,_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
+        ({ keys, manifests } = await (0,_steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__/* .findUploads */ .K)(client, target, scope, (0,_config_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runsUrl */ .gL)(ctx), log, 'warn'));
         if (keys.length === 0) {
             (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .notice */ .lm)(log, `Nothing to delete under ${inputs.bucket}/${scope}/: already cleaned up.`);
             (0,_publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setCount */ .cU)(0);
@@ -70,7 +70,7 @@ async function cleanup(d) {
         .map((m) => m.section.id);
     if (removed.length > 0) {
         const updatedAt = clock().toISOString();
-        await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .publishComment */ .p)(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
+        await (0,_publish_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .publishComment */ .p)(deps.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
     }
     if (remaining.length > 0) {
         throw new Error(`${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
@@ -102,7 +102,7 @@ function removedSections(body, ids, updatedAt) {
 
 /***/ }),
 
-/***/ 5938:
+/***/ 4311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

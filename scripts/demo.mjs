@@ -1,8 +1,10 @@
 // npm run demo: runs the bundled action end to end against a local S3 server and a local fake of
-// the GitHub API, on sample artifacts (a small static site among them); prints the outputs, the job
-// summary and the PR comment, downloads every link to prove the links work, and opens the site and
-// the share page: in your browser when there is a desktop (then waits for Ctrl-C), else in headless
-// Chromium when /usr/bin/chromium is installed. No AWS account or GitHub token.
+// the GitHub API, on sample artifacts (a small static site among them); prints what was uploaded and
+// where, how long the links live, the PR comment as text and one link, writes the comment, the job
+// summary, the outputs and the log in full to .demo/out/, downloads every link to prove the links
+// work, and opens the site and the share page: in your browser when there is a desktop (then waits
+// for Ctrl-C), else in headless Chromium when /usr/bin/chromium is installed. No AWS account or
+// GitHub token.
 // `npm run demo -- --screenshots DIR` also saves screenshots there (the README's come from it): the
 // comment rendered by cmark-gfm (GitHub's Markdown engine), the site and the share page.
 // (The GitHub fake is the test suite's, in TypeScript: Node 24, which npm scripts use here, runs it.)
@@ -55,8 +57,10 @@ const s3 = await startS3Server({ buckets: ['demo-artifacts'] });
 const gh = await startGitHubFake();
 gh.addRepo('octo-org', 'demo-app', { private: true });
 gh.addPull('octo-org', 'demo-app', { number: 7, headSha: HEAD_SHA, headRef: 'feature/preview' });
+const out = path.join(workspace, 'out');
 try {
-  console.log(`Local S3 server: ${s3.endpoint}, bucket demo-artifacts; local GitHub API: ${gh.url}, PR #7\n`);
+  console.log('The bundled action (dist/index.js), run as the runner runs it, for pull request #7 of octo-org/demo-app,');
+  console.log(`against a local S3 server (${s3.endpoint}, bucket demo-artifacts) and a local GitHub API (${gh.url}).\n`);
   const run = await runAction({
     cwd: workspace,
     eventName: 'pull_request',
@@ -70,63 +74,118 @@ try {
     },
     env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
   });
-  process.stdout.write(
-    run.stdout
-      .replace(/^::debug::.*\n/gm, '')
-      .replace(/^::add-mask::.*\n/gm, '')
-      .replace(/^::(warning|error|notice)[^:]*::/gm, '$1: '),
-  );
+  const log = run.stdout
+    .replace(/^::debug::.*\n/gm, '')
+    .replace(/^::add-mask::.*\n/gm, '')
+    .replace(/^::(warning|error|notice)[^:]*::/gm, '$1: ');
+  console.log('The action says:');
+  console.log(indent(log.trimEnd()));
   process.stderr.write(run.stderr);
   if (run.code !== 0) throw new Error(`the action exited with ${run.code}`);
 
   const manifest = JSON.parse(run.outputs.manifest);
-  console.log(`\nOutputs: count=${run.outputs.count} total-bytes=${run.outputs['total-bytes']} expires-at=${run.outputs['expires-at']}`);
-  console.log('\nJob summary (markdown/HTML written to GITHUB_STEP_SUMMARY):\n');
-  console.log(run.summary);
   const [comment] = gh.commentsOn('octo-org', 'demo-app', 7);
-  console.log(`\nPull-request comment ${run.outputs['comment-url']} (Markdown, as reviewers see it rendered):\n`);
-  console.log(comment.body);
+  // Everything in full, in files: the comment's Markdown, the job summary's HTML, every output, the log.
+  mkdirSync(out, { recursive: true });
+  const written = {
+    'comment.md': comment.body,
+    'summary.html': run.summary,
+    'outputs.json': JSON.stringify(run.outputs, null, 2) + '\n',
+    'action.log': log,
+  };
+  for (const [name, text] of Object.entries(written)) writeFileSync(path.join(out, name), text);
+
+  const prefix = manifest[0].key.slice(0, manifest[0].key.length - manifest[0].path.length + 'dist/'.length);
+  const bytes = manifest.reduce((n, e) => n + e.size, 0);
+  console.log(`\nUploaded ${manifest.length} files (${bytes.toLocaleString('en-US')} bytes) to demo-artifacts/${prefix}`);
+  console.log(`Links live ${describeLifetime(run.outputs['expires-at'])}.`);
+  console.log(`\nThe pull-request comment (${run.outputs['comment-url']}), as a reviewer reads it:\n`);
+  console.log(indent(markdownAsText(comment.body)));
+
   // File names are the links; a site's HTML page links through its site.
   const commentLinks = [...comment.body.matchAll(/\]\((http[^)\s]+) "(?:Open in the browser|Download)"\)/g)].map((m) => m[1]);
   if (commentLinks.length !== manifest.length) {
     console.log('FAIL: the comment does not link every file of the manifest');
     process.exitCode = 1;
   }
-  console.log('\nDownloading every link, as a reviewer clicking it would:');
+  // Every link downloaded, as a reviewer clicking it would: status, bytes and headers, in a file.
+  const downloads = [];
   for (const entry of manifest) {
     const response = await fetch(entry.url);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const body = Buffer.from(await response.arrayBuffer());
+    const sha256 = createHash('sha256').update(body).digest('hex');
     const expected = createHash('sha256')
       .update(readFileSync(path.join(workspace, entry.path)))
       .digest('hex');
     const ok = response.status === 200 && sha256 === entry.sha256 && sha256 === expected;
-    console.log(
-      `  ${ok ? 'OK  ' : 'FAIL'} ${response.status} ${entry.path}  ${response.headers.get('content-type')}  ${response.headers.get('content-disposition')}`,
-    );
-    if (!ok) process.exitCode = 1;
+    downloads.push({
+      ok,
+      line: `${ok ? 'OK  ' : 'FAIL'} ${response.status} ${entry.path}  ${response.headers.get('content-type')}  ${response.headers.get('content-disposition')}`,
+    });
   }
-  console.log(`\nExample link:\n  ${manifest[0].url}`);
+  writeFileSync(path.join(out, 'downloads.txt'), downloads.map((d) => d.line).join('\n') + '\n');
+  const failed = downloads.filter((d) => !d.ok);
+  if (failed.length === 0) {
+    console.log(`\nDownloaded every link (${manifest.length}): each answered 200 with the file's exact bytes (SHA-256 checked).`);
+  } else {
+    console.log(
+      `\nFAIL: ${failed.length} of ${manifest.length} links did not download the file:\n${indent(failed.map((d) => d.line).join('\n'))}`,
+    );
+    process.exitCode = 1;
+  }
 
   const sites = JSON.parse(run.outputs.sites).sort((a, b) => (a.path === 'dist/site' ? -1 : b.path === 'dist/site' ? 1 : 0));
   const coverageSite = sites.find((s) => s.path === 'dist/coverage');
-  console.log('\nSites (open in the browser, relative links and all):');
-  for (const site of sites) console.log(`  ${site.path}/\n    ${site.url}`);
-  console.log(`Share page (every file on one page):\n    ${run.outputs['share-url']}`);
+  console.log(`Sites, each opened from one link: ${sites.map((s) => `${s.path}/`).join(', ')} (links in the comment and in outputs.json).`);
+  console.log(`\nOne link to share, the share page (every file on one page):\n${run.outputs['share-url']}`);
+  console.log(`\nIn full, in ${path.relative(process.cwd(), out)}/: ${[...Object.keys(written), 'downloads.txt'].join(', ')}.`);
+
   const screenshots = process.argv.includes('--screenshots')
     ? path.resolve(process.argv[process.argv.indexOf('--screenshots') + 1])
     : undefined;
+  const where = (url) => new URL(url).pathname.replace(`/demo-artifacts/${prefix}`, '') || '/';
   if (screenshots) {
-    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], { dir: screenshots, comment: comment.body }, coverageSite?.url);
+    await checkInHeadlessChromium(
+      sites[0].url,
+      run.outputs['share-url'],
+      { dir: screenshots, comment: comment.body },
+      coverageSite?.url,
+      where,
+    );
   } else if (await openInDesktopBrowser([sites[0].url, run.outputs['share-url']])) {
     console.log('\nOpened in your browser. The local servers keep running: press Ctrl-C to stop.');
     await new Promise((resolve) => process.once('SIGINT', resolve));
   } else if (existsSync('/usr/bin/chromium')) {
-    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], undefined, coverageSite?.url);
+    await checkInHeadlessChromium(sites[0].url, run.outputs['share-url'], undefined, coverageSite?.url, where);
   }
 } finally {
   await gh.close();
   await s3.stop();
+}
+
+function indent(text) {
+  return text.replace(/^(?=.)/gm, '  ');
+}
+
+/** "7 days: they expire 2026-12-09 13:45 UTC" from the expires-at output (the lifetime rounded to the hour). */
+function describeLifetime(expiresAt) {
+  const hours = Math.round((Date.parse(expiresAt) - Date.now()) / 3_600_000);
+  const days = Math.floor(hours / 24);
+  const left = days > 0 ? `${days} day${days === 1 ? '' : 's'}${hours % 24 ? ` ${hours % 24} h` : ''}` : `${hours} h`;
+  return `${left}: they expire ${expiresAt.slice(0, 16).replace('T', ' ')} UTC (expires-in: 7d, the SigV4 maximum)`;
+}
+
+/** The comment's Markdown as text: no hidden markers, links as their text, no emphasis or HTML tags. */
+function markdownAsText(markdown) {
+  return markdown
+    .replace(/<!--[\s\S]*?-->\n?/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?(sub|details|summary|b)>/g, '')
+    .replace(/\*\*|`/g, '')
+    .replace(/^#+ /gm, '')
+    .replace(/^\| :?-+:? \|.*\n/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Opens the links with the desktop's browser (macOS `open`, `xdg-open` where there is a display). */
@@ -147,7 +206,7 @@ async function openInDesktopBrowser(urls) {
 }
 
 /** No desktop: open the site and the share page in headless Chromium, and say what a reader sees. */
-async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
+async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl, where) {
   const { launchChromium } = await import('./lib/chromium.mjs');
   const browser = await launchChromium();
   try {
@@ -166,11 +225,11 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
     // Runs in the page: the color the stylesheet gives the heading.
     const color = await page.$eval('h1', (h) => h.ownerDocument.defaultView.getComputedStyle(h).color);
     console.log(
-      `\nHeadless Chromium: the site shows "${await page.textContent('#data')}" at ${page.url()} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
+      `\nIn headless Chromium, as a reader clicking the links:\n  the site dist/site/ shows "${await page.textContent('#data')}" at ${where(page.url())} (stylesheet applied: ${color === 'rgb(11, 61, 145)'})`,
     );
     if (shots) await page.screenshot({ path: path.join(shots.dir, 'site.png') });
     await page.click('text=Guide');
-    console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${page.url()}`);
+    console.log(`  clicked Guide: "${await page.textContent('h1')}" at ${where(page.url())}`);
     if (coverageUrl) {
       // A real HTML coverage report (c8), browsed like any static site: the summary, then a source file.
       await page.goto(coverageUrl);
@@ -178,12 +237,14 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
       if (shots) await page.screenshot({ path: path.join(shots.dir, 'coverage-report.png') });
       await page.click('table.coverage-summary a[href="math.mjs.html"]');
       await page.waitForSelector('.cline-no');
-      console.log(`  coverage report: opened ${await page.title()} (uncovered lines highlighted) at ${page.url()}`);
+      console.log(
+        `  the coverage report dist/coverage/: opened ${await page.title()} (uncovered lines highlighted) at ${where(page.url())}`,
+      );
       if (shots) await page.screenshot({ path: path.join(shots.dir, 'coverage-source.png') });
     }
     await page.goto(shareUrl);
     console.log(
-      `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
+      `  the share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
     );
     if (shots) {
       await page.screenshot({ path: path.join(shots.dir, 'share-page.png'), fullPage: true });

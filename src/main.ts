@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { currentRun, readEnv } from './config/context.js';
 import { getInputs, Mode } from './config/inputs.js';
-import { ModeRun, setup } from './modes/setup.js';
+import { ModeRun, setup } from './steps/setup.js';
 import { errorMessage } from './util/log.js';
 
 /** Each mode's module, loaded when chosen. */

@@ -17,8 +17,9 @@ import { type LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../..
 import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src/links/disposition.js';
 import { createPresigner } from '../../src/aws/presign.js';
 import { createS3Client } from '../../src/aws/s3-client.js';
-import { buildSectionSites, keyOf, type SectionFile, type SectionSites } from '../../src/sites/build.js';
-import { detectSites, parseBrowse } from '../../src/sites/detect.js';
+import { buildSectionSites, keyOf, type SectionFile, type SectionSites, signGenerated } from '../../src/sites/build.js';
+import { parseBrowse } from '../../src/config/inputs.js';
+import { detectSites } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
 import { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';
@@ -74,7 +75,7 @@ async function publish(
   const files: SectionFile[] = [];
   const signedAt = o.signedAt ?? new Date();
   const presign = createPresigner(target, credentials, { now: () => signedAt });
-  const sign = (key: string): string => presign(key, seconds);
+  const sign = (key: string): Promise<string> => presign(key, seconds);
   for (const rel of paths) {
     const body = readFileSync(path.join(root, rel));
     const contentType = contentTypeFor(rel);
@@ -94,7 +95,7 @@ async function publish(
       size: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
       contentType,
-      url: sign(key),
+      url: await sign(key),
       viewable: isBrowserViewable(contentType),
     });
   }
@@ -103,7 +104,7 @@ async function publish(
     prefix,
     files,
     sites,
-    sign,
+    sign: await signGenerated(prefix, sites, sign),
     expiresAt: o.claimedExpiry ?? expiresAt,
     title: `build (${prefix})`,
     sha: '0123456789abcdef0123456789abcdef01234567',

@@ -22,7 +22,7 @@ export async function listKeys(client: S3Client, target: StoreTarget, prefix: st
   return attempt(target, 'list objects (s3:ListBucket)', async () => {
     const keys: string[] = [];
     for await (const page of paginateListObjectsV2({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
-      for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
     }
     return keys;
   });

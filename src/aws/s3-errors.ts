@@ -23,22 +23,25 @@ interface Known {
   fix?: Fix;
 }
 
-const denied: Fix = (t, action) =>
-  `The credentials may not ${action} in bucket '${t.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${t.bucket}/<key-prefix>*.`;
-const noBucket: Fix = (t, _a, where) => `Bucket '${t.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
+const denied: Fix = (target, action) =>
+  `The credentials may not ${action} in bucket '${target.bucket}': grant s3:PutObject, s3:GetObject (and s3:DeleteObject, s3:ListBucket for cleanup) on arn:aws:s3:::${target.bucket}/<key-prefix>*.`;
+const noBucket: Fix = (target, _action, where) =>
+  `Bucket '${target.bucket}' was not found at ${where}: check 'bucket', 'region' and 'endpoint'.`;
 const signature: Fix = () =>
   "The store rejected the request signature: the secret access key is wrong, or 'region' does not match the bucket's region.";
-const unknownKey: Fix = (_t, _a, where) => `The access key ID is not known to ${where}: check the credentials configured for this job.`;
+const unknownKey: Fix = (_target, _action, where) =>
+  `The access key ID is not known to ${where}: check the credentials configured for this job.`;
 const expired: Fix = () =>
   'The session credentials have expired: assume the role closer to this step or with a longer role-session-duration.';
 const badToken: Fix = () =>
   'The store rejected the session token: pass the AWS_SESSION_TOKEN that belongs to these keys, or refresh the credentials right before this step.';
-const otherRegion: Fix = (t) => `Bucket '${t.bucket}' is in a different region: set 'region' to the bucket's region.`;
-const reset: Fix = (_t, _a, where) =>
+const otherRegion: Fix = (target) => `Bucket '${target.bucket}' is in a different region: set 'region' to the bucket's region.`;
+const reset: Fix = (_target, _action, where) =>
   `The connection was reset by ${where} or a proxy in between, on every retry: re-run the job; if it persists, lower 'concurrency'.`;
-const corrupted: Fix = (_t, _a, where) =>
+const corrupted: Fix = (_target, _action, where) =>
   `The bytes that reached ${where} differed from the file on every retry (a proxy or network device changing request bodies?): no link was made for it.`;
-const unreachable: Fix = (_t, _a, where) => `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
+const unreachable: Fix = (_target, _action, where) =>
+  `Could not reach ${where}: check 'endpoint' (and 'region') and that the runner can reach it.`;
 
 /** S3 error names (`error.name`), and the SDK's TimeoutError. */
 const S3_ERRORS: Readonly<Record<string, Known>> = {

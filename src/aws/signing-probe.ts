@@ -8,8 +8,7 @@
  * errors); `explainSigningKeyFailure` and `explainCloudFrontFailure` turn a failed probe into a
  * sentence naming the input and the fix. Neither message quotes a secret.
  */
-
-export type Sleep = (ms: number) => Promise<void>;
+import { realSleep, type Sleep } from '../util/retry.js';
 
 export type ProbeOutcome =
   | { ok: true; status: number }
@@ -24,8 +23,6 @@ export interface ProbeOptions {
   /** Per attempt (default 15 s). */
   timeoutMs?: number;
 }
-
-const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `<Code>` and `<Message>` of an S3 or CloudFront XML error body (undefined when absent). */
 export function parseXmlError(body: string): { code?: string; message?: string; requestId?: string } {

@@ -33,6 +33,9 @@ export const Input = {
   CloudFrontPrivateKey: 'cloudfront-private-key',
 } as const;
 
+/** The default of the `audience` input: the OIDC token's audience that AWS STS expects. */
+export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+
 export const Output = {
   Manifest: 'manifest',
   ManifestFile: 'manifest-file',

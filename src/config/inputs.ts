@@ -1,11 +1,10 @@
 /** The one place that reads action inputs: parses and validates them into a typed object. */
 import * as core from '@actions/core';
-import { DEFAULT_AUDIENCE } from '../aws/credentials/classify.js';
 import { DispositionMode } from '../links/disposition.js';
 import { parseDuration } from '../links/duration.js';
 import { DEFAULT_KEY_PREFIX } from '../links/keys.js';
-import { Browse, parseBrowse } from '../sites/detect.js';
-import { Input } from './constants.js';
+import type { Browse } from '../sites/detect.js';
+import { DEFAULT_AUDIENCE, Input } from './constants.js';
 import { Env, readEnv } from './context.js';
 import { LinkSignerConfig, parseLinkSigner } from './link-signer.js';
 import { isRoleArn, isSessionDuration, isSessionName, parseIsoInstant } from './validate.js';
@@ -234,4 +233,34 @@ function parseSessionName(value: string): string {
     throw new Error(`Input '${Input.RoleSessionName}' is '${value}'; use 2 to 64 characters from letters, digits and _+=,.@-`);
   }
   return value;
+}
+
+/** Parses the `browse` input; throws an error naming the input and what to write instead. */
+export function parseBrowse(value: string): Browse {
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0 || (lines.length === 1 && lines[0].toLowerCase() === 'auto')) return { mode: 'auto' };
+  if (lines.length === 1 && lines[0].toLowerCase() === 'none') return { mode: 'none' };
+  const globs = lines.map((line) => {
+    const glob = line.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
+    const problem =
+      glob.startsWith('/') || /^[A-Za-z]:/.test(glob)
+        ? 'is an absolute path'
+        : glob.includes('\\')
+          ? 'contains a backslash'
+          : glob.split('/').some((s) => s === '..' || (s === '.' && glob !== '.'))
+            ? 'contains a "." or ".." segment'
+            : ['auto', 'none'].includes(glob.toLowerCase())
+              ? 'mixes auto/none with folder globs'
+              : undefined;
+    if (problem) {
+      throw new Error(
+        `Input '${Input.Browse}' ${problem}: '${line}'. Write auto (default), none, or folder globs relative to the uploaded files, one per line (e.g. coverage/lcov-report, docs/*, . for the root).`,
+      );
+    }
+    return glob;
+  });
+  return { mode: 'folders', globs };
 }

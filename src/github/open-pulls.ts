@@ -4,9 +4,7 @@
  * open pull requests neither floods GitHub (the client's throttling honours its rate limits) nor the
  * bucket. One pull request's failure does not stop the others.
  */
-import type { getOctokit } from '@actions/github';
-
-type Octokit = ReturnType<typeof getOctokit>;
+import type { Octokit } from './client.js';
 
 export interface OpenPull {
   number: number;
@@ -28,10 +26,10 @@ export async function listOpenPulls(octokit: Octokit, repo: { owner: string; rep
   const seen = new Set<number>();
   const open: OpenPull[] = [];
   // Pages can shift while they are read (a PR opened or closed in between): keep each number once.
-  for (const p of pulls) {
-    if (p.state !== 'open' || seen.has(p.number)) continue;
-    seen.add(p.number);
-    open.push({ number: p.number, headSha: p.head.sha, headRef: p.head.ref, draft: Boolean(p.draft) });
+  for (const pull of pulls) {
+    if (pull.state !== 'open' || seen.has(pull.number)) continue;
+    seen.add(pull.number);
+    open.push({ number: pull.number, headSha: pull.head.sha, headRef: pull.head.ref, draft: Boolean(pull.draft) });
   }
   return open;
 }

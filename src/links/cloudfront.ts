@@ -10,7 +10,7 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { getSignedCookies } from '@aws-sdk/cloudfront-signer';
-import { assertPresignableKey, encodeKeyPath } from '../aws/presign.js';
+import { assertPresignableKey, encodeKeyPath } from './uri.js';
 
 const URL_INPUT = 'cloudfront-url';
 const KEY_PAIR_ID_INPUT = 'cloudfront-key-pair-id';

@@ -12,13 +12,13 @@ import { setCount } from '../publish/outputs.js';
 import { parseSections, SectionData } from '../render/markers.js';
 import { errorMessage, notice, plural } from '../util/log.js';
 import { generatedKeys } from '../sites/names.js';
-import { findUploads } from './find-uploads.js';
-import { ModeDeps, openStore } from './setup.js';
+import { findUploads } from '../steps/find-uploads.js';
+import { ModeDeps, openStore } from '../steps/setup.js';
 
-export async function cleanup(d: ModeDeps): Promise<void> {
-  const { inputs, ctx, log, clock } = d;
+export async function cleanup(deps: ModeDeps): Promise<void> {
+  const { inputs, ctx, log, clock } = deps;
   const scope = scopePrefix(inputs.keyPrefix, { ...ctx, section: '' });
-  const { target, client } = await openStore(d);
+  const { target, client } = await openStore(deps);
   let left: Set<string>;
   let keys: string[];
   let manifests: StoredManifest[];
@@ -50,7 +50,7 @@ export async function cleanup(d: ModeDeps): Promise<void> {
     .map((m) => m.section.id);
   if (removed.length > 0) {
     const updatedAt = clock().toISOString();
-    await publishComment(d.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
+    await publishComment(deps.publish, (body) => (body ? removedSections(body, new Set(removed), updatedAt) : []));
   }
   if (remaining.length > 0) {
     throw new Error(

@@ -5,28 +5,31 @@
  * signed at one instant with one lifetime, and one of them is proven to work before any comment
  * changes. Each upload's sites and share page are rebuilt with the new links.
  */
-import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
 import { runsUrl } from '../config/context.js';
-import { GITHUB_BUDGET_MS } from '../github/wait-budget.js';
+import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
 import { scopePrefix } from '../links/keys.js';
-import { publishComment } from '../publish/comment.js';
+import { publishToPulls, PullComment } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
-import { decideVisibility, PUBLIC_NOTE } from '../publish/policy.js';
 import { writeRefreshSummary } from '../publish/summary.js';
 import type { RefreshRow } from '../render/refresh-summary.js';
+import { findUploads, goneWarning, Uploads } from '../steps/find-uploads.js';
+import { renewedSections, renewSites } from '../steps/renew.js';
+import { ModeDeps, openStore, Store } from '../steps/setup.js';
+import { presignFiles, proveLinks } from '../steps/sign.js';
 import { plural } from '../util/log.js';
-import { findUploads, goneWarning } from './find-uploads.js';
-import { renewedSections, renewSites } from './refresh.js';
-import { ModeDeps, openStore, Store } from './setup.js';
-import { presignFiles, proveLinks } from './sign.js';
 
-/** Pull requests read or commented on at once: a few, so GitHub's secondary rate limits stay far. */
+/** Pull requests whose uploads are read at once: a few, so neither GitHub nor the bucket is flooded. */
 const PARALLEL_PULLS = 4;
 
-export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
-  const { inputs, ctx, log, publish } = d;
-  const gh = publish.gh;
-  if (!gh) {
+/** An open pull request with artifacts in the bucket. */
+interface Renewing {
+  pull: OpenPull;
+  uploads: Uploads;
+}
+
+export async function refreshOpenPulls(deps: ModeDeps): Promise<void> {
+  const { inputs, ctx, log, publish } = deps;
+  if (!publish.gh) {
     throw new Error(
       `mode: refresh on a ${ctx.eventName} event without 'pr-number' renews every open pull request, which needs the GitHub API: set 'github-token' (with pull-requests: write) and leave 'comment' at auto, or set 'pr-number'.`,
     );
@@ -34,35 +37,25 @@ export async function refreshOpenPulls(d: ModeDeps): Promise<void> {
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const scopeOf = (pull: Pick<OpenPull, 'number'>) => scopePrefix(inputs.keyPrefix, { ...ctx, pr: pull.number, section: '' });
   scopeOf({ number: 1 }); // a key-prefix without {scope} or {pr} fails here, before any request
-  const pulls = await listOpenPulls(gh.octokit, repo);
+  const pulls = await listOpenPulls(publish.gh.octokit, repo);
   log.info(`${pulls.length} open pull requests in ${repo.owner}/${repo.repo}.`);
 
-  const store = await openStore(d);
+  const store = await openStore(deps);
   try {
-    await renewOpenPulls(d, pulls, store, scopeOf);
+    await renewOpenPulls(deps, pulls, store, scopeOf);
   } finally {
     store.client.destroy();
   }
 }
 
 async function renewOpenPulls(
-  d: ModeDeps,
+  deps: ModeDeps,
   pulls: OpenPull[],
-  { target, links, client }: Store,
+  { target, signer, client }: Store,
   scopeOf: (pull: Pick<OpenPull, 'number'>) => string,
 ): Promise<void> {
-  const { inputs, ctx, log, clock, publish } = d;
-  const gh = publish.gh as NonNullable<typeof publish.gh>; // checked by the caller
-  const repo = { owner: ctx.owner, repo: ctx.repo };
-  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull), runsUrl(ctx), log));
-  const unreadable = looked.filter((r) => !r.ok);
-  if (unreadable.length > 0) {
-    const first = unreadable[0];
-    throw new Error(
-      `Could not read the uploads of ${unreadable.length} open pull requests, so no link was renewed. #${first.item.number}: ${first.ok ? '' : first.error.message}`,
-    );
-  }
-  const renewing = looked.flatMap((r) => (r.ok && r.value.manifests.length > 0 ? [{ pull: r.item, uploads: r.value }] : []));
+  const { inputs, ctx, log, clock, publish } = deps;
+  const renewing = await findRenewing(deps, pulls, { target, client }, scopeOf);
   const skipped = pulls.length - renewing.length;
   log.info(`${renewing.length} of them have artifacts under ${inputs.bucket}; the other ${skipped} are skipped.`);
   if (renewing.length === 0) {
@@ -79,14 +72,12 @@ async function renewOpenPulls(
     notes.push(gone);
   }
 
-  const { entries, lifetime, report, sign } = presignFiles(
+  const { entries, lifetime, report, sign } = await presignFiles(
     renewing.flatMap((r) => r.uploads.files),
-    { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
+    { signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
   );
   // Nothing is published unless a link is known to work.
-  await proveLinks(links, entries, log);
-  const { publicRepo, withhold } = await decideVisibility(inputs.publicRepo, gh, repo, ctx.repoPrivate, log);
-  await setLinkOutputs(report, publish.tempDir, 'refresh', log);
+  await proveLinks(signer, entries, log);
 
   const updatedAt = clock().toISOString();
   const sites = new Map<number, Awaited<ReturnType<typeof renewSites>>>();
@@ -101,7 +92,7 @@ async function renewOpenPulls(
         sign,
         lifetime,
         updatedAt,
-        signer: links,
+        signer,
         about: report.about,
         linkSigner: inputs.linkSigner,
         log,
@@ -112,33 +103,48 @@ async function renewOpenPulls(
     [...sites.values()].flatMap((bySection) => [...bySection.values()].flatMap((s) => s.sites)),
     '',
   );
-  // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
-  gh.budget.grant(GITHUB_BUDGET_MS * Math.max(0, renewing.length - 1));
-  const commented = await mapSettled(renewing, PARALLEL_PULLS, async ({ pull, uploads }) => {
-    const sections = renewedSections(uploads.manifests, entries, lifetime, updatedAt, links, report.about, sites.get(pull.number)).map(
-      (s) => ({
-        ...s,
-        note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
-      }),
-    );
-    if (withhold) return false;
-    return publishComment(
-      { ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false },
-      () => sections,
-    );
+  const comments = await publishToPulls(
+    publish,
+    report,
+    renewing.map(({ pull, uploads }) => ({
+      pr: pull.number,
+      sections: renewedSections(uploads.manifests, entries, lifetime, updatedAt, signer, report.about, sites.get(pull.number)),
+    })),
+    'refresh',
+  );
+  const rows: RefreshRow[] = renewing.map(({ pull, uploads }, i) => {
+    const comment: PullComment = comments[i];
+    return {
+      pr: pull.number,
+      url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/pull/${pull.number}`,
+      sections: uploads.manifests.length,
+      files: uploads.files.length,
+      expiresAt: lifetime.expiresAt.toISOString(),
+      comment: typeof comment === 'string' ? comment : 'failed',
+    };
   });
-  const rows: RefreshRow[] = commented.map((c, i) => ({
-    pr: c.item.pull.number,
-    url: `${ctx.serverUrl}/${repo.owner}/${repo.repo}/pull/${c.item.pull.number}`,
-    sections: renewing[i].uploads.manifests.length,
-    files: renewing[i].uploads.files.length,
-    expiresAt: lifetime.expiresAt.toISOString(),
-    comment: withhold ? 'withheld' : !c.ok ? 'failed' : c.value ? 'updated' : 'not updated',
-  }));
   await writeRefreshSummary({ rows, skipped, about: report.about, notes: [...report.notes, ...notes] }, clock);
   log.info(`Renewed ${plural(entries.length, 'link')} in ${plural(renewing.length, 'open pull request')}.`);
 
-  const failed = commented.flatMap((c) => (c.ok ? [] : [`#${c.item.pull.number}: ${c.error.message}`]));
+  const failed = comments.flatMap((c, i) => (typeof c === 'string' ? [] : [`#${renewing[i].pull.number}: ${c.failed}`]));
   if (failed.length > 0)
     throw new Error(`The comments of ${plural(failed.length, 'pull request')} could not be updated:\n${failed.join('\n')}`);
+}
+
+/** The open pull requests that have artifacts; throws, renewing nothing, when any cannot be read. */
+async function findRenewing(
+  deps: ModeDeps,
+  pulls: OpenPull[],
+  { target, client }: Pick<Store, 'target' | 'client'>,
+  scopeOf: (pull: Pick<OpenPull, 'number'>) => string,
+): Promise<Renewing[]> {
+  const looked = await mapSettled(pulls, PARALLEL_PULLS, (pull) => findUploads(client, target, scopeOf(pull), runsUrl(deps.ctx), deps.log));
+  const unreadable = looked.filter((r) => !r.ok);
+  if (unreadable.length > 0) {
+    const first = unreadable[0];
+    throw new Error(
+      `Could not read the uploads of ${unreadable.length} open pull requests, so no link was renewed. #${first.item.number}: ${first.ok ? '' : first.error.message}`,
+    );
+  }
+  return looked.flatMap((r) => (r.ok && r.value.manifests.length > 0 ? [{ pull: r.item, uploads: r.value }] : []));
 }

@@ -1,4 +1,10 @@
-/** mode: upload — find the files, upload them, sign their links and publish them. */
+/**
+ * mode: upload — find the files, upload them, sign their links and publish them.
+ *
+ * Before anything is uploaded: the section, every object key and the site folders are planned and
+ * checked. Then, with one S3 client: upload → store the manifest → sign → prove a link works →
+ * build and upload the sites and share page. Then publish: outputs, job summary, comment.
+ */
 import { putJson } from '../aws/bucket.js';
 import { deadCredentialsCause, deadCredentialsMessage } from '../aws/s3-errors.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
@@ -6,40 +12,49 @@ import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
 import { checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../links/keys.js';
 import type { StoredFile } from '../links/manifest-entry.js';
-import { sectionNote, sectionOf, sectionSource } from '../links/section.js';
+import { Section, sectionNote, sectionOf, SectionSource, sectionSource } from '../links/section.js';
 import { MANIFEST_VERSION, manifestKey, StoredManifest } from '../links/stored-manifest.js';
 import { bucketRecords } from '../publish/comment-records.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
+import type { SectionData } from '../render/markers.js';
+import { findFiles, FoundFile } from '../steps/find-files.js';
+import { ModeDeps, openStore, Store, storeTarget } from '../steps/setup.js';
+import { presignFiles, proveLinks } from '../steps/sign.js';
+import { assertOwnOrigin, displayFolder, planSites, PublishedSites, publishSites } from '../steps/sites.js';
+import { contentTrust, type ContentTrust } from '../steps/untrusted.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
-import { findFiles, FoundFile } from './find-files.js';
-import { ModeDeps, openStore, storeTarget } from './setup.js';
-import { presignFiles, proveLinks } from './sign.js';
-import { assertOwnOrigin, displayFolder, planSites, PublishedSites, publishSites } from './sites.js';
-import { contentTrust } from './untrusted.js';
 
 const PROGRESS_INTERVAL_MS = 5_000;
 
-export async function upload(d: ModeDeps): Promise<void> {
-  const { inputs, ctx, log, clock } = d;
-  const source = sectionSource(inputs.section, ctx, inputs.matrix);
-  const section = sectionOf(source);
-  // A fork's files: no sites and no inline HTML, SVG or XML unless trusted, and never this repository's keys.
-  const trust = contentTrust(ctx, inputs, log);
-  const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
-  // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
-  const scope = findableScope(inputs.keyPrefix, { ...ctx, section: '' });
-  if ('problem' in scope) {
-    if (scope.runSpecific) log.warning(scope.problem);
-    else log.info(scope.problem);
-  }
-  const files = await findFiles(inputs.patterns, d.env.workspace);
-  if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
-  const plans = planUploads(files, prefix, inputs.contentDisposition, trust.untrusted);
+/** This job's section and where its objects go. */
+interface SectionPlan {
+  source: SectionSource;
+  section: Section;
+  /** The key prefix of every object of the section. */
+  prefix: string;
+  /** Where the manifest goes (for refresh and cleanup); undefined when a later run could not find it. */
+  manifestScope?: string;
+  /** A fork's files: no sites and no inline HTML, SVG or XML unless trusted, and never this repository's keys. */
+  trust: ContentTrust;
+}
+
+/** A file that did not upload, and why. */
+interface Failure {
+  path: string;
+  message: string;
+}
+
+export async function upload(deps: ModeDeps): Promise<void> {
+  const { inputs, ctx, log, clock } = deps;
+  const plan = planSection(deps);
+  const files = await findFiles(inputs.patterns, deps.env.workspace);
+  if (files.length === 0) return reportNoFiles(inputs, plan.section.id, deps.env.runnerTemp, log);
+  const plans = planUploads(files, plan.prefix, inputs.contentDisposition, plan.trust.untrusted);
   // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
   // own, and that no user file takes a generated name.
-  const folders = planSites(files, trust.browse, log);
+  const folders = planSites(files, plan.trust.browse, log);
   const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
   assertOwnOrigin(
     storeTarget(inputs),
@@ -47,8 +62,99 @@ export async function upload(d: ModeDeps): Promise<void> {
     folders.map((folder) => displayFolder(named, folder)),
   );
 
-  const { target, links, client } = await openStore(d);
-  log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+  const store = await openStore(deps);
+  let failed: Failure[];
+  try {
+    log.info(
+      `Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`,
+    );
+    const { stored, failures } = await uploadFiles(plans, store, deps);
+    await storeManifest(plan, stored, folders, store, deps);
+    const { entries, lifetime, report, sign } = await presignFiles(
+      stored,
+      { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
+      failures,
+    );
+    // Nothing is published unless a link is known to work.
+    await proveLinks(store.signer, entries, log);
+    const note = sectionNote(
+      store.signer,
+      plan.trust.note,
+      report.about,
+      failures.length > 0
+        ? `${plural(failures.length, 'file')} failed to upload and ${failures.length === 1 ? 'has' : 'have'} no link; see the job log.`
+        : undefined,
+    );
+    // The sites and the share page hold links, so they are built once the links are signed.
+    let sites: PublishedSites | undefined;
+    if (entries.length > 0) {
+      sites = await publishSites({
+        client: store.client,
+        target: store.target,
+        prefix: plan.prefix,
+        folders,
+        entries,
+        sign,
+        expiresAt: lifetime.expiresAt,
+        section: { title: plan.section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+        untrusted: plan.trust.untrusted,
+        log,
+      }).catch((e: Error) => {
+        log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+        return undefined;
+      });
+    }
+    setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
+    const section: SectionData = {
+      id: plan.section.id,
+      title: plan.section.title,
+      sha: ctx.sha,
+      runUrl: ctx.runUrl,
+      updatedAt: clock().toISOString(),
+      expiresAt: lifetime.expiresAt.toISOString(),
+      files: entries,
+      note,
+      sites: sites?.sites,
+      shareUrl: sites?.shareUrl,
+      open: sites?.open,
+    };
+    // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
+    const records =
+      plan.manifestScope === undefined
+        ? undefined
+        : bucketRecords(store.client, store.target, plan.manifestScope, deps.publish.comment.marker, log);
+    await publishLinks({ ...deps.publish, records }, report, entries.length > 0 ? [section] : [], plan.section.id);
+    failed = failures;
+  } finally {
+    store.client.destroy();
+  }
+  if (failed.length > 0) throw new Error(notUploaded(failed, files.length));
+}
+
+/** The section of this job, its key prefix, and where its manifest goes (logging why when nowhere). */
+function planSection({ inputs, ctx, log }: ModeDeps): SectionPlan {
+  const source = sectionSource(inputs.section, ctx, inputs.matrix);
+  const section = sectionOf(source);
+  const trust = contentTrust(ctx, inputs, log);
+  const prefix = renderKeyPrefix(inputs.keyPrefix, { ...ctx, section: section.id });
+  const scope = findableScope(inputs.keyPrefix, { ...ctx, section: '' });
+  if ('problem' in scope) {
+    if (scope.runSpecific) log.warning(scope.problem);
+    else log.info(scope.problem);
+    return { source, section, prefix, trust };
+  }
+  return { source, section, prefix, manifestScope: scope.scope, trust };
+}
+
+/**
+ * Uploads every file; returns those stored, in path order, and those that failed. Throws, naming
+ * the files, when the store said the credentials are dead (then no link would work).
+ */
+async function uploadFiles(
+  plans: UploadPlan[],
+  { client, target }: Store,
+  { inputs, log }: ModeDeps,
+): Promise<{ stored: StoredFile[]; failures: Failure[] }> {
   const { uploaded, failed } = await uploadAll(plans, {
     client,
     target,
@@ -70,101 +176,49 @@ export async function upload(d: ModeDeps): Promise<void> {
   const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
   const dead = failed.find((f) => f.deadCredentials);
   if (dead?.deadCredentials) {
-    client.destroy();
     throw new Error(
       `${deadCredentialsMessage(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
         `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`,
     );
   }
-  if (stored.length > 0 && 'scope' in scope) {
-    // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail,
-    // unless the store said the credentials are dead (then no link works).
-    const key = manifestKey(scope.scope, section.id);
-    const manifest: StoredManifest = {
-      version: MANIFEST_VERSION,
-      source,
-      section,
-      prefix,
-      sha: ctx.sha,
-      runUrl: ctx.runUrl,
-      uploadedAt: clock().toISOString(),
-      files: stored,
-      sites: folders,
-    };
-    try {
-      await putJson(client, target, key, manifest);
-    } catch (error) {
-      const cause = deadCredentialsCause(error);
-      if (cause) {
-        client.destroy();
-        throw new Error(deadCredentialsMessage(cause, `the write of ${key}`, target), { cause: error });
-      }
-      log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${errorMessage(error)}`);
-    }
-  }
-  const { entries, lifetime, report, sign } = presignFiles(
-    stored,
-    { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock },
-    failures,
-  );
-  // Nothing is published unless a link is known to work.
-  await proveLinks(links, entries, log).catch((error: unknown) => {
-    client.destroy();
-    throw error;
-  });
-  const note = sectionNote(
-    links,
-    trust.note,
-    report.about,
-    failed.length > 0
-      ? `${plural(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
-      : undefined,
-  );
-  // The sites and the share page hold links, so they are built once the links are signed.
-  let sites: PublishedSites | undefined;
-  if (entries.length > 0) {
-    sites = await publishSites({
-      client,
-      target,
-      prefix,
-      folders,
-      entries,
-      sign,
-      expiresAt: lifetime.expiresAt,
-      section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
-      untrusted: trust.untrusted,
-      log,
-    }).catch((e: Error) => {
-      log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
-      return undefined;
-    });
-  }
-  setSiteOutputs(sites?.sites ?? [], sites?.shareUrl ?? '');
-  const data = {
-    id: section.id,
-    title: section.title,
+  return { stored, failures };
+}
+
+/**
+ * Stores the section's manifest, for mode: refresh and cleanup. Losing it costs only those, not the
+ * links: a warning rather than a failure, unless the store said the credentials are dead.
+ */
+async function storeManifest(
+  plan: SectionPlan,
+  stored: StoredFile[],
+  folders: string[],
+  { client, target }: Store,
+  { ctx, log, clock }: ModeDeps,
+): Promise<void> {
+  if (stored.length === 0 || plan.manifestScope === undefined) return;
+  const key = manifestKey(plan.manifestScope, plan.section.id);
+  const manifest: StoredManifest = {
+    version: MANIFEST_VERSION,
+    source: plan.source,
+    section: plan.section,
+    prefix: plan.prefix,
     sha: ctx.sha,
     runUrl: ctx.runUrl,
-    updatedAt: clock().toISOString(),
-    expiresAt: lifetime.expiresAt.toISOString(),
-    files: entries,
-    note,
-    sites: sites?.sites,
-    shareUrl: sites?.shareUrl,
-    open: sites?.open,
+    uploadedAt: clock().toISOString(),
+    files: stored,
+    sites: folders,
   };
-  const records = 'scope' in scope ? bucketRecords(client, target, scope.scope, d.publish.comment.marker, log) : undefined;
   try {
-    await publishLinks({ ...d.publish, records }, report, entries.length > 0 ? [data] : [], section.id);
-  } finally {
-    client.destroy();
+    await putJson(client, target, key, manifest);
+  } catch (error) {
+    const cause = deadCredentialsCause(error);
+    if (cause) throw new Error(deadCredentialsMessage(cause, `the write of ${key}`, target), { cause: error });
+    log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${errorMessage(error)}`);
   }
-
-  if (failed.length > 0) throw new Error(notUploaded(failures, files.length));
 }
 
 /** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
-function notUploaded(failures: { path: string; message: string }[], total: number): string {
+function notUploaded(failures: Failure[], total: number): string {
   const one = failures.length === 1;
   return (
     `${failures.length} of ${plural(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +

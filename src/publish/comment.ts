@@ -39,8 +39,8 @@ function noPullRequest(run: CommentTarget['run']): string {
  * Posts or updates sections of the sticky comment (`sectionsFor` sees the current body; see
  * updateSticky) and sets the comment outputs. True when the comment holds them.
  */
-export async function publishComment(t: CommentTarget, sectionsFor: (body: string | undefined) => SectionData[]): Promise<boolean> {
-  const { gh, run, log } = t;
+export async function publishComment(target: CommentTarget, sectionsFor: (body: string | undefined) => SectionData[]): Promise<boolean> {
+  const { gh, run, log } = target;
   if (!gh) return false;
   if (gh.pr === undefined) {
     notice(log, noPullRequest(run));
@@ -51,20 +51,20 @@ export async function publishComment(t: CommentTarget, sectionsFor: (body: strin
     const { tokenOwner, updateSticky } = await import('../github/sticky-comment.js');
     const owner = await tokenOwner(gh.octokit);
     const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
-      marker: t.comment.marker,
-      now: t.clock,
+      marker: target.comment.marker,
+      now: target.clock,
       sleep: gh.budget.sleeper(realSleep, 'the comment'),
       log,
-      settleMs: t.comment.settleMs,
-      records: t.records,
+      settleMs: target.comment.settleMs,
+      records: target.records,
     });
     if (!posted) return false;
-    if (t.setOutputs !== false) setCommentOutputs(posted);
+    if (target.setOutputs !== false) setCommentOutputs(posted);
     log.info(`Comment ${posted.created ? 'created' : 'updated'}: ${posted.url}`);
     return true;
   } catch (error) {
     const message = explainGitHubError(error, gh.pr);
-    if (t.comment.failOnError) throw new Error(message, { cause: error });
+    if (target.comment.failOnError) throw new Error(message, { cause: error });
     log.warning(message);
     return false;
   }

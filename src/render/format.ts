@@ -34,9 +34,9 @@ export function relativeTime(from: Date, to: Date): string {
 
 /** "2026-11-29 14:00 UTC", or "unknown time". */
 export function formatUtc(time: Date | string): string {
-  const d = typeof time === 'string' ? new Date(time) : time;
-  if (Number.isNaN(d.getTime())) return 'unknown time';
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const date = typeof time === 'string' ? new Date(time) : time;
+  if (Number.isNaN(date.getTime())) return 'unknown time';
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** 3000 → "3,000". */

@@ -98,7 +98,7 @@ function decodeId(enc: string): string | undefined {
 
 /** Compact JSON (short keys, id is in the marker itself) as base64: no `-`, `>` or space. */
 function encodeMeta(m: SectionMeta): string {
-  const o = {
+  const compact = {
     v: 1,
     t: m.title,
     s: m.sha,
@@ -110,7 +110,7 @@ function encodeMeta(m: SectionMeta): string {
     ...(m.removed ? { x: 1 } : {}),
     ...(m.shareUrl && !m.removed ? { h: m.shareUrl } : {}),
   };
-  return Buffer.from(JSON.stringify(o), 'utf8').toString('base64');
+  return Buffer.from(JSON.stringify(compact), 'utf8').toString('base64');
 }
 
 function decodeMeta(b64: string, id: string): SectionMeta | undefined {

@@ -1,10 +1,10 @@
 /**
  * Everything a section's sites and share page need, as objects to upload. Pure: links come from the
  * caller, already signed (user files) or from `sign` (generated objects, whose keys are known before
- * their contents). Order of a run: plan names (names.ts) → upload user files → sign → build → upload
+ * their contents: signGenerated signs them up front). Order of a run: plan names (names.ts) → upload user files → sign → build → upload
  * these objects.
  */
-import { BOOTSTRAP_NAME, MAP_NAME, SHARE_PAGE_NAME, WORKER_NAME } from './names.js';
+import { BOOTSTRAP_NAME, generatedKeys, MAP_NAME, SHARE_PAGE_NAME, WORKER_NAME } from './names.js';
 import { renderBootstrapPage, renderWorkerScript } from './pages.js';
 import { encodePath } from './runtime.js';
 import { renderSharePage, type ShareFile } from './share-page.js';
@@ -12,6 +12,20 @@ import { buildSiteMap } from './site-map.js';
 
 /** A link to the object with this key, signed like every other link of the run. */
 export type Sign = (key: string) => string;
+
+/**
+ * The links of a section's generated objects (sites and share page), signed up front: their keys are
+ * known before their contents, and building them (sites/build.ts) is synchronous and pure.
+ */
+export async function signGenerated(prefix: string, folders: readonly string[], sign: (key: string) => Promise<string>): Promise<Sign> {
+  const generated = new Map<string, string>();
+  for (const key of generatedKeys(prefix, folders)) generated.set(key, await sign(key));
+  return (key) => {
+    const url = generated.get(key);
+    if (url === undefined) throw new Error(`No link was signed for the generated object ${key}.`);
+    return url;
+  };
+}
 
 /** A user's file of the section, already uploaded and signed. */
 export interface SectionFile {

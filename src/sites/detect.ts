@@ -4,42 +4,9 @@
  * Folders are written `''` (the upload's root) or `a/b/` (relative, ending in `/`), over the same
  * relative paths the object keys end with.
  */
-import { Input } from '../config/constants.js';
 
-/** The `browse` input: `auto`, `none`, or folder globs (one per line). */
+/** The `browse` input (parsed in config/inputs.ts): `auto`, `none`, or folder globs (one per line). */
 export type Browse = { mode: 'auto' } | { mode: 'none' } | { mode: 'folders'; globs: string[] };
-
-const BROWSE_INPUT = Input.Browse;
-
-/** Parses the `browse` input; throws an error naming the input and what to write instead. */
-export function parseBrowse(value: string): Browse {
-  const lines = value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (lines.length === 0 || (lines.length === 1 && lines[0].toLowerCase() === 'auto')) return { mode: 'auto' };
-  if (lines.length === 1 && lines[0].toLowerCase() === 'none') return { mode: 'none' };
-  const globs = lines.map((line) => {
-    const glob = line.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.';
-    const problem =
-      glob.startsWith('/') || /^[A-Za-z]:/.test(glob)
-        ? 'is an absolute path'
-        : glob.includes('\\')
-          ? 'contains a backslash'
-          : glob.split('/').some((s) => s === '..' || (s === '.' && glob !== '.'))
-            ? 'contains a "." or ".." segment'
-            : ['auto', 'none'].includes(glob.toLowerCase())
-              ? 'mixes auto/none with folder globs'
-              : undefined;
-    if (problem) {
-      throw new Error(
-        `Input '${BROWSE_INPUT}' ${problem}: '${line}'. Write auto (default), none, or folder globs relative to the uploaded files, one per line (e.g. coverage/lcov-report, docs/*, . for the root).`,
-      );
-    }
-    return glob;
-  });
-  return { mode: 'folders', globs };
-}
 
 /** Every folder that holds a file (directly or below), including the root `''`. */
 export function foldersOf(paths: readonly string[]): Set<string> {

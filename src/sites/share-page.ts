@@ -7,6 +7,7 @@
  * and style are pinned by hash in a Content-Security-Policy, and images load only from the links'
  * own origins.
  */
+import { humanBytes } from '../render/format.js';
 import { cspHash } from './pages.js';
 import { escapeHtml, formatLocalTime, formatUtcTime, sharePageMain } from './runtime.js';
 
@@ -106,16 +107,4 @@ export function renderSharePage(data: SharePageData): string {
 function isImage(f: ShareFile): boolean {
   // SVG in <img> runs no script; anything else that is not an image gets no thumbnail.
   return /^image\/(png|jpeg|gif|webp|avif|svg\+xml|bmp|x-icon|vnd\.microsoft\.icon)\b/i.test(f.contentType);
-}
-
-function humanBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

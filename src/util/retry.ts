@@ -14,16 +14,16 @@ export interface RetryOptions {
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, o: RetryOptions): Promise<T> {
-  const random = o.random ?? Math.random;
+export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (error) {
-      if (attempt >= o.attempts || !o.isRetryable(error)) throw error;
-      const delayMs = Math.round(random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1)));
-      o.onRetry?.(error, attempt, delayMs);
-      await o.sleep(delayMs);
+      if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
+      const delayMs = Math.round(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)));
+      options.onRetry?.(error, attempt, delayMs);
+      await options.sleep(delayMs);
     }
   }
 }

@@ -46,10 +46,10 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-function link(
+async function link(
   credentials: { accessKeyId: string; secretAccessKey: string },
   options: { bucket?: string; endpoint?: string; key?: string } = {},
-): string {
+): Promise<string> {
   const presign = createPresigner(
     { endpoint: new URL(options.endpoint ?? s3.endpoint), bucket: options.bucket ?? BUCKET, region: 'us-east-1', forcePathStyle: true },
     credentials,
@@ -66,14 +66,14 @@ function failed(outcome: ProbeOutcome): Exclude<ProbeOutcome, { ok: true }> {
 
 describe('probeLink with a dedicated signing key, against the local S3 server', () => {
   it('passes when the signing key can read the object, empty objects included', async () => {
-    expect(await probeLink(link(SIGNER))).toEqual({ ok: true, status: 206 });
-    expect((await probeLink(link(SIGNER, { key: EMPTY_KEY }))).ok).toBe(true);
+    expect(await probeLink(await link(SIGNER))).toEqual({ ok: true, status: 206 });
+    expect((await probeLink(await link(SIGNER, { key: EMPTY_KEY }))).ok).toBe(true);
     // The probe's request is the link itself, Range aside: signed on host only, so a browser can click it.
     expect(s3.requests.at(-1)).toMatchObject({ method: 'GET', url: expect.stringContaining('X-Amz-SignedHeaders=host&') });
   });
 
   it('names signing-access-key-id when the store does not know the key', async () => {
-    const outcome = failed(await probeLink(link({ accessKeyId: 'AKIAUNKNOWNKEY000002', secretAccessKey: SIGNER.secretAccessKey })));
+    const outcome = failed(await probeLink(await link({ accessKeyId: 'AKIAUNKNOWNKEY000002', secretAccessKey: SIGNER.secretAccessKey })));
     expect(outcome).toMatchObject({ status: 403, code: 'InvalidAccessKeyId' });
     const message = explainSigningKeyFailure(outcome, CTX);
     expect(message).toContain("does not know the access key in 'signing-access-key-id'");
@@ -81,7 +81,7 @@ describe('probeLink with a dedicated signing key, against the local S3 server', 
   });
 
   it('names signing-secret-access-key when the secret is wrong', async () => {
-    const outcome = failed(await probeLink(link({ accessKeyId: SIGNER.accessKeyId, secretAccessKey: 'not-the-secret' })));
+    const outcome = failed(await probeLink(await link({ accessKeyId: SIGNER.accessKeyId, secretAccessKey: 'not-the-secret' })));
     expect(outcome).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     const message = explainSigningKeyFailure(outcome, CTX);
     expect(message).toContain("'signing-secret-access-key' is not the secret of the access key in 'signing-access-key-id'");
@@ -90,7 +90,7 @@ describe('probeLink with a dedicated signing key, against the local S3 server', 
   });
 
   it('names the bucket when the key signs for a bucket that does not exist', async () => {
-    const outcome = failed(await probeLink(link(SIGNER, { bucket: 'another-bucket' })));
+    const outcome = failed(await probeLink(await link(SIGNER, { bucket: 'another-bucket' })));
     expect(outcome).toMatchObject({ status: 404, code: 'NoSuchBucket' });
     expect(explainSigningKeyFailure(outcome, CTX)).toContain("Bucket 'probe-artifacts' does not exist at 127.0.0.1");
   });
@@ -105,7 +105,7 @@ describe('probeLink with a dedicated signing key, against the local S3 server', 
     });
     try {
       const delays: number[] = [];
-      const outcome = await probeLink(link(SIGNER, { endpoint: proxy.url }), { sleep: async (ms) => void delays.push(ms) });
+      const outcome = await probeLink(await link(SIGNER, { endpoint: proxy.url }), { sleep: async (ms) => void delays.push(ms) });
       expect(outcome).toEqual({ ok: true, status: 206 });
       expect(proxy.stats.faulted['503']).toBe(2);
       expect(delays).toEqual([500, 1000]);
@@ -122,7 +122,9 @@ describe('probeLink with a dedicated signing key, against the local S3 server', 
       });
     });
     let sleeps = 0;
-    const outcome = failed(await probeLink(link(SIGNER, { endpoint: `http://127.0.0.1:${port}` }), { sleep: async () => void sleeps++ }));
+    const outcome = failed(
+      await probeLink(await link(SIGNER, { endpoint: `http://127.0.0.1:${port}` }), { sleep: async () => void sleeps++ }),
+    );
     expect(outcome).toMatchObject({ code: 'ECONNREFUSED' });
     expect(outcome.status).toBeUndefined();
     expect(sleeps).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { uriEncode } from '../../../src/links/uri.js';
+import { assertPresignableKey, encodeKeyPath, uriEncode } from '../../../src/links/uri.js';
 
 describe('uriEncode (RFC 3986)', () => {
   it('keeps only the unreserved characters', () => {
@@ -24,5 +24,24 @@ describe('uriEncode (RFC 3986)', () => {
       const expected = /[A-Za-z0-9\-._~]/.test(ch) ? ch : `%${c.toString(16).toUpperCase().padStart(2, '0')}`;
       expect(uriEncode(ch)).toBe(expected);
     }
+  });
+});
+
+describe('object keys as link paths', () => {
+  it('encodeKeyPath keeps slashes and encodes everything outside A-Za-z0-9-._~', () => {
+    expect(encodeKeyPath("a b/c+d/é/!'()*~._-/%2F")).toBe('a%20b/c%2Bd/%C3%A9/%21%27%28%29%2A~._-/%252F');
+    expect(encodeKeyPath('/x//y/')).toBe('/x//y/');
+  });
+
+  it('encodeKeyPath names a key that is not well-formed Unicode', () => {
+    expect(() => encodeKeyPath('broken-\ud800')).toThrow(/Cannot presign "broken-\\ud800": it is not well-formed Unicode/);
+  });
+
+  it.each(['', '.', '..', 'a/./b', 'a/../b', '../up', 'dir/.'])('assertPresignableKey refuses %p', (key) => {
+    expect(() => assertPresignableKey(key)).toThrow(TypeError);
+  });
+
+  it('assertPresignableKey accepts dots that are not whole segments', () => {
+    expect(() => assertPresignableKey('.hidden/...x/a.')).not.toThrow();
   });
 });

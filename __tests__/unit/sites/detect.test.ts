@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { detectSites, foldersOf, globToRegExp, parseBrowse, unmatchedGlobs } from '../../../src/sites/detect.js';
+import { parseBrowse } from '../../../src/config/inputs.js';
+import { detectSites, foldersOf, globToRegExp, unmatchedGlobs } from '../../../src/sites/detect.js';
 
 const auto = { mode: 'auto' } as const;
 

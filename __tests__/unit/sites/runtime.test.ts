@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodeKeyPath } from '../../../src/aws/presign.js';
+import { encodeKeyPath } from '../../../src/links/uri.js';
 import {
   encodePath,
   entryFromHash,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { humanBytes } from '../../../src/render/format.js';
 import { renderSharePage, type ShareFile } from '../../../src/sites/share-page.js';
 
 const EXPIRES = '2025-01-09T03:04:05.000Z';
@@ -68,6 +69,19 @@ describe('renderSharePage', () => {
     expect(rows[3]).toContain('<img class="thumb"');
     expect(rows[0]).toContain('2.0 KiB');
     expect(rows[0]).toContain(`<code>${'f'.repeat(64)}</code>`);
+  });
+
+  it('gives sizes as the comment and the job summary do (render/format.ts)', () => {
+    const sizes = [0, 1023, 15 * 1024 + 100, 3 * 1024 * 1024 * 1024];
+    const page = renderSharePage({
+      title: 't',
+      sha: '',
+      expiresAt: EXPIRES,
+      files: sizes.map((size, i) => file(`f${i}.bin`, 'application/octet-stream', false, { size })),
+      sites: [],
+    });
+    expect(humanBytes(15 * 1024 + 100)).toBe('15.1 KiB');
+    for (const size of sizes) expect(page).toContain(`<td class="size">${humanBytes(size)}</td>`);
   });
 
   it('links escape &', () => {

@@ -20,7 +20,8 @@ function s3Signer(sessionToken?: string) {
   return (key: string) => presign(key, 604800);
 }
 
-const folderUrl = (sign: (k: string) => string, folder: string) => new URL('./', sign(`${PREFIX}/${folder}.artifact-links-sw.js`)).href;
+const folderUrl = async (sign: (k: string) => Promise<string>, folder: string) =>
+  new URL('./', await sign(`${PREFIX}/${folder}.artifact-links-sw.js`)).href;
 
 function expectEveryLinkRebuilt(map: ReturnType<typeof buildSiteMap>, links: { path: string; url: string }[]) {
   const index = siteIndex(map);
@@ -29,11 +30,11 @@ function expectEveryLinkRebuilt(map: ReturnType<typeof buildSiteMap>, links: { p
 }
 
 describe('buildSiteMap with SigV4 links', () => {
-  it('stores the shared query once and per file only the signature (base64url), and rebuilds every link exactly', () => {
+  it('stores the shared query once and per file only the signature (base64url), and rebuilds every link exactly', async () => {
     const sign = s3Signer('FwoGZXIvYXdzE//token+with/slashes==');
     const paths = ['index.html', 'css/site.css', 'js/a.mjs', ...HOSTILE.map((h) => `odd/${h}`)];
-    const links = paths.map((path) => ({ path, url: sign(`${PREFIX}/site/${path}`) }));
-    const map = buildSiteMap(folderUrl(sign, 'site/'), links, { expiresAt: EXPIRES, title: 'build · site/' });
+    const links = await Promise.all(paths.map(async (path) => ({ path, url: await sign(`${PREFIX}/site/${path}`) })));
+    const map = buildSiteMap(await folderUrl(sign, 'site/'), links, { expiresAt: EXPIRES, title: 'build · site/' });
     expect(map.origin).toBe('https://artifacts-bucket.s3.eu-west-1.amazonaws.com');
     expect(map.base).toBe(`/${PREFIX}/site/`);
     expect(map.query.filter((q) => typeof q !== 'string')).toEqual([['X-Amz-Signature', 1]]);
@@ -44,23 +45,23 @@ describe('buildSiteMap with SigV4 links', () => {
     expect(map.expiresAt).toBe(EXPIRES.getTime());
   });
 
-  it('keeps a link that does not fit the template whole, and still rebuilds it', () => {
+  it('keeps a link that does not fit the template whole, and still rebuilds it', async () => {
     const sign = s3Signer();
     const links = [
-      { path: 'a.html', url: sign(`${PREFIX}/site/a.html`) },
-      { path: 'b.html', url: sign(`${PREFIX}/site/b.html`) },
+      { path: 'a.html', url: await sign(`${PREFIX}/site/a.html`) },
+      { path: 'b.html', url: await sign(`${PREFIX}/site/b.html`) },
       { path: 'c.html', url: `https://elsewhere.example/c.html?X-Amz-Signature=00` },
-      { path: 'd.html', url: `${sign(`${PREFIX}/site/d.html`)}&response-content-type=text%2Fplain` },
+      { path: 'd.html', url: `${await sign(`${PREFIX}/site/d.html`)}&response-content-type=text%2Fplain` },
     ];
-    const map = buildSiteMap(folderUrl(sign, 'site/'), links, { expiresAt: EXPIRES, title: 't' });
+    const map = buildSiteMap(await folderUrl(sign, 'site/'), links, { expiresAt: EXPIRES, title: 't' });
     expect(map.urls.map(([p]) => p)).toEqual(['c.html', 'd.html']);
     expectEveryLinkRebuilt(map, links);
   });
 
-  it('the root of the section can be a site', () => {
+  it('the root of the section can be a site', async () => {
     const sign = s3Signer();
-    const links = ['index.html', 'a/b.txt'].map((path) => ({ path, url: sign(`${PREFIX}/${path}`) }));
-    const map = buildSiteMap(folderUrl(sign, ''), links, { expiresAt: EXPIRES, title: 't' });
+    const links = await Promise.all(['index.html', 'a/b.txt'].map(async (path) => ({ path, url: await sign(`${PREFIX}/${path}`) })));
+    const map = buildSiteMap(await folderUrl(sign, ''), links, { expiresAt: EXPIRES, title: 't' });
     expect(map.base).toBe(`/${PREFIX}/`);
     expectEveryLinkRebuilt(map, links);
   });
@@ -97,16 +98,23 @@ describe('buildSiteMap with CloudFront signed URLs', () => {
 });
 
 describe('size: what a browser fetches to open a 10,000-file site', () => {
-  it('stays well under 2 MB (worker script with its map, plus the bootstrap page)', () => {
+  it('stays well under 2 MB (worker script with its map, plus the bootstrap page)', async () => {
     const sign = s3Signer('IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD' + 'x'.repeat(700));
-    const links = Array.from({ length: 10_000 }, (_, i) => {
+    const links: { path: string; url: string }[] = [];
+    for (let i = 0; i < 10_000; i++) {
       const path = `src/module-${Math.floor(i / 100)}/component-${i % 100}/file-${i}.ts.html`;
-      return { path, url: sign(`${PREFIX}/coverage/lcov-report/${path}`) };
-    });
-    const folder = folderUrl(sign, 'coverage/lcov-report/');
+      links.push({ path, url: await sign(`${PREFIX}/coverage/lcov-report/${path}`) });
+    }
+    const folder = await folderUrl(sign, 'coverage/lcov-report/');
     const map = buildSiteMap(folder, links, { expiresAt: EXPIRES, title: 'build · coverage/lcov-report/' });
     const worker = renderWorkerScript(map);
-    const bootstrap = renderBootstrapPage({ worker: sign('w'), map: sign('m'), scope: folder, expiresAt: EXPIRES.getTime(), title: 't' });
+    const bootstrap = renderBootstrapPage({
+      worker: await sign('w'),
+      map: await sign('m'),
+      scope: folder,
+      expiresAt: EXPIRES.getTime(),
+      title: 't',
+    });
     const bytes = Buffer.byteLength(worker) + Buffer.byteLength(bootstrap);
     // Per file: its name and a 43-character signature, not a 1,100-character link.
     expect(bytes).toBeLessThan(1_200_000);

@@ -3,10 +3,11 @@
  * (AssumeRoleWithWebIdentity), long enough for the requested links when the role allows it.
  */
 import { isRoleArn, isSessionDuration, isSessionName, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../../config/validate.js';
+import { DEFAULT_AUDIENCE } from '../../config/constants.js';
 import { formatDuration } from '../../links/duration.js';
-import type { Logger } from '../../util/log.js';
-import { DEFAULT_AUDIENCE, EXPIRY_SOURCE, isValidDate, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
-import { errorText, explainStsError, StsErrorContext } from './errors.js';
+import { errorMessage, type Logger } from '../../util/log.js';
+import { EXPIRY_SOURCE, isValidDate, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
+import { explainStsError, StsErrorContext } from './errors.js';
 
 export { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS };
 
@@ -64,25 +65,25 @@ export interface AssumeRoleOptions {
 }
 
 /** Assumes `roleArn`; secrets go to `setSecret` as soon as they exist, before any line is logged. */
-export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Logger): Promise<ResolvedCredentials> {
-  const { setSecret, getIDToken, now } = o;
-  const audience = o.audience || DEFAULT_AUDIENCE;
+export async function assumeRole(options: AssumeRoleOptions, roleArn: string, log: Logger): Promise<ResolvedCredentials> {
+  const { setSecret, getIDToken, now } = options;
+  const audience = options.audience || DEFAULT_AUDIENCE;
 
   if (!isRoleArn(roleArn)) {
     throw new Error(
       `\`role-to-assume\` "${roleArn}" is not a role ARN. Use the full ARN, e.g. ` + 'arn:aws:iam::123456789012:role/my-role.',
     );
   }
-  if (!isSessionName(o.roleSessionName)) {
+  if (!isSessionName(options.roleSessionName)) {
     throw new Error(
-      `The role session name "${o.roleSessionName}" is invalid: use 2 to 64 characters from letters, ` + 'digits and _+=,.@-',
+      `The role session name "${options.roleSessionName}" is invalid: use 2 to 64 characters from letters, ` + 'digits and _+=,.@-',
     );
   }
-  const requested = o.roleSessionDuration ?? sessionDurationFor(o.requestedLinkSeconds);
+  const requested = options.roleSessionDuration ?? sessionDurationFor(options.requestedLinkSeconds);
   if (!isSessionDuration(requested)) {
     throw new Error(
       `The role session duration must be a whole number of seconds from ${MIN_SESSION_SECONDS} to ` +
-        `${MAX_SESSION_SECONDS} (got ${o.roleSessionDuration}).`,
+        `${MAX_SESSION_SECONDS} (got ${options.roleSessionDuration}).`,
     );
   }
 
@@ -90,7 +91,7 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
   try {
     token = await getIDToken(audience);
   } catch (e) {
-    if (!o.idTokenRequestUrl || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(errorText(e))) {
+    if (!options.idTokenRequestUrl || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(errorMessage(e))) {
       throw new Error(
         "`role-to-assume` needs GitHub's OIDC token, but the job may not request one " +
           '(ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the ' +
@@ -99,7 +100,7 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
         { cause: e },
       );
     }
-    throw new Error(`Could not get GitHub's OIDC token for audience "${audience}": ${errorText(e)}`, {
+    throw new Error(`Could not get GitHub's OIDC token for audience "${audience}": ${errorMessage(e)}`, {
       cause: e,
     });
   }
@@ -108,14 +109,14 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
   const ctx: StsErrorContext = {
     roleToAssume: roleArn,
     audience,
-    repository: o.repository,
-    endpoint: o.stsEndpoint ?? o.envStsEndpoint,
-    region: o.region,
+    repository: options.repository,
+    endpoint: options.stsEndpoint ?? options.envStsEndpoint,
+    region: options.region,
   };
   const { AssumeRoleWithWebIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient({
-    region: o.region,
-    ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}),
+    region: options.region,
+    ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
     // AssumeRoleWithWebIdentity is unsigned. Force "no auth" for every endpoint: some (e.g. region
     // aws-global) would otherwise select SigV4 and make the SDK look for default credentials.
     httpAuthSchemeProvider: () => [{ schemeId: 'smithy.api#noAuth' }],
@@ -124,7 +125,7 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
     client.send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: roleArn,
-        RoleSessionName: o.roleSessionName,
+        RoleSessionName: options.roleSessionName,
         WebIdentityToken: token,
         DurationSeconds: durationSeconds,
       }),
@@ -136,7 +137,7 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
     try {
       response = await send(requested);
     } catch (e) {
-      const message = errorText(e);
+      const message = errorMessage(e);
       const name = String((e as { name?: string }).name ?? '');
       const retry = isDurationRefused(name, message) ? fallbackDuration(message, requested) : undefined;
       if (retry === undefined) throw e;
@@ -168,6 +169,8 @@ export async function assumeRole(o: AssumeRoleOptions, roleArn: string, log: Log
 
   // STS always sends Expiration; the fallback is the longest the session can possibly last.
   const expiresAt = credentials.expiration ?? new Date(now().getTime() + granted * 1000);
-  log.info(`Assumed ${roleArn} (session "${o.roleSessionName}", ${granted} s); links can live until ` + `${expiresAt.toISOString()}.`);
+  log.info(
+    `Assumed ${roleArn} (session "${options.roleSessionName}", ${granted} s); links can live until ` + `${expiresAt.toISOString()}.`,
+  );
   return { credentials, kind: 'assumed-role', expiresAt, expirySource: EXPIRY_SOURCE.stsSession, warnings };
 }

@@ -4,10 +4,10 @@
  */
 import * as core from '@actions/core';
 import { Env, readEnv } from '../../config/context.js';
-import { actionLog, type Logger } from '../../util/log.js';
+import { actionLog, errorMessage, type Logger } from '../../util/log.js';
 import { assumeRole } from './assume-role.js';
 import { classifyCredentials, maskCredentials, ResolvedCredentials, SigningCredentials } from './classify.js';
-import { errorText, NO_CREDENTIALS_MESSAGE } from './errors.js';
+import { NO_CREDENTIALS_MESSAGE } from './errors.js';
 
 export type CredentialEnv = Pick<Env, 'AWS_CREDENTIAL_EXPIRATION' | 'repository' | 'stsEndpoint' | 'ACTIONS_ID_TOKEN_REQUEST_URL'>;
 
@@ -25,7 +25,7 @@ export interface ResolveOptions {
   /** Seconds; default sessionDurationFor(requestedLinkSeconds) (link lifetime + margin, 900..43200). */
   roleSessionDuration?: number;
   requestedLinkSeconds: number;
-  /** Default DEFAULT_AUDIENCE (sts.amazonaws.com). */
+  /** Default DEFAULT_AUDIENCE (config/constants.ts: sts.amazonaws.com). */
   audience?: string;
   credentialsExpireAt?: Date;
   /**
@@ -54,26 +54,26 @@ export interface ResolveOptions {
  * Get signing credentials and their lifetime. Secrets are passed to `setSecret` before any line is
  * logged (log lines are held back until the credentials are masked).
  */
-export async function resolveCredentials(o: ResolveOptions): Promise<ResolvedCredentials> {
-  const log = new HeldLog(o.log ?? actionLog);
+export async function resolveCredentials(options: ResolveOptions): Promise<ResolvedCredentials> {
+  const log = new HeldLog(options.log ?? actionLog);
   try {
-    const env = o.env ?? readEnv();
-    const result = o.roleToAssume
+    const env = options.env ?? readEnv();
+    const result = options.roleToAssume
       ? await assumeRole(
           {
-            ...o,
-            audience: o.audience ?? '',
+            ...options,
+            audience: options.audience ?? '',
             repository: env.repository,
             envStsEndpoint: env.stsEndpoint,
             idTokenRequestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL,
-            now: o.now ?? (() => new Date()),
-            getIDToken: o.getIDToken ?? core.getIDToken,
-            setSecret: o.setSecret ?? core.setSecret,
+            now: options.now ?? (() => new Date()),
+            getIDToken: options.getIDToken ?? core.getIDToken,
+            setSecret: options.setSecret ?? core.setSecret,
           },
-          o.roleToAssume,
+          options.roleToAssume,
           log,
         )
-      : await fromDefaultChain(o, env, log);
+      : await fromDefaultChain(options, env, log);
     for (const w of result.warnings) log.warning(w);
     return result;
   } finally {
@@ -96,20 +96,20 @@ class HeldLog implements Logger {
   }
 }
 
-async function fromDefaultChain(o: ResolveOptions, env: CredentialEnv, log: Logger): Promise<ResolvedCredentials> {
-  const setSecret = o.setSecret ?? core.setSecret;
-  const now = (o.now ?? (() => new Date()))();
+async function fromDefaultChain(options: ResolveOptions, env: CredentialEnv, log: Logger): Promise<ResolvedCredentials> {
+  const setSecret = options.setSecret ?? core.setSecret;
+  const now = (options.now ?? (() => new Date()))();
   // Loaded on demand: start-up time matters, and only this path needs the provider chain.
-  const provider = o.credentialProvider ?? (await import('@aws-sdk/credential-provider-node')).defaultProvider();
+  const provider = options.credentialProvider ?? (await import('@aws-sdk/credential-provider-node')).defaultProvider();
   let found: Awaited<ReturnType<CredentialProvider>>;
   try {
     found = await provider();
   } catch (e) {
     const name = (e as { name?: string }).name;
-    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(errorText(e))) {
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(errorMessage(e))) {
       throw new Error(NO_CREDENTIALS_MESSAGE, { cause: e });
     }
-    throw new Error(`Loading AWS credentials from the default chain failed: ${errorText(e)}. ${NO_CREDENTIALS_MESSAGE}`, { cause: e });
+    throw new Error(`Loading AWS credentials from the default chain failed: ${errorMessage(e)}. ${NO_CREDENTIALS_MESSAGE}`, { cause: e });
   }
   const creds: SigningCredentials = {
     accessKeyId: found.accessKeyId,
@@ -121,10 +121,10 @@ async function fromDefaultChain(o: ResolveOptions, env: CredentialEnv, log: Logg
 
   const result = classifyCredentials(creds, {
     env,
-    credentialsExpireAt: o.credentialsExpireAt,
+    credentialsExpireAt: options.credentialsExpireAt,
     now,
-    unknownCapSeconds: o.unknownSessionCapSeconds,
-    uploadOnly: o.uploadOnly,
+    unknownCapSeconds: options.unknownSessionCapSeconds,
+    uploadOnly: options.uploadOnly,
   });
   if (result.expiresAt && result.expiresAt.getTime() <= now.getTime()) {
     throw new Error(result.warnings[result.warnings.length - 1]);

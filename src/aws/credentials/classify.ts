@@ -33,7 +33,6 @@ export interface ResolvedCredentials {
 
 /** Temporary credentials of unknown expiry are assumed to live this long (1 h, the STS default). */
 export const DEFAULT_UNKNOWN_SESSION_CAP_SECONDS = 3600;
-export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 
 export const EXPIRY_SOURCE = {
   stsSession: 'STS session (role-to-assume)',
@@ -45,8 +44,8 @@ export const EXPIRY_SOURCE = {
 const UNKNOWN_EXPIRY_FIX =
   'set `role-to-assume` so the action gets its own session, or pass ' + '`credentials-expire-at: ${{ steps.<id>.outputs.aws-expiration }}`';
 
-export function isValidDate(d: Date | undefined): d is Date {
-  return d instanceof Date && !Number.isNaN(d.getTime());
+export function isValidDate(date: Date | undefined): date is Date {
+  return date instanceof Date && !Number.isNaN(date.getTime());
 }
 
 /** Passes every secret of `creds` to `setSecret` (core.setSecret masks it in logs). */

@@ -84,7 +84,3 @@ export function explainStsError(err: unknown, ctx: StsErrorContext): string {
   }
   return `${prefix}: ${name || 'error'}: ${message}`;
 }
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

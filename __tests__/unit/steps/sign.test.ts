@@ -11,7 +11,7 @@ import {
   repositoryPrefix,
   sessionSigner,
   signingKeySigner,
-} from '../../../src/modes/sign.js';
+} from '../../../src/steps/sign.js';
 import { verifyCloudFrontUrl } from '../../support/cloudfront-verify.js';
 
 const TARGET: StoreTarget = { bucket: 'ci-artifacts', region: 'eu-west-1', forcePathStyle: false };
@@ -32,8 +32,8 @@ const FILES = [
 const log = { info: () => undefined, warning: () => undefined };
 
 describe('who signs the links, and how long they live', () => {
-  it('the upload session: capped at the session (minus the safety margin), with its token in the links', () => {
-    const { entries, lifetime, report } = presignFiles(FILES, {
+  it('the upload session: capped at the session (minus the safety margin), with its token in the links', async () => {
+    const { entries, lifetime, report } = await presignFiles(FILES, {
       signer: sessionSigner(TARGET, SESSION),
       requestedSeconds: 7 * DAY,
       log,
@@ -45,9 +45,9 @@ describe('who signs the links, and how long they live', () => {
     expect(report.about).toBeUndefined();
   });
 
-  it('a signing key: 7 days whatever the session, no session token, its own key ID in the links', () => {
+  it('a signing key: 7 days whatever the session, no session token, its own key ID in the links', async () => {
     const signer = linkSignerFor({ kind: 'signing-key', ...SIGNING_KEY }, TARGET, SESSION, 'octo/repo/');
-    const { entries, lifetime, report } = presignFiles(FILES, { signer, requestedSeconds: 30 * DAY, log, clock: () => NOW });
+    const { entries, lifetime, report } = await presignFiles(FILES, { signer, requestedSeconds: 30 * DAY, log, clock: () => NOW });
     expect(lifetime.seconds).toBe(7 * DAY);
     expect(lifetime.expiresAt.toISOString()).toBe(new Date((NOW_S + 7 * DAY) * 1000).toISOString());
     const url = new URL(entries[0].url);
@@ -61,7 +61,7 @@ describe('who signs the links, and how long they live', () => {
     expect(report.maskedInLinks).toMatch(/signing-access-key-id/);
   });
 
-  it('CloudFront: expires-in as set, past 7 days, links that verify with the public key', () => {
+  it('CloudFront: expires-in as set, past 7 days, links that verify with the public key', async () => {
     const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const signer = cloudFrontSigner(
       {
@@ -72,7 +72,7 @@ describe('who signs the links, and how long they live', () => {
       },
       TARGET.bucket,
     );
-    const { entries, lifetime, report } = presignFiles(FILES, { signer, requestedSeconds: 90 * DAY, log, clock: () => NOW });
+    const { entries, lifetime, report } = await presignFiles(FILES, { signer, requestedSeconds: 90 * DAY, log, clock: () => NOW });
     expect(lifetime).toEqual({ seconds: 90 * DAY, expiresAt: new Date((NOW_S + 90 * DAY) * 1000), clamps: [] });
     expect(entries[0].expiresAt).toBe(lifetime.expiresAt.toISOString());
     expect(entries[0].url.startsWith('https://d111111abcdef8.cloudfront.net/octo/repo/pr-1/abc/build/a%20b.txt?Expires=')).toBe(true);
@@ -88,7 +88,7 @@ describe('who signs the links, and how long they live', () => {
     const signer = { ...signingKeySigner(TARGET, SIGNING_KEY, ''), prove: async (e: { url: string }) => void proved.push(e.url) };
     await proveLinks(signer, [], log);
     expect(proved).toEqual([]);
-    const { entries } = presignFiles(FILES, { signer, requestedSeconds: DAY, log, clock: () => NOW });
+    const { entries } = await presignFiles(FILES, { signer, requestedSeconds: DAY, log, clock: () => NOW });
     await proveLinks(signer, entries, log);
     expect(proved).toEqual([entries[0].url]);
     expect(sessionSigner(TARGET, SESSION).prove).toBeUndefined();

@@ -90,8 +90,8 @@ export async function namesNotUtf8(root: string): Promise<string[]> {
   return found;
 }
 
-async function isFile(p: string): Promise<boolean> {
-  return stat(p).then(
+async function isFile(candidate: string): Promise<boolean> {
+  return stat(candidate).then(
     (s) => s.isFile(),
     () => false,
   );
@@ -119,6 +119,6 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+function toPosix(nativePath: string): string {
+  return nativePath.split(path.sep).join('/');
 }

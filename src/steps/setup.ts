@@ -98,8 +98,10 @@ export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint
  */
 export interface Store {
   target: StoreTarget;
-  signer: ResolvedCredentials;
-  links: LinkSigner;
+  /** The credentials that upload (and, without a dedicated signer, sign the links). */
+  credentials: ResolvedCredentials;
+  /** Who signs the links. */
+  signer: LinkSigner;
   client: S3Client;
 }
 
@@ -109,10 +111,10 @@ export interface Store {
  */
 const DEDICATED_SIGNER_SESSION_SECONDS = 3600;
 
-export async function openStore(d: ModeDeps): Promise<Store> {
-  const { inputs, env } = d;
+export async function openStore(deps: ModeDeps): Promise<Store> {
+  const { inputs, env } = deps;
   const target = storeTarget(inputs);
-  const signer = await resolveCredentials({
+  const credentials = await resolveCredentials({
     region: inputs.region,
     roleToAssume: inputs.roleToAssume,
     roleSessionName: inputs.roleSessionName,
@@ -122,9 +124,9 @@ export async function openStore(d: ModeDeps): Promise<Store> {
     credentialsExpireAt: inputs.credentialsExpireAt,
     uploadOnly: inputs.linkSigner !== undefined,
     env,
-    log: d.log,
-    now: d.clock,
+    log: deps.log,
+    now: deps.clock,
   });
-  const links = linkSignerFor(inputs.linkSigner, target, signer, repositoryPrefix(inputs.keyPrefix, d.ctx));
-  return { target, signer, links, client: createS3Client(target, signer.credentials, inputs.concurrency, env.s3Timeouts) };
+  const signer = linkSignerFor(inputs.linkSigner, target, credentials, repositoryPrefix(inputs.keyPrefix, deps.ctx));
+  return { target, credentials, signer, client: createS3Client(target, credentials.credentials, inputs.concurrency, env.s3Timeouts) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertOwnOrigin, displayFolder, planSites, sharedOriginProblem } from '../../../src/modes/sites.js';
+import { assertOwnOrigin, displayFolder, planSites, sharedOriginProblem } from '../../../src/steps/sites.js';
 import type { Logger } from '../../../src/util/log.js';
 
 function logger(): { lines: string[]; log: Logger } {

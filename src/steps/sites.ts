@@ -12,7 +12,7 @@ import { Input } from '../config/constants.js';
 import type { LinkSignerConfig } from '../config/link-signer.js';
 import { opensInBrowser } from '../links/disposition.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
-import { buildSectionSites, type Sign } from '../sites/build.js';
+import { buildSectionSites, signGenerated } from '../sites/build.js';
 import { type Browse, detectSites, unmatchedGlobs } from '../sites/detect.js';
 import { assertNoCollision, generatedNames } from '../sites/names.js';
 import type { Logger } from '../util/log.js';
@@ -95,7 +95,8 @@ export interface PublishSitesOptions {
   folders: readonly string[];
   /** The section's signed files. */
   entries: readonly ManifestEntry[];
-  sign: Sign;
+  /** Signs a generated object's key like every other link of the run. */
+  sign: (key: string) => Promise<string>;
   expiresAt: Date;
   section: { title: string; sha: string; runUrl: string; note?: string };
   /** The files came from a fork's code: their HTML, SVG and XML are attachments (Download, not Open). */
@@ -104,32 +105,33 @@ export interface PublishSitesOptions {
 }
 
 /** Builds and uploads the section's sites and share page; returns their links. */
-export async function publishSites(o: PublishSitesOptions): Promise<PublishedSites> {
-  const base = o.prefix ? `${o.prefix}/` : '';
-  const files = o.entries.map((e) => ({
+export async function publishSites(options: PublishSitesOptions): Promise<PublishedSites> {
+  const base = options.prefix ? `${options.prefix}/` : '';
+  const files = options.entries.map((e) => ({
     path: e.key.slice(base.length),
     display: e.path,
     size: e.size,
     sha256: e.sha256,
     contentType: e.contentType,
     url: e.url,
-    viewable: opensInBrowser(e.contentType, o.untrusted ?? false),
+    viewable: opensInBrowser(e.contentType, options.untrusted ?? false),
   }));
   const built = buildSectionSites({
-    prefix: o.prefix,
+    prefix: options.prefix,
     files,
-    sites: o.folders,
-    sign: o.sign,
-    expiresAt: o.expiresAt,
-    title: o.section.title,
-    sha: o.section.sha,
-    runUrl: o.section.runUrl,
-    note: o.section.note,
+    sites: options.folders,
+    sign: await signGenerated(options.prefix, options.folders, options.sign),
+    expiresAt: options.expiresAt,
+    title: options.section.title,
+    sha: options.section.sha,
+    runUrl: options.section.runUrl,
+    note: options.section.note,
     displayFolder: (folder) => displayFolder(files, folder),
   });
-  await Promise.all(built.objects.map((g) => putText(o.client, o.target, g.key, g.body, g.contentType)));
-  for (const site of built.sites) o.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
-  const expiresAt = o.expiresAt.toISOString();
+  await Promise.all(built.objects.map((g) => putText(options.client, options.target, g.key, g.body, g.contentType)));
+  for (const site of built.sites)
+    options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
+  const expiresAt = options.expiresAt.toISOString();
   return {
     sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
     shareUrl: built.shareUrl,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { commonRoot, findFiles, namesNotUtf8, sharedAncestor } from '../../../src/modes/find-files.js';
+import { commonRoot, findFiles, namesNotUtf8, sharedAncestor } from '../../../src/steps/find-files.js';
 
 describe('sharedAncestor', () => {
   it.each([

@@ -7,7 +7,7 @@
  * key pair (`expires-in` as set).
  */
 import type { ResolvedCredentials } from '../aws/credentials/classify.js';
-import { createPresigner } from '../aws/presign.js';
+import { createPresigner, type Presign } from '../aws/presign.js';
 import type { StoreTarget } from '../aws/s3-client.js';
 import { explainCloudFrontFailure, explainSigningKeyFailure, probeLink, type ProbeOptions } from '../aws/signing-probe.js';
 import type { RunContext } from '../config/context.js';
@@ -23,7 +23,7 @@ import type { Logger } from '../util/log.js';
 
 export interface LinkSigner {
   /** Signs links at `signedAt`: `(key, seconds) => url`. */
-  presigner(signedAt: Date): (key: string, seconds: number) => string;
+  presigner(signedAt: Date): Presign;
   /** The lifetime of links signed at `signedAt` for `requestedSeconds`. */
   lifetime(requestedSeconds: number, signedAt: Date): LinkLifetime;
   /** One sentence on who signed the links and why they live as long as they do; none for the default. */
@@ -83,11 +83,13 @@ export function signingKeySigner(
 /** CloudFront signed URLs: `expires-in` as set, past SigV4's 7 days. */
 export function cloudFrontSigner(config: Extract<LinkSignerConfig, { kind: 'cloudfront' }>, bucket: string): LinkSigner {
   return {
-    presigner: (signedAt) =>
-      createCloudFrontSigner(
+    presigner: (signedAt) => {
+      const sign = createCloudFrontSigner(
         { baseUrl: config.url, keyPairId: config.keyPairId, privateKeyPem: config.privateKeyPem },
         { now: () => signedAt },
-      ),
+      );
+      return async (key, seconds) => sign(key, seconds);
+    },
     lifetime: (requested, signedAt) => ({
       seconds: requested,
       expiresAt: new Date((Math.floor(signedAt.getTime() / 1000) + requested) * 1000),
@@ -143,25 +145,31 @@ export interface SignOptions {
   clock: Clock;
 }
 
+export interface SignedFiles {
+  entries: ManifestEntry[];
+  lifetime: LinkLifetime;
+  report: Report;
+  /** Signs another key of the run (a generated object) with the same instant and lifetime. */
+  sign: (key: string) => Promise<string>;
+}
+
 /**
  * Signs one link per file. The lifetime is capped at signing time (after any upload, which eats into a
  * session), logged when clamped, and identical for every link of the batch.
  */
-export function presignFiles(
-  files: StoredFile[],
-  o: SignOptions,
-  failed: Report['failed'] = [],
-): { entries: ManifestEntry[]; lifetime: LinkLifetime; report: Report; sign: (key: string) => string } {
-  const { signer } = o;
-  const signedAt = o.clock();
-  const lifetime = signer.lifetime(o.requestedSeconds, signedAt);
-  for (const clamp of lifetime.clamps) o.log.warning(`Link lifetime shortened: ${clamp}`);
-  o.log.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
+export async function presignFiles(files: StoredFile[], options: SignOptions, failed: Report['failed'] = []): Promise<SignedFiles> {
+  const { signer, log } = options;
+  const signedAt = options.clock();
+  const lifetime = signer.lifetime(options.requestedSeconds, signedAt);
+  for (const clamp of lifetime.clamps) log.warning(`Link lifetime shortened: ${clamp}`);
+  log.info(`Links are valid for ${formatDuration(lifetime.seconds)}, until ${lifetime.expiresAt.toISOString()}.`);
   const presign = signer.presigner(signedAt);
   const expiresAt = lifetime.expiresAt.toISOString();
   // One instant and one lifetime for every link of the run, generated objects (sites, share page) included.
-  const sign = (key: string): string => presign(key, lifetime.seconds);
-  const entries = files.map((f) => ({ ...f, url: sign(f.key), expiresAt }));
+  const sign = (key: string): Promise<string> => presign(key, lifetime.seconds);
+  // One after the other: signing is CPU work, and a sequential loop is the fastest (no promise pile-up).
+  const entries: ManifestEntry[] = [];
+  for (const file of files) entries.push({ ...file, url: await sign(file.key), expiresAt });
   const report: Report = {
     entries,
     failed,

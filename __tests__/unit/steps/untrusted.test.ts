@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_KEY_PREFIX } from '../../../src/links/keys.js';
-import { assertForkKeys, contentTrust } from '../../../src/modes/untrusted.js';
+import { assertForkKeys, contentTrust } from '../../../src/steps/untrusted.js';
 import type { Logger } from '../../../src/util/log.js';
 
 function logger(): { lines: string[]; log: Logger } {

@@ -1,8 +1,8 @@
-export const id = 459;
-export const ids = [459];
+export const id = 942;
+export const ids = [942];
 export const modules = {
 
-/***/ 5459:
+/***/ 5942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -520,8 +520,8 @@ var links_section = __webpack_require__(4546);
 var stored_manifest = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/publish/comment-records.ts
 var comment_records = __webpack_require__(8849);
-// EXTERNAL MODULE: ./src/publish/links.ts
-var publish_links = __webpack_require__(722);
+// EXTERNAL MODULE: ./src/publish/links.ts + 1 modules
+var links = __webpack_require__(3912);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
 var outputs = __webpack_require__(6689);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
@@ -529,7 +529,7 @@ var glob = __webpack_require__(2377);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/modes/find-files.ts
+;// CONCATENATED MODULE: ./src/steps/find-files.ts
 /** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
 
 
@@ -606,8 +606,8 @@ async function namesNotUtf8(root) {
     await walk(Buffer.from(root));
     return found;
 }
-async function isFile(p) {
-    return (0,promises_.stat)(p).then((s) => s.isFile(), () => false);
+async function isFile(candidate) {
+    return (0,promises_.stat)(candidate).then((s) => s.isFile(), () => false);
 }
 /**
  * The folder that keys are relative to: a single search path's folder (its parent when it is a
@@ -629,19 +629,19 @@ function isInside(child, parent) {
     const rel = external_node_path_default().relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
 }
-function toPosix(p) {
-    return p.split((external_node_path_default()).sep).join('/');
+function toPosix(nativePath) {
+    return nativePath.split((external_node_path_default()).sep).join('/');
 }
 
-// EXTERNAL MODULE: ./src/modes/setup.ts + 4 modules
-var setup = __webpack_require__(4360);
-// EXTERNAL MODULE: ./src/modes/sign.ts + 1 modules
-var modes_sign = __webpack_require__(4818);
-// EXTERNAL MODULE: ./src/modes/sites.ts + 4 modules
-var modes_sites = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/steps/setup.ts + 5 modules
+var setup = __webpack_require__(2105);
+// EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
+var steps_sign = __webpack_require__(6209);
+// EXTERNAL MODULE: ./src/steps/sites.ts + 5 modules
+var steps_sites = __webpack_require__(8412);
 // EXTERNAL MODULE: ./src/config/constants.ts
 var constants = __webpack_require__(4687);
-;// CONCATENATED MODULE: ./src/modes/untrusted.ts
+;// CONCATENATED MODULE: ./src/steps/untrusted.ts
 
 
 /**
@@ -655,11 +655,11 @@ function contentTrust(ctx, inputs, log) {
     const from = ctx.fork.repository === 'unknown' ? 'a repository the event does not name' : `the fork ${ctx.fork.repository}`;
     assertForkKeys(inputs.keyPrefix, from);
     if (inputs.trustForkContent) {
-        log.warning(`Input '${constants/* Input */.p.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
+        log.warning(`Input '${constants/* Input */.pd.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
             `where their scripts run with the reader's access to that origin. Set it only for forks whose code you trust.`);
         return { untrusted: false, browse: inputs.browse };
     }
-    const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${constants/* Input */.p.TrustForkContent}': false)`;
+    const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${constants/* Input */.pd.TrustForkContent}': false)`;
     (0,util_log/* notice */.lm)(log, `The files were built from ${from}'s code: ${restricted}.`);
     return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
 }
@@ -670,12 +670,18 @@ function contentTrust(ctx, inputs, log) {
 function assertForkKeys(template, from) {
     if (/\{(scope|pr|ref)\}/.test(template))
         return;
-    throw new Error(`Input '${constants/* Input */.p.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
+    throw new Error(`Input '${constants/* Input */.pd.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
         `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
 }
 
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
-/** mode: upload — find the files, upload them, sign their links and publish them. */
+/**
+ * mode: upload — find the files, upload them, sign their links and publish them.
+ *
+ * Before anything is uploaded: the section, every object key and the site folders are planned and
+ * checked. Then, with one S3 client: upload → store the manifest → sign → prove a link works →
+ * build and upload the sites and share page. Then publish: outputs, job summary, comment.
+ */
 
 
 
@@ -694,32 +700,97 @@ function assertForkKeys(template, from) {
 
 
 const PROGRESS_INTERVAL_MS = 5_000;
-async function upload(d) {
-    const { inputs, ctx, log, clock } = d;
+async function upload(deps) {
+    const { inputs, ctx, log, clock } = deps;
+    const plan = planSection(deps);
+    const files = await findFiles(inputs.patterns, deps.env.workspace);
+    if (files.length === 0)
+        return reportNoFiles(inputs, plan.section.id, deps.env.runnerTemp, log);
+    const plans = planUploads(files, plan.prefix, inputs.contentDisposition, plan.trust.untrusted);
+    // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
+    // own, and that no user file takes a generated name.
+    const folders = (0,steps_sites/* planSites */.ws)(files, plan.trust.browse, log);
+    const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
+    (0,steps_sites/* assertOwnOrigin */.xL)((0,setup/* storeTarget */.l7)(inputs), inputs.linkSigner, folders.map((folder) => (0,steps_sites/* displayFolder */.Xb)(named, folder)));
+    const store = await (0,setup/* openStore */.Ch)(deps);
+    let failed;
+    try {
+        log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
+        const { stored, failures } = await uploadFiles(plans, store, deps);
+        await storeManifest(plan, stored, folders, store, deps);
+        const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+        // Nothing is published unless a link is known to work.
+        await (0,steps_sign/* proveLinks */.K1)(store.signer, entries, log);
+        const note = (0,links_section/* sectionNote */.wZ)(store.signer, plan.trust.note, report.about, failures.length > 0
+            ? `${(0,util_log/* plural */.LS)(failures.length, 'file')} failed to upload and ${failures.length === 1 ? 'has' : 'have'} no link; see the job log.`
+            : undefined);
+        // The sites and the share page hold links, so they are built once the links are signed.
+        let sites;
+        if (entries.length > 0) {
+            sites = await (0,steps_sites/* publishSites */.w3)({
+                client: store.client,
+                target: store.target,
+                prefix: plan.prefix,
+                folders,
+                entries,
+                sign,
+                expiresAt: lifetime.expiresAt,
+                section: { title: plan.section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+                untrusted: plan.trust.untrusted,
+                log,
+            }).catch((e) => {
+                log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+                return undefined;
+            });
+        }
+        (0,outputs/* setSiteOutputs */.kc)(sites?.sites ?? [], sites?.shareUrl ?? '');
+        const section = {
+            id: plan.section.id,
+            title: plan.section.title,
+            sha: ctx.sha,
+            runUrl: ctx.runUrl,
+            updatedAt: clock().toISOString(),
+            expiresAt: lifetime.expiresAt.toISOString(),
+            files: entries,
+            note,
+            sites: sites?.sites,
+            shareUrl: sites?.shareUrl,
+            open: sites?.open,
+        };
+        // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
+        const records = plan.manifestScope === undefined
+            ? undefined
+            : (0,comment_records/* bucketRecords */.H)(store.client, store.target, plan.manifestScope, deps.publish.comment.marker, log);
+        await (0,links/* publishLinks */.b)({ ...deps.publish, records }, report, entries.length > 0 ? [section] : [], plan.section.id);
+        failed = failures;
+    }
+    finally {
+        store.client.destroy();
+    }
+    if (failed.length > 0)
+        throw new Error(notUploaded(failed, files.length));
+}
+/** The section of this job, its key prefix, and where its manifest goes (logging why when nowhere). */
+function planSection({ inputs, ctx, log }) {
     const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
     const section = (0,links_section/* sectionOf */.ZE)(source);
-    // A fork's files: no sites and no inline HTML, SVG or XML unless trusted, and never this repository's keys.
     const trust = contentTrust(ctx, inputs, log);
     const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
-    // Where the manifest goes, for refresh and cleanup; nowhere when a later run could not find it.
     const scope = (0,keys/* findableScope */.ex)(inputs.keyPrefix, { ...ctx, section: '' });
     if ('problem' in scope) {
         if (scope.runSpecific)
             log.warning(scope.problem);
         else
             log.info(scope.problem);
+        return { source, section, prefix, trust };
     }
-    const files = await findFiles(inputs.patterns, d.env.workspace);
-    if (files.length === 0)
-        return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
-    const plans = planUploads(files, prefix, inputs.contentDisposition, trust.untrusted);
-    // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
-    // own, and that no user file takes a generated name.
-    const folders = (0,modes_sites/* planSites */.ws)(files, trust.browse, log);
-    const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
-    (0,modes_sites/* assertOwnOrigin */.xL)((0,setup/* storeTarget */.l7)(inputs), inputs.linkSigner, folders.map((folder) => (0,modes_sites/* displayFolder */.Xb)(named, folder)));
-    const { target, links, client } = await (0,setup/* openStore */.Ch)(d);
-    log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
+    return { source, section, prefix, manifestScope: scope.scope, trust };
+}
+/**
+ * Uploads every file; returns those stored, in path order, and those that failed. Throws, naming
+ * the files, when the store said the credentials are dead (then no link would work).
+ */
+async function uploadFiles(plans, { client, target }, { inputs, log }) {
     const { uploaded, failed } = await uploadAll(plans, {
         client,
         target,
@@ -741,88 +812,39 @@ async function upload(d) {
     const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
     const dead = failed.find((f) => f.deadCredentials);
     if (dead?.deadCredentials) {
-        client.destroy();
         throw new Error(`${(0,s3_errors/* deadCredentialsMessage */.i3)(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
             `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`);
     }
-    if (stored.length > 0 && 'scope' in scope) {
-        // For mode: refresh and cleanup. Losing it costs only those, not the links: warn rather than fail,
-        // unless the store said the credentials are dead (then no link works).
-        const key = (0,stored_manifest/* manifestKey */.Rn)(scope.scope, section.id);
-        const manifest = {
-            version: stored_manifest/* MANIFEST_VERSION */.hh,
-            source,
-            section,
-            prefix,
-            sha: ctx.sha,
-            runUrl: ctx.runUrl,
-            uploadedAt: clock().toISOString(),
-            files: stored,
-            sites: folders,
-        };
-        try {
-            await (0,bucket/* putJson */.gl)(client, target, key, manifest);
-        }
-        catch (error) {
-            const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
-            if (cause) {
-                client.destroy();
-                throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${key}`, target), { cause: error });
-            }
-            log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
-        }
-    }
-    const { entries, lifetime, report, sign } = (0,modes_sign/* presignFiles */.Ys)(stored, { signer: links, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
-    // Nothing is published unless a link is known to work.
-    await (0,modes_sign/* proveLinks */.K1)(links, entries, log).catch((error) => {
-        client.destroy();
-        throw error;
-    });
-    const note = (0,links_section/* sectionNote */.wZ)(links, trust.note, report.about, failed.length > 0
-        ? `${(0,util_log/* plural */.LS)(failed.length, 'file')} failed to upload and ${failed.length === 1 ? 'has' : 'have'} no link; see the job log.`
-        : undefined);
-    // The sites and the share page hold links, so they are built once the links are signed.
-    let sites;
-    if (entries.length > 0) {
-        sites = await (0,modes_sites/* publishSites */.w3)({
-            client,
-            target,
-            prefix,
-            folders,
-            entries,
-            sign,
-            expiresAt: lifetime.expiresAt,
-            section: { title: section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
-            untrusted: trust.untrusted,
-            log,
-        }).catch((e) => {
-            log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
-            return undefined;
-        });
-    }
-    (0,outputs/* setSiteOutputs */.kc)(sites?.sites ?? [], sites?.shareUrl ?? '');
-    const data = {
-        id: section.id,
-        title: section.title,
+    return { stored, failures };
+}
+/**
+ * Stores the section's manifest, for mode: refresh and cleanup. Losing it costs only those, not the
+ * links: a warning rather than a failure, unless the store said the credentials are dead.
+ */
+async function storeManifest(plan, stored, folders, { client, target }, { ctx, log, clock }) {
+    if (stored.length === 0 || plan.manifestScope === undefined)
+        return;
+    const key = (0,stored_manifest/* manifestKey */.Rn)(plan.manifestScope, plan.section.id);
+    const manifest = {
+        version: stored_manifest/* MANIFEST_VERSION */.hh,
+        source: plan.source,
+        section: plan.section,
+        prefix: plan.prefix,
         sha: ctx.sha,
         runUrl: ctx.runUrl,
-        updatedAt: clock().toISOString(),
-        expiresAt: lifetime.expiresAt.toISOString(),
-        files: entries,
-        note,
-        sites: sites?.sites,
-        shareUrl: sites?.shareUrl,
-        open: sites?.open,
+        uploadedAt: clock().toISOString(),
+        files: stored,
+        sites: folders,
     };
-    const records = 'scope' in scope ? (0,comment_records/* bucketRecords */.H)(client, target, scope.scope, d.publish.comment.marker, log) : undefined;
     try {
-        await (0,publish_links/* publishLinks */.b)({ ...d.publish, records }, report, entries.length > 0 ? [data] : [], section.id);
+        await (0,bucket/* putJson */.gl)(client, target, key, manifest);
     }
-    finally {
-        client.destroy();
+    catch (error) {
+        const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+        if (cause)
+            throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${key}`, target), { cause: error });
+        log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
     }
-    if (failed.length > 0)
-        throw new Error(notUploaded(failures, files.length));
 }
 /** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
 function notUploaded(failures, total) {
