@@ -480,8 +480,12 @@ describe('one site cannot read another (same origin)', () => {
     try {
       const root = await openSite(page, a.site('main/'));
       const cdp = await context.newCDPSession(page);
+      const statuses: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      for (let i = 0; i < 50 && !statuses.includes('stopped'); i++) await page.waitForTimeout(100);
+      expect(statuses).toContain('stopped');
       // A restarted worker opens the session's map from Cache Storage with the key in the page's address.
       await page.click('#to-docs');
       await expect(page.textContent('h1')).resolves.toBe('Docs index');

@@ -5,11 +5,11 @@
  * and JSDoc. Each is built once into `root/<name>/` by `generateAll`.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
+import { PLAYWRIGHT_TESTS, playwrightReport as makePlaywrightReport } from '../../scripts/lib/playwright-report.mjs';
 
 const require = createRequire(import.meta.url);
 const run = promisify(execFile);
@@ -22,54 +22,11 @@ function write(dir: string, files: Record<string, string | Buffer>): void {
   }
 }
 
-/** The test titles of the Playwright report (one passes, one fails with a screenshot and a trace). */
-export const PLAYWRIGHT_TESTS = { passed: 'cart shows the added item', failed: 'checkout total is right' };
+export { PLAYWRIGHT_TESTS };
 
 /** A Playwright HTML report of a two-test run (`trace: 'on'`, `screenshot: 'on'`); returns the report folder. */
-export async function playwrightReport(work: string): Promise<string> {
-  const project = path.join(work, 'playwright-project');
-  write(project, {
-    'playwright.config.mjs': `export default {
-  testDir: 'tests',
-  reporter: [['line'], ['html', { outputFolder: 'report', open: 'never' }]],
-  workers: 1,
-  use: {
-    trace: 'on',
-    screenshot: 'on',
-    browserName: 'chromium',
-    launchOptions: { executablePath: ${JSON.stringify(CHROMIUM)}, args: ${JSON.stringify(CHROMIUM_ARGS)} },
-  },
-};
-`,
-    'tests/shop.spec.mjs': `import { test, expect } from '@playwright/test';
-test(${JSON.stringify(PLAYWRIGHT_TESTS.passed)}, async ({ page }) => {
-  await page.setContent('<h1>Shop</h1><button id="add">Add</button><p id="cart">empty</p>' +
-    '<script>document.getElementById("add").onclick = () => (document.getElementById("cart").textContent = "1 item")</script>');
-  await page.click('#add');
-  await expect(page.locator('#cart')).toHaveText('1 item');
-});
-test(${JSON.stringify(PLAYWRIGHT_TESTS.failed)}, async ({ page }) => {
-  await page.setContent('<h1>Checkout</h1><p id="total">Total: 41</p>');
-  await expect(page.locator('#total')).toHaveText('Total: 42', { timeout: 1000 });
-});
-`,
-  });
-  // The project resolves @playwright/test from this repository's node_modules.
-  symlinkSync(path.resolve(bin('@playwright/test', ''), '..', '..'), path.join(project, 'node_modules'));
-  const cli = bin('@playwright/test', 'cli.js');
-  // Playwright Test refuses to run inside Jest (it looks for JEST_WORKER_ID).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST')));
-  // One test fails on purpose: the run exits 1.
-  const output = await run(process.execPath, [cli, 'test'], { cwd: project, env: { ...env, CI: '1' } }).then(
-    () => '',
-    (error: { code?: number; stdout?: string }) => {
-      if (error.code !== 1) throw error;
-      return error.stdout ?? '';
-    },
-  );
-  if (!/1 failed/.test(output) || !/1 passed/.test(output))
-    throw new Error(`The Playwright run did not end 1 failed, 1 passed:\n${output}`);
-  return path.join(project, 'report');
+export function playwrightReport(work: string): Promise<string> {
+  return makePlaywrightReport(path.join(work, 'playwright-project'));
 }
 
 /** A Vite app built with defaults (base `/`): root-absolute script, stylesheet, font, image and fetch. */

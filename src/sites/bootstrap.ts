@@ -6,7 +6,7 @@
  */
 import { encodePath, fileLink, formatUtcTime, siteIndex, type SiteMap } from './runtime.js';
 import { sessionsBase } from './session.js';
-import { randomToken } from './worker.js';
+import { randomToken } from './seal.js';
 
 /** The page elements and browser APIs the bootstrap page uses. */
 export interface BootElement {

@@ -1,6 +1,6 @@
 /**
  * The browser-side code as source text: every function the serialized code may call (runtime.ts,
- * session.ts, worker.ts, nested-worker.ts, bootstrap.ts), and calls of its entry points.
+ * session.ts, seal.ts, worker.ts, nested-worker.ts, bootstrap.ts), and calls of its entry points.
  */
 import { entryFromHash, type bootstrapMain } from './bootstrap.js';
 import { startNestedWorker } from './nested-worker.js';
@@ -18,7 +18,8 @@ import {
   siteIndex,
 } from './runtime.js';
 import { acceptMap, isToken, nestedWorkerDir, nestedWorkerDirs, newSession, sessionOf, sessionsBase, sitePathOf } from './session.js';
-import { expiryOfUrl, openSealedMap, randomToken, sealMap, sessionKeys, type serviceWorkerMain } from './worker.js';
+import { openSealedMap, randomToken, sealMap, sessionKeys } from './seal.js';
+import { expiryOfUrl, type serviceWorkerMain } from './worker.js';
 
 /** Every function the serialized code may call, in an order where each is declared before use at run time. */
 const RUNTIME = [

@@ -20,6 +20,7 @@ import {
   routeRequest,
   type Route,
 } from './runtime.js';
+import { openSealedMap, sealMap, sessionKeys } from './seal.js';
 import { acceptMap, isToken, nestedWorkerDir, newSession, sessionOf, sitePathOf, type Session } from './session.js';
 
 export interface FetchEventLike {
@@ -40,6 +41,8 @@ export interface ClientsLike {
 export interface CacheLike {
   put(request: string, response: Response): Promise<void>;
   match(request: string): Promise<Response | undefined>;
+  keys?(): Promise<readonly { url: string }[]>;
+  delete?(request: string): Promise<boolean>;
 }
 interface PortLike {
   postMessage(message: unknown): void;
@@ -57,43 +60,6 @@ export interface WorkerScope {
   clients: ClientsLike;
   registration: { scope: string };
   caches: { open(name: string): Promise<CacheLike> };
-}
-
-/** Random 128-bit token, base64url. */
-export function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The Cache Storage name and AES-GCM key of a session, both derived from its token (which the cache never holds). */
-export async function sessionKeys(token: string): Promise<{ id: string; key: Awaited<ReturnType<typeof crypto.subtle.importKey>> }> {
-  const digest = async (text: string): Promise<Uint8Array> =>
-    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  let id = '';
-  for (const b of (await digest('artifact-links session id\n' + token)).slice(0, 16)) id += b.toString(16).padStart(2, '0');
-  const raw = await digest('artifact-links session key\n' + token);
-  const key = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-  return { id, key };
-}
-
-/** The map, encrypted with the session's key: 12 bytes of IV, then AES-GCM ciphertext. */
-export async function sealMap(token: string, map: unknown): Promise<{ id: string; body: Uint8Array }> {
-  const { id, key } = await sessionKeys(token);
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(map))));
-  const body = new Uint8Array(12 + sealed.length);
-  body.set(iv);
-  body.set(sealed, 12);
-  return { id, body };
-}
-
-/** The map sealed by `sealMap` with this token; throws for any other token or a changed body. */
-export async function openSealedMap(token: string, body: Uint8Array): Promise<unknown> {
-  const { key } = await sessionKeys(token);
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: body.slice(0, 12) }, key, body.slice(12));
-  return JSON.parse(new TextDecoder().decode(plain));
 }
 
 /** When a signed link stops working, from its own query (SigV4 `X-Amz-Date` + `X-Amz-Expires`, CloudFront `Expires`). */
@@ -129,7 +95,11 @@ export function serviceWorkerMain(scope: WorkerScope): void {
     const session = newSession(folder, data.token, map);
     sessions.set(session.token, Promise.resolve(session));
     const saved = sealMap(session.token, map)
-      .then(async ({ id, body }) => (await scope.caches.open(CACHE)).put(folder + '.artifact-links/session/' + id, new Response(body)))
+      .then(async ({ id, body }) => {
+        const cache = await scope.caches.open(CACHE);
+        await cache.put(folder + '.artifact-links/session/' + id, new Response(body, { headers: { 'x-expires': String(map.expiresAt) } }));
+        await prune(cache);
+      })
       .catch(() => undefined) // without Cache Storage the session lasts while this worker runs
       .then(() => port.postMessage({ ok: true }));
     event.waitUntil(saved);
@@ -172,6 +142,21 @@ export function serviceWorkerMain(scope: WorkerScope): void {
       ),
       403,
     );
+
+  /** Drops this folder's saved sessions whose links have expired, and all but the newest 20. */
+  async function prune(cache: CacheLike): Promise<void> {
+    if (!cache.keys || !cache.delete) return;
+    const mine = (await cache.keys()).filter((request) => request.url.startsWith(folder + '.artifact-links/session/'));
+    const kept: { url: string; expires: number }[] = [];
+    for (const request of mine) {
+      const saved = await cache.match(request.url);
+      const expires = Number(saved ? saved.headers.get('x-expires') : 0);
+      if (!(expires > Date.now())) await cache.delete(request.url);
+      else kept.push({ url: request.url, expires });
+    }
+    // Cache Storage lists entries in the order they were put: the oldest first.
+    for (const old of kept.slice(0, Math.max(0, kept.length - 20))) await cache.delete(old.url);
+  }
 
   async function getSession(token: string): Promise<Session | undefined> {
     let found = sessions.get(token);

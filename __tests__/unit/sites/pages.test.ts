@@ -47,6 +47,8 @@ function startWorker(script: string, answers: (url: string, init: RequestInit | 
       open: async () => ({
         put: async (key: string, response: Response) => void stored.set(key, response),
         match: async (key: string) => stored.get(key)?.clone(),
+        keys: async () => [...stored.keys()].map((url) => ({ url })),
+        delete: async (key: string) => stored.delete(key),
       }),
     },
   };
@@ -148,6 +150,16 @@ describe('the worker script', () => {
     expect(response?.headers.get('content-disposition')).toBeNull();
     expect(response?.headers.get('content-range')).toBe('bytes 0-3/10');
     expect(await response?.text()).toBe('part');
+  });
+
+  it('keeps the newest 20 sessions of its folder, and none whose links have expired', async () => {
+    const worker = startWorker(renderWorkerScript(), () => new Response('x'));
+    const token = (i: number) => `T${String(i).padStart(21, '0')}`;
+    expect(await worker.message({ type: 'open', token: token(0), map: { ...MAP, expiresAt: Date.now() - 1 } })).toEqual({ ok: true });
+    for (let i = 1; i <= 5; i++) await worker.message({ type: 'open', token: token(i), map: MAP });
+    expect(worker.stored.size).toBe(5);
+    for (let i = 6; i <= 22; i++) await worker.message({ type: 'open', token: token(i), map: MAP });
+    expect(worker.stored.size).toBe(20);
   });
 
   it("refuses a map of another folder, and serves nothing to a page it did not open or without the session's token", async () => {

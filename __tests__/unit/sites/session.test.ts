@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SiteMap } from '../../../src/sites/runtime.js';
 import { acceptMap, isToken, nestedWorkerDir, newSession, sessionOf, sitePathOf } from '../../../src/sites/session.js';
-import { expiryOfUrl, openSealedMap, randomToken, sealMap } from '../../../src/sites/worker.js';
+import { openSealedMap, randomToken, sealMap } from '../../../src/sites/seal.js';
+import { expiryOfUrl } from '../../../src/sites/worker.js';
 
 const ORIGIN = 'https://bucket.s3.eu-west-1.amazonaws.com';
 const SCOPE = `${ORIGIN}/p/site/`;
