@@ -204,6 +204,23 @@ export function siteOpenSection(o) {
   return lines.join('\n');
 }
 
+/** W8: what opening a real Playwright report fetched, to its test list and on to the trace viewer's actions. */
+export function reportOpenSection(o) {
+  const lines = ['### W8: opening a Playwright HTML report in a browser', ''];
+  if (!o.list) {
+    lines.push(`Not measured: ${o.skipped ?? o.error}.`);
+    return lines.join('\n');
+  }
+  const row = (x) => `${x.requests} GET requests, ${x.bytes.toLocaleString('en-US')} B (${(x.bytes / 1e6).toFixed(2)} MB), ${s(x.ms)} s`;
+  lines.push(
+    `A Playwright HTML report of two tests (one failing; traces and screenshots on; ${o.files} files), uploaded to s3rver with \`browse: auto\` and opened in headless Chromium on an empty cache from its \`sites\` link, counted as s3rver's response bodies:`,
+    '',
+    `- to the test list: **${row(o.list)}**`,
+    `- then the failed test's trace until the viewer lists its actions: **${row(o.trace)}**`,
+  );
+  return lines.join('\n');
+}
+
 /** Failed runs, and the server as the bottleneck when it was at ≥ SERVER_BOUND of a core for either side. */
 function notes(server, ...rows) {
   const out = [];

@@ -7,14 +7,16 @@
 //   W1 1,000 × 4 KiB   W2 20 × 8 MiB   W3 one 1 GiB file   W4 presign 10,000 links   W5 cold start
 //   W6 a 10,000-file, 60 MB static site vs `aws s3 sync` (sink; with `browse` once action.yml has it,
 //      then the site opened in Chromium from s3rver: the bytes it fetches)   W7 20,000 × 2 KiB (memory; sink)
+//   W8 a real Playwright HTML report (traces, screenshots) opened in Chromium from s3rver: the bytes
+//      and requests to its test list and the time to it, then the same to the trace viewer's actions
 // Contenders alternate within each round. Prints medians, ratios, peak RSS, client and server CPU;
 // writes the tables to .bench/results.md (and raw runs to .bench/results.json).
 // Environment: BENCH_ROUNDS (3), BENCH_W3_MIB (1024), BENCH_W4_KEYS (10000), BENCH_W4_CLI_SAMPLE (20),
-// BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"; all of W1–W7 by default), BENCH_CONCURRENCY (the action's concurrency input),
+// BENCH_W5_RUNS (10), BENCH_ONLY (e.g. "W1,W4"; all of W1–W8 by default), BENCH_CONCURRENCY (the action's concurrency input),
 // BENCH_AWS (path of an AWS CLI v2 binary), BENCH_SERVER (s3rver | sink | both: the servers for W1–W3; both).
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +24,16 @@ import { runAction } from '../scripts/lib/run-action.mjs';
 import { S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../scripts/lib/s3-server.mjs';
 import { actionContender, actionHasInput, awsCliContender, findAwsCliV2, naiveContender } from './contenders.mjs';
 import { machine, measured, ownCpuSeconds, spawnMeasured, summarize } from './measure.mjs';
-import { coldStartTable, presignTable, serverBoundLines, siteOpenSection, summarizeUploads, targetLines, uploadTable } from './report.mjs';
+import {
+  coldStartTable,
+  presignTable,
+  reportOpenSection,
+  serverBoundLines,
+  siteOpenSection,
+  summarizeUploads,
+  targetLines,
+  uploadTable,
+} from './report.mjs';
 import { startSink } from './sink.mjs';
 import { ensureWorkloads, workloadSpecs } from './workloads.mjs';
 
@@ -37,7 +48,7 @@ const W5_RUNS = positiveInt('BENCH_W5_RUNS', 10);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? positiveInt('BENCH_CONCURRENCY', 16) : undefined;
 const SERVER_MODES = serverModes(process.env.BENCH_SERVER || 'both');
 const ONLY = new Set(
-  (process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5,W6,W7')
+  (process.env.BENCH_ONLY || 'W1,W2,W3,W4,W5,W6,W7,W8')
     .toUpperCase()
     .split(/[\s,]+/)
     .filter(Boolean),
@@ -119,7 +130,7 @@ function emptyBucket() {
 }
 
 const raw = { header, uploads: {}, presign: [], coldStart: [] };
-const results = { uploads: {}, checks: {}, presign: undefined, coldStart: undefined, siteOpen: undefined };
+const results = { uploads: {}, checks: {}, presign: undefined, coldStart: undefined, siteOpen: undefined, reportOpen: undefined };
 try {
   // ---- W1–W3: uploads, on each server -------------------------------------------------------------
   for (const serverId of SERVER_MODES) {
@@ -171,6 +182,9 @@ try {
     sink = undefined;
     if (workloads.W6) results.siteOpen = BROWSE ? await siteOpenBytes(workloads.W6) : { skipped: NO_BROWSE };
   }
+
+  // ---- W8: a Playwright HTML report opened in the browser -------------------------------------------
+  if (ONLY.has('W8')) results.reportOpen = BROWSE ? await reportOpen() : { skipped: NO_BROWSE };
 
   // ---- W4: presigning ---------------------------------------------------------------------------
   if (ONLY.has('W4')) results.presign = await presignBench();
@@ -224,6 +238,7 @@ for (const [serverId, byWorkload] of Object.entries(results.uploads)) {
     sections.push(uploadTable(workloads[id], rows, serverId, results.checks[serverId]?.[id]));
 }
 if (results.siteOpen) sections.push(siteOpenSection(results.siteOpen));
+if (results.reportOpen) sections.push(reportOpenSection(results.reportOpen));
 if (results.presign) sections.push(presignTable(results.presign.rows, W4_KEYS), results.presign.notes.join('\n'));
 if (results.coldStart) sections.push(coldStartTable(results.coldStart, W5_RUNS));
 const bound = serverBoundLines(results.uploads);
@@ -444,8 +459,8 @@ async function siteOpenBytes(w) {
     const mark = s3.requests.length;
     const started = performance.now();
     await page.goto(site.url);
-    // The start page (strict CSP: no string evaluation in it) hands over to the site's own index.html.
-    await page.waitForURL((url) => !url.pathname.includes('.artifact-links'), { timeout: 60_000 });
+    // The start page (strict CSP: no string evaluation in it) opens the site's index.html in a session.
+    await page.waitForURL((url) => url.pathname.includes('/.artifact-links/s/'), { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const title = await page.title();
     if (title !== 'W6') throw new Error(`the site's index.html did not load (title ${JSON.stringify(title)})`);
@@ -462,6 +477,67 @@ async function siteOpenBytes(w) {
     return { error: `Chromium did not open the site: ${error.message.split('\n')[0]}` };
   } finally {
     await browser.close();
+    emptyBucket();
+  }
+}
+
+// ---- W8: a Playwright HTML report opened in the browser -------------------------------------------
+/**
+ * A real Playwright report (scripts/lib/playwright-report.mjs: two tests, one failing, with traces
+ * and screenshots) uploaded with `browse: auto` to s3rver, then opened in headless Chromium (empty
+ * cache) from its `sites` link until the test list shows, and from there the failed test's trace
+ * until the viewer lists its actions. Counts s3rver's response bodies for each step.
+ */
+async function reportOpen() {
+  console.log('\nW8: a Playwright HTML report opened in Chromium (after one upload to s3rver)');
+  emptyBucket();
+  const { playwrightReport, PLAYWRIGHT_TESTS } = await import('../scripts/lib/playwright-report.mjs');
+  const project = mkdtempSync(path.join(os.tmpdir(), 'bench-w8-'));
+  const { launchChromium } = await import('../scripts/lib/chromium.mjs');
+  let browser;
+  try {
+    const report = await playwrightReport(project);
+    const r = await runAction({
+      cwd: report,
+      inputs: { path: '**', bucket: BUCKET, endpoint: s3.endpoint, 'key-prefix': 'bench/w8/report', comment: 'never', browse: 'auto' },
+      env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    if (r.code !== 0) return { error: `the action failed (exit ${r.code}): ${r.errors.join(' ').slice(0, 300)}` };
+    const [site] = JSON.parse(r.outputs.sites || '[]');
+    if (!site) return { error: `no site in the sites output (${r.outputs.sites ?? 'unset'})` };
+    browser = await launchChromium();
+    const page = await (await browser.newContext()).newPage();
+    const step = async (go) => {
+      const mark = s3.requests.length;
+      const started = performance.now();
+      await go();
+      const ms = performance.now() - started;
+      const served = s3.requests.slice(mark).filter((q) => q.method === 'GET');
+      return { ms, requests: served.length, bytes: served.reduce((n, q) => n + q.bytes, 0) };
+    };
+    const list = await step(async () => {
+      await page.goto(site.url);
+      await page.getByText(PLAYWRIGHT_TESTS.failed).first().waitFor({ timeout: 60_000 });
+    });
+    const trace = await step(async () => {
+      await page.getByText(PLAYWRIGHT_TESTS.failed).first().click();
+      await page.locator('a[href*="trace/index.html?trace="]').first().click();
+      await page
+        .getByText(/Expect "toHaveText"/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+    });
+    for (const [what, x] of [
+      ['test list', list],
+      ['trace actions', trace],
+    ])
+      console.log(`  ${what}: ${x.requests} GET requests, ${x.bytes.toLocaleString('en-US')} B in ${(x.ms / 1000).toFixed(2)} s`);
+    return { files: Number(r.outputs.count), list, trace };
+  } catch (error) {
+    return { error: `Chromium did not open the report: ${error.message.split('\n')[0]}` };
+  } finally {
+    await browser?.close();
+    rmSync(project, { recursive: true, force: true });
     emptyBucket();
   }
 }

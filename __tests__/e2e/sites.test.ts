@@ -114,7 +114,7 @@ test('the site opens from its link and every kind of reference loads', async () 
     const results = Object.fromEntries(
       await page.$$eval('#results li', (items) => items.map((li) => [li.getAttribute('data-check'), li.textContent])),
     );
-    expect(results).toEqual({ ...EXPECTED_RESULTS, 'outside-folder': expect.any(String) });
+    expect(results).toEqual({ ...EXPECTED_RESULTS, 'outside-folder': '404' });
     await page.click('#to-docs');
     await expect(page.textContent('h1')).resolves.toBe('Docs index');
     expect(dialogs).toEqual([]);
@@ -169,7 +169,8 @@ test('the comment as GitHub renders it: sites and share page above the table, an
         const [response] = await Promise.all([tab.waitForNavigation(), link.click()]);
         expect(response?.status()).toBe(200);
         if (siteLinks.includes(a)) {
-          await tab.waitForURL(new URL('../', a.href).href); // the site's folder: its start page is in F/.artifact-links/
+          // A session of the site's folder: its start page is in F/.artifact-links/, its sessions in F/.artifact-links/s/.
+          await tab.waitForURL((url) => url.href.startsWith(new URL('s/', a.href).href));
         } else if (a.href.includes('/.artifact-links/open.html?') && a.href.includes('#')) {
           // A site's HTML page opens through its site, at its own path.
           const entry = decodeURIComponent(a.href.slice(a.href.indexOf('#') + 1));
@@ -191,6 +192,58 @@ test('the comment as GitHub renders it: sites and share page above the table, an
     );
     expect(clicked.length).toBe(anchors.length - external.length);
     expect(dialogs).toEqual([]);
+  });
+});
+
+test("another pull request's site, open in the same browser, finds no link and cannot open this one", async () => {
+  // The attacker's upload: a page whose script tries what any page of the origin can.
+  const attacker = mkdtempSync(path.join(workspace, 'attacker-'));
+  mkdirSync(path.join(attacker, 'site'));
+  writeFileSync(path.join(attacker, 'site', 'index.html'), '<!doctype html><h1>Attacker</h1><a href="back%5Cslash.html">next</a>');
+  writeFileSync(path.join(attacker, 'site', 'back\\slash.html'), '<!doctype html><h1>Backslash page</h1>');
+  gh.addPull(OWNER, REPO, { number: PR + 2, headSha: HEAD });
+  const other = await runAction({
+    cwd: attacker,
+    eventName: 'pull_request',
+    event: { pull_request: { number: PR + 2, head: { sha: HEAD, ref: 'feature/other' } }, repository: { private: true } },
+    inputs: { path: 'site/**', bucket: BUCKET, endpoint: s3.endpoint, 'github-token': 'ghs_test' },
+    env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url },
+  });
+  expect(other.code).toBe(0);
+  const [victim] = JSON.parse(run.outputs.sites) as Site[];
+  const [site] = JSON.parse(other.outputs.sites) as Site[];
+  const victimFolder = new URL('../', victim.url).href;
+  await withPage(async (page, context) => {
+    await page.goto(victim.url);
+    await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
+    const tab = await context.newPage();
+    await tab.goto(site.url);
+    await tab.waitForSelector('h1:text("Attacker")');
+    const found = await tab.evaluate(async (folder) => {
+      const { navigator, caches, document } = globalThis as unknown as AttackerGlobals;
+      const registrations = await navigator.serviceWorker.getRegistrations();
+      const scripts = await Promise.all(registrations.map(async (r) => (await fetch(r.active?.scriptURL ?? '')).text()));
+      const stored: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) stored.push((await (await cache.match(request))?.text()) ?? '');
+      }
+      const frame = document.createElement('iframe');
+      frame.src = folder + 'index.html';
+      document.body.append(frame);
+      await new Promise((resolve) => (frame.onload = resolve));
+      return { scopes: registrations.map((r) => r.scope), scripts, stored, framed: frame.contentDocument?.body.textContent ?? '' };
+    }, victimFolder);
+    expect(found.scopes).toContain(victimFolder);
+    for (const script of found.scripts) expect(script).not.toMatch(/X-Amz-Signature=[0-9a-f]{64}|main\.mjs|pr-7/);
+    expect(found.stored.length).toBeGreaterThan(0);
+    for (const body of found.stored) expect(body).not.toMatch(/X-Amz|main\.mjs/);
+    expect(found.framed).toContain('Open the site from its link');
+    // The reader's tab of the victim still works; the attacker's own page named with a backslash opens as itself.
+    await page.click('#to-docs');
+    await expect(page.textContent('h1')).resolves.toBe('Docs index');
+    await tab.click('a:text("next")');
+    await expect(tab.textContent('h1')).resolves.toBe('Backslash page');
   });
 });
 
@@ -259,13 +312,13 @@ test('with CloudFront signed URLs, the site opens through the distribution and e
       const results = Object.fromEntries(
         await page.$$eval('#results li', (items) => items.map((li) => [li.getAttribute('data-check'), li.textContent])),
       );
-      // Outside its folder the worker signs nothing, and the distribution refuses an unsigned request.
-      expect(results).toEqual({ ...EXPECTED_RESULTS, 'outside-folder': '403' });
+      // `../spa/` from the session's root is in the worker's folder but not the site's: refused, never sent unsigned.
+      expect(results).toEqual({ ...EXPECTED_RESULTS, 'outside-folder': '404' });
     });
-    // Every other request the site made reached the distribution signed, and was served (the browser's
+    // Every request the site made reached the distribution signed, and was served (the browser's
     // own /favicon.ico is not the site's).
     const refused = cf.requests.filter((r) => r.status >= 400 && r.url !== '/favicon.ico');
-    expect(refused.map((r) => r.url.split('?')[0])).toEqual([expect.stringMatching(/\/spa\/index\.html$/)]);
+    expect(refused.map((r) => r.url.split('?')[0])).toEqual([]);
   } finally {
     await cf.close();
   }
@@ -273,3 +326,19 @@ test('with CloudFront signed URLs, the site opens through the distribution and e
 
 /** Browser globals used in page callbacks (the tests are type-checked without the DOM library). */
 declare const document: { body: { innerHTML: string } };
+/** What the attacking page's script uses. */
+interface AttackerGlobals {
+  navigator: { serviceWorker: { getRegistrations(): Promise<{ scope: string; active: { scriptURL: string } | null }[]> } };
+  caches: {
+    keys(): Promise<string[]>;
+    open(name: string): Promise<{ keys(): Promise<unknown[]>; match(r: unknown): Promise<{ text(): Promise<string> } | undefined> }>;
+  };
+  document: {
+    createElement(tag: 'iframe'): {
+      src: string;
+      onload: ((event: unknown) => void) | null;
+      contentDocument: { body: { textContent: string | null } } | null;
+    };
+    body: { append(element: unknown): void };
+  };
+}

@@ -143,9 +143,22 @@ async function newPage(
   return { context, page, dialogs };
 }
 
-/** The folder URL of a site (what the worker serves), from its bootstrap link (`F/.artifact-links/open.html`). */
+/** The folder URL of a site (the worker's scope), from its start page link (`F/.artifact-links/open.html`). */
 function folderOf(bootstrapUrl: string): string {
   return new URL('../', bootstrapUrl).href;
+}
+
+/** A session's root: the start page opens the site at `F/.artifact-links/s/<token>/`. */
+const SESSION = /\/\.artifact-links\/s\/[A-Za-z0-9_-]{22}\//;
+
+/** Opens a site from its link and returns the root of the session it opened in. */
+async function openSite(page: Page, link: string): Promise<string> {
+  await page.goto(link);
+  await page.waitForURL(SESSION);
+  const root = new URL(page.url());
+  const match = SESSION.exec(root.pathname) as RegExpExecArray;
+  expect(root.origin + root.pathname.slice(0, match.index)).toBe(folderOf(link).replace(/\/$/, ''));
+  return root.origin + root.pathname.slice(0, match.index + match[0].length);
 }
 
 /** Browser globals used in page callbacks (the tests are type-checked without the DOM library). */
@@ -154,6 +167,41 @@ declare function getComputedStyle(element: unknown): { color: string; fontFamily
 interface BrowserImage {
   decode(): Promise<void>;
   naturalWidth: number;
+}
+
+/** What the attacking page's code uses (evaluated in the page). */
+interface PageWindow {
+  addEventListener(type: 'load', listener: (event: unknown) => void): void;
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+}
+interface PageGlobals {
+  navigator: {
+    serviceWorker: {
+      getRegistrations(): Promise<
+        {
+          scope: string;
+          active: { scriptURL: string; postMessage(m: unknown, t: unknown[]): void } | null;
+          unregister(): Promise<boolean>;
+        }[]
+      >;
+    };
+  };
+  caches: {
+    keys(): Promise<string[]>;
+    open(name: string): Promise<{ keys(): Promise<unknown[]>; match(r: unknown): Promise<{ text(): Promise<string> } | undefined> }>;
+  };
+  document: {
+    createElement(tag: 'iframe'): {
+      src: string;
+      onload: ((event: unknown) => void) | null;
+      contentDocument: { body: { textContent: string | null } } | null;
+      contentWindow: unknown;
+    };
+    body: { append(element: unknown): void };
+  };
+  window: { open(url: string): PageWindow | null };
+  location: { origin: string };
+  MessageChannel: new () => { port1: { onmessage: ((event: { data: unknown }) => void) | null }; port2: unknown };
 }
 
 const sleepUntil = (when: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, when - Date.now())));
@@ -168,11 +216,6 @@ describe('a static site opened from its link', () => {
   beforeAll(async () => {
     published = await publish(siteFixture(work), prefix);
     ({ context, page, dialogs } = await newPage());
-    // The reader has opened both links once (each test below also works on its own).
-    for (const folder of ['main/', 'spa/']) {
-      await page.goto(published.site(folder));
-      await page.waitForURL(folderOf(published.site(folder)));
-    }
   });
   afterAll(async () => {
     await context?.close();
@@ -180,34 +223,33 @@ describe('a static site opened from its link', () => {
 
   /**
    * s3rver allows anonymous reads, so a page could load without the worker: every request under the
-   * sites must have reached S3 signed, except the one the fixture makes outside its own folder.
+   * sites must have reached S3 signed. (The fixture's request outside its folder, `../spa/`, resolves
+   * inside the session's folder, where the worker refuses it.)
    */
   function expectEverythingSigned(): void {
     const unsigned = s3.requests.filter((r) => r.url.startsWith(`/${BUCKET}/${prefix}/`) && !r.url.includes('?'));
-    expect([...new Set(unsigned.map((r) => `${r.method} ${r.url}`))]).toEqual([`GET /${BUCKET}/${prefix}/spa/index.html`]);
+    expect([...new Set(unsigned.map((r) => `${r.method} ${r.url}`))]).toEqual([]);
   }
   afterEach(() => expectEverythingSigned());
 
   test('auto finds both sites; the bootstrap link opens index.html, and every kind of reference loads', async () => {
     expect(published.sites.map((s) => s.folder)).toEqual(['main/', 'spa/']);
-    await page.goto(published.site('main/'));
+    const root = await openSite(page, published.site('main/'));
     await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
-    expect(page.url()).toBe(folderOf(published.site('main/')));
+    expect(page.url()).toBe(root);
     const results = Object.fromEntries(
       await page.$$eval('#results li', (items) => items.map((li) => [li.getAttribute('data-check'), li.textContent])),
     );
     expect(results).toEqual({
       ...EXPECTED_RESULTS,
-      // s3rver allows anonymous reads (S3 would answer 403); what matters is that the request went out unsigned, below.
-      'outside-folder': expect.any(String),
+      // `../spa/index.html` from the site's root: inside the worker's folder, not in the session.
+      'outside-folder': '404',
     });
-    // The worker signs nothing outside its folder: the one unsigned request S3 saw is the one outside it.
     expectEverythingSigned();
   });
 
   test('sub-pages, folder links, names with spaces and non-ASCII, 404.html for a missing page', async () => {
-    const root = folderOf(published.site('main/'));
-    await page.goto(root);
+    const root = await openSite(page, published.site('main/'));
     await page.click('#to-sub');
     await expect(page.textContent('h1')).resolves.toBe('Sub-page');
     expect(await page.$eval('#styled', (el) => getComputedStyle(el).color)).toBe('rgb(1, 2, 3)');
@@ -230,8 +272,7 @@ describe('a static site opened from its link', () => {
   });
 
   test('hostile file names: served by their own name, listed as text, and nothing runs', async () => {
-    const root = folderOf(published.site('main/'));
-    await page.goto(root);
+    const root = await openSite(page, published.site('main/'));
     for (const [i, name] of HOSTILE.entries()) {
       const body = await page.evaluate(async (n) => (await fetch(`odd/${encodeURIComponent(n)}`)).text(), name);
       expect(body).toBe(`contents of hostile name ${i}`);
@@ -249,9 +290,8 @@ describe('a static site opened from its link', () => {
   });
 
   test('a single-page app falls back to its index.html for a route that is not a file', async () => {
-    await page.goto(published.site('spa/'));
+    const spa = await openSite(page, published.site('spa/'));
     await page.waitForSelector('#to-about');
-    const spa = folderOf(published.site('spa/'));
     const response = await page.goto(`${spa}deep/route/42`);
     expect(response?.status()).toBe(200);
     await expect(page.textContent('#route')).resolves.toBe('deep/route/42');
@@ -298,7 +338,10 @@ describe('a static site opened from its link', () => {
       await share.page.goto(published.shareUrl);
       const docsRow = share.page.locator('tr', { hasText: 'out/main/docs/guide.html' });
       await docsRow.locator('a').click();
-      await share.page.waitForURL(`${folderOf(published.site('main/'))}docs/guide.html`);
+      await share.page.waitForURL(
+        (url) =>
+          SESSION.test(url.pathname) && url.pathname.includes('/main/.artifact-links/s/') && url.pathname.endsWith('/docs/guide.html'),
+      );
       await expect(share.page.textContent('h1')).resolves.toBe('Guide page');
       // A download keeps its file name.
       await share.page.goto(published.shareUrl);
@@ -321,6 +364,159 @@ describe('a static site opened from its link', () => {
     await page.waitForSelector('#to-about');
     await page.click('#to-about');
     await expect(page.textContent('#about')).resolves.toBe('About, second run');
+  });
+});
+
+describe('one site cannot read another (same origin)', () => {
+  test('a site finds no link in the workers or storage, and frames, windows and requests into another site are refused', async () => {
+    const a = await publish(siteFixture(work), 'octo/widgets/pr-10/abc1234/victim');
+    const b = await publish(siteFixture(work), 'octo/widgets/pr-11/abc1234/attacker');
+    const { context, page } = await newPage();
+    try {
+      // The reader opened site A, and keeps it open while reading site B in another tab.
+      const rootA = await openSite(page, a.site('main/'));
+      await page.waitForSelector('body[data-done="true"]');
+      const tab = await context.newPage();
+      await openSite(tab, b.site('main/'));
+      const folderA = folderOf(a.site('main/'));
+      const found = await tab.evaluate(async (folder) => {
+        const { navigator, caches, document, window } = globalThis as unknown as PageGlobals;
+        const registrations = await navigator.serviceWorker.getRegistrations();
+        const scripts = await Promise.all(registrations.map(async (r) => (await fetch(r.active?.scriptURL ?? '')).text()));
+        const stored: string[] = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) stored.push(await (await cache.match(request))!.text());
+        }
+        const frame = document.createElement('iframe');
+        frame.src = folder + 'data/info.json';
+        document.body.append(frame);
+        await new Promise((resolve) => (frame.onload = resolve));
+        const framed = frame.contentDocument?.body.textContent ?? '';
+        // The refusal page's policy blocks its requests; were it not, the worker refuses a page it did not open.
+        const viaFrame = await (frame.contentWindow as { fetch: typeof fetch }).fetch(folder + 'data/info.json').then(
+          async (r) => `${r.status} ${await r.text()}`,
+          () => 'blocked',
+        );
+        const popup = window.open(folder + 'index.html') as PageWindow;
+        await new Promise((resolve) => popup.addEventListener('load', resolve));
+        return {
+          scopes: registrations.map((r) => r.scope),
+          scripts,
+          stored,
+          framed,
+          viaFrame,
+          popup: popup.document.querySelector('h1')?.textContent,
+        };
+      }, folderA);
+      expect(found.scopes).toEqual(expect.arrayContaining([folderA, folderOf(b.site('main/'))]));
+      // No worker script holds a link, and Cache Storage holds only ciphertext.
+      for (const script of found.scripts) expect(script).not.toMatch(/X-Amz-Signature=[0-9a-f]{64}|info\.json|pr-10/);
+      expect(found.stored.length).toBeGreaterThan(0);
+      for (const body of found.stored) expect(body).not.toMatch(/X-Amz|info\.json/);
+      expect(found.framed).toContain('Open the site from its link');
+      expect(found.viaFrame).toBe('blocked');
+      expect(found.popup).toBe('Open the site from its link');
+      // A forged session on A's worker is refused (a map must be of A's own folder).
+      const forged = await tab.evaluate(async (folder) => {
+        const { navigator, MessageChannel, location } = globalThis as unknown as PageGlobals;
+        const registration = (await navigator.serviceWorker.getRegistrations()).find((r) => r.scope === folder);
+        const channel = new MessageChannel();
+        const reply = new Promise((resolve) => (channel.port1.onmessage = (e) => resolve(e.data)));
+        const map = {
+          v: 1,
+          origin: location.origin,
+          base: '/elsewhere/',
+          query: [],
+          dirs: [],
+          urls: [],
+          expiresAt: Date.now() + 1e6,
+          title: 'x',
+        };
+        registration?.active?.postMessage({ type: 'open', token: 'A'.repeat(22), map }, [channel.port2]);
+        return reply;
+      }, folderA);
+      expect(forged).toEqual({ ok: false });
+      // A still works for the reader.
+      await page.click('#to-docs');
+      await expect(page.textContent('h1')).resolves.toBe('Docs index');
+      expect(page.url().startsWith(rootA)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a site that unregisters another's worker: the reader re-opens the link and the site works again", async () => {
+    const a = await publish(siteFixture(work), 'octo/widgets/pr-12/abc1234/victim');
+    const b = await publish(siteFixture(work), 'octo/widgets/pr-13/abc1234/attacker');
+    const { context, page } = await newPage();
+    try {
+      await openSite(page, a.site('main/'));
+      const tab = await context.newPage();
+      await openSite(tab, b.site('main/'));
+      const removed = await tab.evaluate(
+        async (folder) => {
+          const { navigator } = globalThis as unknown as PageGlobals;
+          const registration = (await navigator.serviceWorker.getRegistrations()).find((r) => r.scope === folder);
+          return registration?.unregister();
+        },
+        folderOf(a.site('main/')),
+      );
+      expect(removed).toBe(true);
+      // The reader's next page of A is no longer served by its worker: the bucket answers.
+      const next = await page.goto(new URL('docs/', page.url()).href);
+      expect(next?.status()).toBeGreaterThanOrEqual(400);
+      // Re-opening the link from the comment registers the worker again.
+      await openSite(page, a.site('main/'));
+      await page.click('#to-docs');
+      await expect(page.textContent('h1')).resolves.toBe('Docs index');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a session outlives the browser stopping its worker, and ends with its last open page', async () => {
+    const a = await publish(siteFixture(work), 'octo/widgets/pr-15/abc1234/restart');
+    const { context, page } = await newPage();
+    try {
+      const root = await openSite(page, a.site('main/'));
+      const cdp = await context.newCDPSession(page);
+      const statuses: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      for (let i = 0; i < 50 && !statuses.includes('stopped'); i++) await page.waitForTimeout(100);
+      expect(statuses).toContain('stopped');
+      // A restarted worker opens the session's map from Cache Storage with the key in the page's address.
+      await page.click('#to-docs');
+      await expect(page.textContent('h1')).resolves.toBe('Docs index');
+      const again = await page.evaluate(async () => (await fetch('../data/info.json')).status);
+      expect(again).toBe(200);
+      // Once no page of the session is open, its address no longer opens the site (even with the worker running).
+      const other = await context.newPage();
+      await page.close();
+      const response = await other.goto(`${root}docs/`);
+      expect(response?.status()).toBe(403);
+      await expect(other.textContent('h1')).resolves.toBe('Open the site from its link');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a page whose name has a backslash opens as itself, not the index', async () => {
+    const root = siteFixture(work);
+    writeFileSync(path.join(root, 'main', 'back\\slash.html'), '<!doctype html><h1>Backslash page</h1>');
+    const published = await publish(root, 'octo/widgets/pr-14/abc1234/backslash');
+    const link = published.open.get('main/back\\slash.html') as string;
+    expect(link).toContain('#back%5Cslash.html');
+    const { context, page } = await newPage();
+    try {
+      await page.goto(link);
+      await page.waitForURL(/\/\.artifact-links\/s\/[^/]+\/back%5Cslash\.html$/);
+      await expect(page.textContent('h1')).resolves.toBe('Backslash page');
+    } finally {
+      await context.close();
+    }
   });
 });
 
@@ -461,7 +657,7 @@ describe('a real coverage report', () => {
     expect(published.sites.map((s) => s.folder)).toEqual(['']);
     const { context, page, dialogs } = await newPage();
     try {
-      await page.goto(published.site(''));
+      const root = await openSite(page, published.site(''));
       await page.waitForSelector('table.coverage-summary');
       // base.css applied; sorter.js ran (it makes the header cells sortable).
       expect(await page.$eval('body', (b) => getComputedStyle(b).fontFamily)).toMatch(/Helvetica/);
@@ -469,7 +665,7 @@ describe('a real coverage report', () => {
       expect(await page.getAttribute('th[data-col="file"]', 'class')).toMatch(/sorted/);
       await page.click('a:text-is("math.mjs")');
       await page.waitForSelector('td.text');
-      expect(page.url()).toBe(`${folderOf(published.site(''))}math.mjs.html`);
+      expect(page.url()).toBe(`${root}math.mjs.html`);
       // prettify.js ran (on load, it wraps keywords in spans) and the uncovered function is marked.
       await page.waitForSelector('td.text .kwd');
       expect(await page.textContent('td.text')).toContain('return "not covered"');

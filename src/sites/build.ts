@@ -107,7 +107,7 @@ export function buildSectionSites(input: SectionSitesInput): SectionSites {
     );
     const bootstrapUrl = input.sign(bootstrapKey);
     objects.push(
-      { key: workerKey, body: renderWorkerScript(map), contentType: 'text/javascript; charset=utf-8' },
+      { key: workerKey, body: renderWorkerScript(), contentType: 'text/javascript; charset=utf-8' },
       { key: mapKey, body: JSON.stringify(map), contentType: 'application/json; charset=utf-8' },
       {
         key: bootstrapKey,

@@ -3,11 +3,17 @@
  * Pure rendering; the code that runs in the browser is in runtime.ts.
  */
 import { createHash } from 'node:crypto';
-import { bootstrapMain, callSource, escapeHtml, runtimeSource, serviceWorkerMain, type BootConfig, type SiteMap } from './runtime.js';
+import { bootstrapMain, type BootConfig } from './bootstrap.js';
+import { escapeHtml } from './runtime.js';
+import { callSource, runtimeSource } from './runtime-source.js';
+import { serviceWorkerMain } from './worker.js';
 
-/** The worker script: the runtime, then the worker started with the site map inlined (so it survives restarts). */
-export function renderWorkerScript(map: SiteMap): string {
-  return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self', jsonForHtml(map))}\n`;
+/**
+ * The worker script: the runtime, then the worker. The same text for every site, and no link in it:
+ * any page of the origin can read it (from its registration's script URL).
+ */
+export function renderWorkerScript(): string {
+  return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self')}\n`;
 }
 
 /** Content-Security-Policy source for an inline script or style: its SHA-256. */

@@ -1,9 +1,9 @@
 /* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
 /**
- * Code that runs in the reader's browser: in the site's service worker, the bootstrap page and the
- * share page. Each function is type-checked here, unit-tested in Node where it is pure, and shipped
- * as its own source text (`Function.prototype.toString`, see `runtimeSource`), so:
- * - a function may call only globals of the browser and the other functions listed in RUNTIME;
+ * Code that runs in the reader's browser: in the site's service worker (worker.ts), the start page
+ * (bootstrap.ts) and the share page. Each function is type-checked here, unit-tested in Node where it
+ * is pure, and shipped as its own source text (`Function.prototype.toString`, see runtime-source.ts), so:
+ * - a function may call only globals of the browser and the other functions listed in RUNTIME there;
  * - nothing else of this module (constants, imports) may be referenced inside a function body,
  *   because the bundler renames module-level names. Types are fine: they are erased.
  */
@@ -43,7 +43,6 @@ export interface SiteIndex {
 /** What a request under the site's folder is answered with. */
 export type Route =
   | { kind: 'outside' }
-  | { kind: 'signed' }
   | { kind: 'file'; path: string; status: 200 | 404 }
   | { kind: 'redirect'; location: string }
   | { kind: 'listing'; dir: string }
@@ -101,34 +100,25 @@ export function fileLink(map: SiteMap, index: SiteIndex, path: string): string |
 }
 
 /** Query parameters that mean "this request is already signed": S3 (SigV4) and CloudFront. */
-export function isSignedUrl(url: URL, map: SiteMap): boolean {
-  const names = ['X-Amz-Signature', 'Signature'];
-  for (const piece of map.query) if (typeof piece !== 'string') names.push(piece[0]);
-  return names.some((name) => url.searchParams.has(name));
+export function isSignedUrl(url: URL): boolean {
+  return ['X-Amz-Signature', 'Signature'].some((name) => url.searchParams.has(name));
 }
 
 /**
- * Decides what answers a request, like a static web server would: `dir/` serves `dir/index.html`
- * (or a listing when the folder has none), `dir` redirects to `dir/`, and a navigation to a path
- * that is not a file falls back to the site's `404.html` or else its `index.html` (single-page apps).
- * Requests outside the site's folder, or already signed, are not the site's business.
+ * Decides what answers a request for `path` of the site (from `sitePathOf`; undefined: not the
+ * site's), like a static web server would: `dir/` serves `dir/index.html` (or a listing when the
+ * folder has none), `dir` redirects to `dir/`, and a navigation to a path that is not a file falls
+ * back to the site's `404.html` or else its `index.html` (single-page apps).
  */
-export function routeRequest(map: SiteMap, index: SiteIndex, href: string, navigate: boolean): Route {
-  const url = new URL(href);
-  if (url.origin !== map.origin || !url.pathname.startsWith(map.base)) return { kind: 'outside' };
-  if (isSignedUrl(url, map)) return { kind: 'signed' };
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname.slice(map.base.length));
-  } catch {
-    return { kind: 'missing' };
-  }
+export function routeRequest(index: SiteIndex, path: string | undefined, href: string, navigate: boolean): Route {
+  if (path === undefined) return { kind: 'outside' };
   if (path === '' || path.endsWith('/')) {
     if (index.files.has(path + 'index.html')) return { kind: 'file', path: path + 'index.html', status: 200 };
     if (navigate && index.dirs.has(path)) return { kind: 'listing', dir: path };
   } else if (index.files.has(path)) {
     return { kind: 'file', path, status: 200 };
   } else if (index.dirs.has(path + '/')) {
+    const url = new URL(href);
     return { kind: 'redirect', location: url.origin + url.pathname + '/' + url.search };
   }
   if (navigate) {
@@ -204,286 +194,6 @@ export function listingPage(map: SiteMap, index: SiteIndex, dir: string): string
   return noticePage(map.title + '/' + dir, '<h1>' + escapeHtml(map.title + '/' + dir) + '</h1>' + up + '<ul>' + items + '</ul>');
 }
 
-/** The minimal service-worker global scope this code uses (the WebWorker lib conflicts with Node's). */
-export interface WorkerScope {
-  addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(p: Promise<unknown>): void }) => void): void;
-  addEventListener(type: 'fetch', listener: (event: { request: Request; respondWith(r: Promise<Response>): void }) => void): void;
-  skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
-}
-
-/**
- * The site's service worker: answers every request under the site's folder from the file's own
- * link (same origin, so no CORS), with the rules of `routeRequest`. Passes Range through (media),
- * drops Content-Disposition (so HTML, CSS and scripts display rather than download), and replaces
- * S3's errors with pages a reader understands: expired links, a removed file, an unreachable store.
- */
-export function serviceWorkerMain(scope: WorkerScope, map: SiteMap): void {
-  const index = siteIndex(map);
-  scope.addEventListener('install', (event) => event.waitUntil(scope.skipWaiting()));
-  scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
-  scope.addEventListener('fetch', (event) => {
-    const request = event.request;
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const navigate = request.mode === 'navigate';
-    const route = routeRequest(map, index, request.url, navigate);
-    if (route.kind === 'outside') return;
-    if (route.kind === 'signed') {
-      // A link from the comment (a re-run's bootstrap page, the share page): straight to the store,
-      // but an expired one shows the explanation rather than S3's XML.
-      if (navigate) event.respondWith(passSigned(request));
-      return;
-    }
-    event.respondWith(answer(route, request, navigate));
-  });
-
-  const page = (html: string, status: number): Response =>
-    new Response(html, {
-      status,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      },
-    });
-  const text = (body: string, status: number): Response =>
-    new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-  const expired = (navigate: boolean): Response =>
-    navigate
-      ? page(expiredPage(map.title, map.expiresAt, map.runUrl), 410)
-      : text('The artifact links expired at ' + formatUtcTime(map.expiresAt) + '.', 410);
-  const failed = (navigate: boolean, status: number, what: string): Response =>
-    navigate
-      ? page(
-          noticePage(
-            'Not available',
-            '<h1>Not available</h1><p>' + escapeHtml(what) + '</p><p><a href="' + escapeHtml(map.base) + '">Open the start page</a></p>',
-          ),
-          status,
-        )
-      : text(what, status);
-  /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
-  const isExpiry = async (response: Response): Promise<boolean> =>
-    (response.status === 403 || response.status === 400) && (Date.now() >= map.expiresAt || /expired/i.test(await response.clone().text()));
-
-  async function passSigned(request: Request): Promise<Response> {
-    const response = await fetch(request);
-    return (await isExpiry(response)) ? expired(true) : response;
-  }
-
-  async function answer(route: Route, request: Request, navigate: boolean): Promise<Response> {
-    if (route.kind === 'redirect') return Response.redirect(route.location, 302);
-    if (Date.now() >= map.expiresAt) return expired(navigate);
-    if (route.kind === 'listing') return page(listingPage(map, index, route.dir), 200);
-    if (route.kind !== 'file') {
-      return failed(navigate, 404, 'There is no such file in ' + map.title + '.');
-    }
-    const link = fileLink(map, index, route.path) as string;
-    const headers: Record<string, string> = {};
-    const range = request.headers.get('range');
-    if (range) headers.range = range;
-    let response: Response;
-    try {
-      response = await fetch(link, { headers, credentials: 'omit', redirect: 'follow' });
-    } catch (error) {
-      return failed(navigate, 502, 'The storage could not be reached (' + String(error) + ').');
-    }
-    if (await isExpiry(response)) return expired(navigate);
-    if (response.status === 404)
-      return failed(navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
-    if (response.status >= 400 && response.status !== 416) {
-      return failed(navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
-    }
-    const out = new Headers(response.headers);
-    out.delete('content-disposition');
-    const status = route.status === 404 && response.status === 200 ? 404 : response.status;
-    return new Response(request.method === 'HEAD' ? null : response.body, { status, headers: out });
-  }
-}
-
-/** The page elements and browser APIs the bootstrap page uses. */
-export interface BootElement {
-  textContent: string | null;
-  hidden: boolean;
-  href: string;
-  appendChild(child: BootElement): void;
-}
-export interface BootWorker {
-  scriptURL: string;
-  state: string;
-  addEventListener(type: 'statechange', listener: () => void): void;
-}
-export interface BootRegistration {
-  installing: BootWorker | null;
-  waiting: BootWorker | null;
-  active: BootWorker | null;
-  addEventListener(type: 'updatefound', listener: () => void): void;
-}
-export interface BootWindow {
-  document: { getElementById(id: string): BootElement | null; createElement(tag: string): BootElement };
-  location: { hash: string; replace(url: string): void };
-  navigator: { serviceWorker?: { register(url: string, options: { scope: string }): Promise<BootRegistration | undefined> } };
-  isSecureContext: boolean;
-  setTimeout(callback: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-}
-export interface BootConfig {
-  /** Link of the worker script (in the site's folder, so its scope can be the folder). */
-  worker: string;
-  /** Link of the site map (JSON), for the file list when the worker cannot run. */
-  map: string;
-  /** The site's folder URL: the worker's scope. */
-  scope: string;
-  expiresAt: number;
-  title: string;
-  runUrl?: string;
-}
-
-/** `#docs/a b.html` → `docs/a%20b.html`; anything that could leave the folder → `''` (the start page). */
-export function entryFromHash(hash: string): string {
-  let path: string;
-  try {
-    path = decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    return '';
-  }
-  if (path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '.' || s === '..')) return '';
-  return encodePath(path);
-}
-
-/**
- * The bootstrap page: registers the site's worker (scope: the site's folder), waits until that very
- * script is active (a re-run's page replaces an older worker of the same folder), then opens the
- * site. Without service workers it says why and lists the site's files, each with its own link.
- */
-export function bootstrapMain(win: BootWindow, cfg: BootConfig): void {
-  const doc = win.document;
-  const say = (id: string, text: string): void => {
-    const el = doc.getElementById(id);
-    if (el) {
-      el.textContent = text;
-      el.hidden = false;
-    }
-  };
-  const target = cfg.scope + entryFromHash(win.location.hash);
-  if (Date.now() >= cfg.expiresAt) {
-    say(
-      'status',
-      'These links expired at ' +
-        formatUtcTime(cfg.expiresAt) +
-        '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.',
-    );
-    return;
-  }
-  const container = win.navigator.serviceWorker;
-  if (!win.isSecureContext) {
-    fallback(
-      'This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.',
-    );
-    return;
-  }
-  if (!container) {
-    fallback(
-      'This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.',
-    );
-    return;
-  }
-  let timer = 0;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = win.setTimeout(() => reject(new Error('it did not start within 20 seconds')), 20_000);
-  });
-  const started = container.register(cfg.worker, { scope: cfg.scope }).then((registration) => {
-    if (!registration) throw new Error('the registration was blocked');
-    return activated(registration);
-  });
-  Promise.race([started, timeout]).then(
-    () => {
-      win.clearTimeout(timer);
-      say('status', 'Opening the site…');
-      win.location.replace(target);
-    },
-    (error: Error) => {
-      win.clearTimeout(timer);
-      fallback(
-        'The browser did not start the service worker that serves the site (' +
-          (error && error.message ? error.message : String(error)) +
-          ').',
-      );
-    },
-  );
-
-  /** Resolves once the worker with our script URL is the registration's active, activated worker. */
-  function activated(registration: BootRegistration): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const active = registration.active;
-        if (active && active.scriptURL === cfg.worker && active.state === 'activated') resolve();
-      };
-      const watch = (worker: BootWorker | null): void => {
-        if (!worker) return;
-        worker.addEventListener('statechange', () => {
-          if (worker.scriptURL === cfg.worker && worker.state === 'redundant') reject(new Error('the new worker was rejected'));
-          check();
-        });
-      };
-      registration.addEventListener('updatefound', () => watch(registration.installing));
-      watch(registration.installing);
-      watch(registration.waiting);
-      watch(registration.active);
-      check();
-    });
-  }
-
-  function fallback(reason: string): void {
-    say('status', reason);
-    say('files-note', 'Each file can still be opened on its own below, but links between them (styles, scripts, sub-pages) will not work.');
-    fetch(cfg.map)
-      .then((response) => (response.ok ? (response.json() as Promise<SiteMap>) : Promise.reject(new Error('HTTP ' + response.status))))
-      .then((map: SiteMap) => {
-        const index = siteIndex(map);
-        const list = doc.getElementById('files');
-        if (!list) return;
-        for (const path of [...index.files.keys()].sort()) {
-          const item = doc.createElement('li');
-          const link = doc.createElement('a');
-          link.href = fileLink(map, index, path) as string;
-          link.textContent = neutralizeBidi(path);
-          item.appendChild(link);
-          list.appendChild(item);
-        }
-      })
-      .catch((error: Error) => say('files-note', 'The list of files could not be loaded (' + error.message + ').'));
-  }
-}
-
-/** Every function the serialized code may call, in an order where each is declared before use at run time. */
-const RUNTIME = [
-  encodePath,
-  hexFromBase64url,
-  siteIndex,
-  fileLink,
-  isSignedUrl,
-  routeRequest,
-  neutralizeBidi,
-  escapeHtml,
-  formatUtcTime,
-  noticePage,
-  expiredPage,
-  listingPage,
-  entryFromHash,
-];
-
-/** Source text of the runtime functions, for a script that then calls one of the entry points. */
-export function runtimeSource(): string {
-  return RUNTIME.map(String).join('\n');
-}
-
-/** A call of an entry point, `(function serviceWorkerMain(…){…})(args…);`; `args` are JavaScript expressions. */
-export function callSource(entry: typeof serviceWorkerMain | typeof bootstrapMain, ...args: string[]): string {
-  return '(' + String(entry) + ')(' + args.join(', ') + ');';
-}
-
 /** `2025-01-02 12:04 UTC+09:00`: a time in a zone `offsetMinutes` east of UTC (the reader's, in the browser). */
 export function formatLocalTime(ms: number, offsetMinutes: number): string {
   const shifted = new Date(ms + offsetMinutes * 60_000).toISOString();
@@ -537,4 +247,21 @@ export function sharePageMain(doc: ShareDocument, setInterval: (callback: () => 
       if (notice && notice.scrollIntoView) notice.scrollIntoView();
     }
   });
+}
+
+/** The service-worker APIs the worker code uses (the WebWorker lib conflicts with Node's). */
+export interface FetchEventLike {
+  request: Request;
+  clientId: string;
+  resultingClientId: string;
+  respondWith(response: Promise<Response>): void;
+}
+export interface ClientLike {
+  id: string;
+  url: string;
+}
+export interface ClientsLike {
+  claim(): Promise<void>;
+  get(id: string): Promise<ClientLike | undefined>;
+  matchAll(options?: { type?: string; includeUncontrolled?: boolean }): Promise<readonly ClientLike[]>;
 }

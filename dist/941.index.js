@@ -1,5 +1,5 @@
-export const id = 183;
-export const ids = [183,30];
+export const id = 941;
+export const ids = [941,30];
 export const modules = {
 
 /***/ 1454:
@@ -543,7 +543,7 @@ function isEntry(v) {
 
 /***/ }),
 
-/***/ 8412:
+/***/ 5158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -570,6 +570,648 @@ var names = __webpack_require__(5888);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/sites/runtime.ts
 var runtime = __webpack_require__(1668);
+;// CONCATENATED MODULE: ./src/sites/session.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * A reader's session of a site, in the browser (pure; serialized like runtime.ts, see its header).
+ *
+ * No link is readable by the origin: the worker script holds none, and the site map reaches the
+ * worker only by a message from the start page. The worker keeps it in memory and, so that it
+ * survives the browser stopping an idle worker, in Cache Storage encrypted with a key that exists
+ * only in the addresses of the reader's pages: `F/.artifact-links/s/<token>/…`, where `F/` is the
+ * site's folder. A page of another site (any page of the origin can read Cache Storage and list
+ * the workers) finds ciphertext and no token, and a frame or window it opens into `F/` without the
+ * token gets a page saying to open the site from its link.
+ */
+
+/** `F/.artifact-links/s/`: under the worker's scope `F/`, where sessions live. */
+function sessionsBase(scope) {
+    return scope + '.artifact-links/s/';
+}
+/** Tokens are 128 random bits in base64url (22 characters); nothing else is a token. */
+function isToken(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9_-]{22,64}$/.test(value);
+}
+/** `{ token, root }` of a URL inside a session, or undefined. `href` without query or fragment is enough. */
+function sessionOf(scope, href) {
+    const base = sessionsBase(scope);
+    if (!href.startsWith(base))
+        return undefined;
+    const rest = href.slice(base.length);
+    const slash = rest.indexOf('/');
+    const token = slash < 0 ? rest.replace(/[?#].*$/, '') : rest.slice(0, slash);
+    if (!isToken(token))
+        return undefined;
+    return { token, root: base + token + '/' };
+}
+/**
+ * The map a start page sent, if it is a map of the site this worker serves: same origin and folder
+ * as the worker's scope. Anything else (a page of another site posting its own or a forged map) is
+ * refused, so a session can only ever serve this folder's files.
+ */
+function acceptMap(scope, value) {
+    const map = value;
+    if (!map || typeof map !== 'object' || map.v !== 1 || typeof map.origin !== 'string' || typeof map.base !== 'string')
+        return undefined;
+    if (!Array.isArray(map.dirs) || !Array.isArray(map.urls) || !Array.isArray(map.query) || typeof map.expiresAt !== 'number')
+        return undefined;
+    if (map.origin + map.base !== scope)
+        return undefined;
+    for (const [, url] of map.urls) {
+        if (typeof url !== 'string' || !url.startsWith(scope))
+            return undefined;
+    }
+    return map;
+}
+/** The folders of a site that hold `sw.bundle.js`: Playwright's trace viewer registers it for its folder. */
+function nestedWorkerDirs(index) {
+    const dirs = [];
+    for (const path of index.files.keys()) {
+        const slash = path.lastIndexOf('/');
+        if (path.slice(slash + 1) === 'sw.bundle.js')
+            dirs.push(path.slice(0, slash + 1));
+    }
+    return dirs.sort((a, b) => b.length - a.length);
+}
+/** The nested worker's folder whose scope holds this site path (the deepest one), or undefined. */
+function nestedWorkerDir(session, path) {
+    for (const dir of session.nested)
+        if (path.startsWith(dir))
+            return dir;
+    return undefined;
+}
+function newSession(scope, token, map) {
+    const index = (0,runtime/* siteIndex */.UK)(map);
+    return { token, map, index, root: sessionsBase(scope) + token + '/', nested: nestedWorkerDirs(index), opened: false };
+}
+/**
+ * The site path a request of a page in the session asks for, or undefined when it is not the
+ * site's: relative URLs under the session's root, and root-absolute ones (`/assets/app.js`, the
+ * default of Vite and most static-site generators) when the site has that file or folder. Also
+ * the site's folder itself (`F/x`), which a page may compute from `location`.
+ */
+function sitePathOf(session, scope, href) {
+    const url = new URL(href);
+    const at = url.origin + url.pathname;
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    if (at.startsWith(session.root))
+        return decode(at.slice(session.root.length));
+    if (url.origin !== session.map.origin)
+        return undefined;
+    if (at.startsWith(scope) && !at.startsWith(sessionsBase(scope)))
+        return decode(at.slice(scope.length));
+    const path = decode(url.pathname.slice(1));
+    if (path === undefined)
+        return undefined;
+    const { files, dirs } = session.index;
+    if (files.has(path) || dirs.has(path.endsWith('/') ? path : path + '/') || (path === '' && files.has('index.html')))
+        return path;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sites/seal.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * Session tokens and the map kept for a stopped worker (serialized like runtime.ts, see its header):
+ * Cache Storage holds the map encrypted (AES-GCM) under a name and with a key both derived from the
+ * session's token, which only the addresses of the reader's pages carry.
+ */
+/** Random 128-bit token, base64url. */
+function randomToken() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    let binary = '';
+    for (const b of bytes)
+        binary += String.fromCharCode(b);
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+/** The Cache Storage name and AES-GCM key of a session, both derived from its token (which the cache never holds). */
+async function sessionKeys(token) {
+    const digest = async (text) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    let id = '';
+    for (const b of (await digest('artifact-links session id\n' + token)).slice(0, 16))
+        id += b.toString(16).padStart(2, '0');
+    const raw = await digest('artifact-links session key\n' + token);
+    const key = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+    return { id, key };
+}
+/** The map, encrypted with the session's key: 12 bytes of IV, then AES-GCM ciphertext. */
+async function sealMap(token, map) {
+    const { id, key } = await sessionKeys(token);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(map))));
+    const body = new Uint8Array(12 + sealed.length);
+    body.set(iv);
+    body.set(sealed, 12);
+    return { id, body };
+}
+/** The map sealed by `sealMap` with this token; throws for any other token or a changed body. */
+async function openSealedMap(token, body) {
+    const { key } = await sessionKeys(token);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: body.slice(0, 12) }, key, body.slice(12));
+    return JSON.parse(new TextDecoder().decode(plain));
+}
+
+;// CONCATENATED MODULE: ./src/sites/bootstrap.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * The start page's code (serialized like runtime.ts, see its header): the page a reader opens from
+ * the comment. It registers the site's worker, sends it the site map in a message, and opens the
+ * site in a new session (session.ts). Without service workers it says why and lists the files.
+ */
+
+
+
+/** `#docs/a b.html` → `docs/a%20b.html`; anything that could leave the folder → `''` (the start page). */
+function entryFromHash(hash) {
+    let path;
+    try {
+        path = decodeURIComponent(hash.replace(/^#/, ''));
+    }
+    catch {
+        return '';
+    }
+    // A backslash is a character of a file name like any other: encodePath makes it `%5C`, which no URL parser reads as `/`.
+    if (path.startsWith('/') || path.split('/').some((s) => s === '.' || s === '..'))
+        return '';
+    return (0,runtime/* encodePath */.O0)(path);
+}
+/**
+ * The start page: registers the site's worker (scope: the site's folder), waits until that very
+ * script is active (a re-run's page replaces an older worker of the same folder; a worker another
+ * page unregistered is registered again), sends it the map with a new session's token, then opens
+ * the site in that session. Without service workers it says why and lists the site's files, each
+ * with its own link.
+ */
+function bootstrapMain(win, cfg) {
+    const doc = win.document;
+    const say = (id, text) => {
+        const el = doc.getElementById(id);
+        if (el) {
+            el.textContent = text;
+            el.hidden = false;
+        }
+    };
+    const entry = entryFromHash(win.location.hash);
+    if (Date.now() >= cfg.expiresAt) {
+        say('status', 'These links expired at ' +
+            (0,runtime/* formatUtcTime */.fz)(cfg.expiresAt) +
+            '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
+        return;
+    }
+    const container = win.navigator.serviceWorker;
+    if (!win.isSecureContext) {
+        fallback('This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.');
+        return;
+    }
+    if (!container) {
+        fallback('This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.');
+        return;
+    }
+    let timer = 0;
+    const timeout = new Promise((_, reject) => {
+        timer = win.setTimeout(() => reject(new Error('it did not start within 20 seconds')), 20_000);
+    });
+    const started = container.register(cfg.worker, { scope: cfg.scope }).then(async (registration) => {
+        if (!registration)
+            throw new Error('the registration was blocked');
+        await activated(registration);
+        const response = await fetch(cfg.map);
+        if (!response.ok)
+            throw new Error('the list of files could not be loaded (HTTP ' + response.status + ')');
+        const map = (await response.json());
+        const token = randomToken();
+        await opened(registration, token, map);
+        return sessionsBase(cfg.scope) + token + '/' + entry;
+    });
+    Promise.race([started, timeout]).then((target) => {
+        win.clearTimeout(timer);
+        say('status', 'Opening the site…');
+        win.location.replace(target);
+    }, (error) => {
+        win.clearTimeout(timer);
+        fallback('The browser did not start the service worker that serves the site (' +
+            (error && error.message ? error.message : String(error)) +
+            ').');
+    });
+    /** Resolves once the worker with our script URL is the registration's active, activated worker. */
+    function activated(registration) {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                const active = registration.active;
+                if (active && active.scriptURL === cfg.worker && active.state === 'activated')
+                    resolve();
+            };
+            const watch = (worker) => {
+                if (!worker)
+                    return;
+                worker.addEventListener('statechange', () => {
+                    if (worker.scriptURL === cfg.worker && worker.state === 'redundant')
+                        reject(new Error('the new worker was rejected'));
+                    check();
+                });
+            };
+            registration.addEventListener('updatefound', () => watch(registration.installing));
+            watch(registration.installing);
+            watch(registration.waiting);
+            watch(registration.active);
+            check();
+        });
+    }
+    /** Sends the worker the map for a new session; resolves once it has it. */
+    function opened(registration, token, map) {
+        return new Promise((resolve, reject) => {
+            const worker = registration.active;
+            if (!worker)
+                return reject(new Error('it stopped'));
+            const channel = new win.MessageChannel();
+            channel.port1.onmessage = (event) => event.data.ok ? resolve() : reject(new Error('it refused the list of files'));
+            worker.postMessage({ type: 'open', token, map }, [channel.port2]);
+        });
+    }
+    function fallback(reason) {
+        say('status', reason);
+        say('files-note', 'Each file can still be opened on its own below, but links between them (styles, scripts, sub-pages) will not work.');
+        fetch(cfg.map)
+            .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
+            .then((map) => {
+            const index = (0,runtime/* siteIndex */.UK)(map);
+            const list = doc.getElementById('files');
+            if (!list)
+                return;
+            for (const path of [...index.files.keys()].sort()) {
+                const item = doc.createElement('li');
+                const link = doc.createElement('a');
+                link.href = (0,runtime/* fileLink */.RF)(map, index, path);
+                link.textContent = (0,runtime/* neutralizeBidi */.ue)(path);
+                item.appendChild(link);
+                list.appendChild(item);
+            }
+        })
+            .catch((error) => say('files-note', 'The list of files could not be loaded (' + error.message + ').'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sites/nested-worker.ts
+function startNestedWorker(source, scriptUrl, scope, clients, siteFetch) {
+    const listeners = {};
+    const self = {
+        addEventListener: (type, listener) => {
+            (listeners[type] = listeners[type] || []).push(listener);
+        },
+        removeEventListener: () => undefined,
+        skipWaiting: () => Promise.resolve(),
+        clients: {
+            claim: () => Promise.resolve(),
+            get: (id) => clients.get(id),
+            matchAll: (options) => clients.matchAll(options),
+        },
+        registration: { scope },
+        location: new URL(scriptUrl),
+    };
+    new Function('self', 'fetch', source)(self, siteFetch);
+    return {
+        handle(event) {
+            let answer;
+            const nested = {
+                request: event.request,
+                clientId: event.clientId,
+                resultingClientId: event.resultingClientId,
+                respondWith: (response) => (answer = Promise.resolve(response)),
+                waitUntil: () => undefined,
+            };
+            for (const listener of listeners.fetch || []) {
+                listener(nested);
+                if (answer)
+                    break;
+            }
+            return answer || Promise.resolve(undefined);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sites/worker.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * The site's service worker (serialized like runtime.ts, see its header). Its script holds no link:
+ * the start page sends the site map in a message (session.ts says where it is kept), and the worker
+ * answers only requests that belong to a session: navigations to `F/.artifact-links/s/<token>/…`
+ * and requests of the pages (clients) it opened there. Each file is fetched from its own link (same
+ * origin, so no CORS), with the rules of `routeRequest`. It passes Range through (media), drops
+ * Content-Disposition (so HTML, CSS and scripts display rather than download), and replaces S3's
+ * errors with pages a reader understands: expired links, a removed file, an unreachable store.
+ */
+
+
+
+
+/** When a signed link stops working, from its own query (SigV4 `X-Amz-Date` + `X-Amz-Expires`, CloudFront `Expires`). */
+function expiryOfUrl(href) {
+    const q = new URL(href).searchParams;
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(q.get('X-Amz-Date') || '');
+    if (date && q.get('X-Amz-Expires')) {
+        return Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]) + Number(q.get('X-Amz-Expires')) * 1000;
+    }
+    const expires = Number(q.get('Expires'));
+    return expires > 0 ? expires * 1000 : undefined;
+}
+function serviceWorkerMain(scope) {
+    const folder = scope.registration.scope;
+    const origin = new URL(folder).origin;
+    const CACHE = 'artifact-links-sessions';
+    const sessions = new Map();
+    /** Pages and workers of a session: client id → the URL it was opened at. */
+    const clientUrls = new Map();
+    const nestedWorkers = new Map();
+    scope.addEventListener('install', (event) => event.waitUntil(scope.skipWaiting()));
+    scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
+    scope.addEventListener('message', (event) => {
+        const data = (event.data || {});
+        const port = event.ports[0];
+        const map = acceptMap(folder, data.map);
+        if (data.type !== 'open' || !isToken(data.token) || !map || !port) {
+            if (port)
+                port.postMessage({ ok: false });
+            return;
+        }
+        const session = newSession(folder, data.token, map);
+        sessions.set(session.token, Promise.resolve(session));
+        const saved = sealMap(session.token, map)
+            .then(async ({ id, body }) => {
+            const cache = await scope.caches.open(CACHE);
+            await cache.put(folder + '.artifact-links/session/' + id, new Response(body, { headers: { 'x-expires': String(map.expiresAt) } }));
+            await prune(cache);
+        })
+            .catch(() => undefined) // without Cache Storage the session lasts while this worker runs
+            .then(() => port.postMessage({ ok: true }));
+        event.waitUntil(saved);
+    });
+    scope.addEventListener('fetch', (event) => {
+        const request = event.request;
+        if (request.method !== 'GET' && request.method !== 'HEAD')
+            return;
+        const url = request.url;
+        if (request.mode === 'navigate') {
+            const at = sessionOf(folder, url);
+            if (at)
+                event.respondWith(navigation(event, at.token));
+            else if (url.startsWith(folder) && (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+                event.respondWith(passSigned(request));
+            else if (url.startsWith(folder))
+                event.respondWith(Promise.resolve(notOpened()));
+            return;
+        }
+        // Another origin's resource asked by a page no session opened, or a signed link (the start page's map): not ours.
+        if ((new URL(url).origin !== origin && !clientUrls.has(event.clientId)) || (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+            return;
+        event.respondWith(subresource(event));
+    });
+    const page = (html, status) => new Response(html, {
+        status,
+        headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+        },
+    });
+    const text = (body, status) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    const notOpened = () => page((0,runtime/* noticePage */.C$)('Open the site from its link', '<h1>Open the site from its link</h1><p>This address works only in a browser tab that opened the site from its link, ' +
+        'while one of its pages is open. Open the site again from its link in the pull-request comment or on the share page.</p>'), 403);
+    /** Drops this folder's saved sessions whose links have expired, and all but the newest 20. */
+    async function prune(cache) {
+        if (!cache.keys || !cache.delete)
+            return;
+        const mine = (await cache.keys()).filter((request) => request.url.startsWith(folder + '.artifact-links/session/'));
+        const kept = [];
+        for (const request of mine) {
+            const saved = await cache.match(request.url);
+            const expires = Number(saved ? saved.headers.get('x-expires') : 0);
+            if (!(expires > Date.now()))
+                await cache.delete(request.url);
+            else
+                kept.push({ url: request.url, expires });
+        }
+        // Cache Storage lists entries in the order they were put: the oldest first.
+        for (const old of kept.slice(0, Math.max(0, kept.length - 20)))
+            await cache.delete(old.url);
+    }
+    async function getSession(token) {
+        let found = sessions.get(token);
+        if (!found) {
+            found = restore(token);
+            sessions.set(token, found);
+        }
+        const session = await found;
+        if (!session)
+            sessions.delete(token);
+        return session;
+    }
+    /** After the browser stopped and restarted this worker: the session's map from Cache Storage, opened with the token. */
+    async function restore(token) {
+        try {
+            const { id } = await sessionKeys(token);
+            const saved = await (await scope.caches.open(CACHE)).match(folder + '.artifact-links/session/' + id);
+            if (!saved)
+                return undefined;
+            const map = acceptMap(folder, await openSealedMap(token, new Uint8Array(await saved.arrayBuffer())));
+            if (!map)
+                return undefined;
+            const session = newSession(folder, token, map);
+            session.opened = true;
+            return session;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** A session lives while one of its pages is open (its first page opens from the start page). */
+    async function alive(session) {
+        if (!session.opened)
+            return true;
+        const open = await scope.clients.matchAll({ type: 'window' });
+        return open.some((client) => client.url.startsWith(session.root));
+    }
+    async function navigation(event, token) {
+        const session = await getSession(token);
+        if (!session || !(await alive(session)))
+            return notOpened();
+        session.opened = true;
+        if (event.resultingClientId)
+            clientUrls.set(event.resultingClientId, event.request.url);
+        const path = sitePathOf(session, folder, event.request.url);
+        const dir = path === undefined ? undefined : nestedWorkerDir(session, path);
+        return dir === undefined ? serve(session, event.request) : viaNested(session, dir, event);
+    }
+    async function clientSession(clientId) {
+        if (!clientId)
+            return undefined;
+        let url = clientUrls.get(clientId);
+        if (url === undefined) {
+            const client = await scope.clients.get(clientId);
+            if (!client || !sessionOf(folder, client.url))
+                return undefined;
+            url = client.url;
+            clientUrls.set(clientId, url);
+        }
+        const at = sessionOf(folder, url);
+        const session = at && (await getSession(at.token));
+        return session ? { session, url } : undefined;
+    }
+    async function subresource(event) {
+        const request = event.request;
+        const from = await clientSession(event.clientId);
+        if (!from) {
+            // Never to the network unsigned from inside the folder; elsewhere on the origin, as the browser would.
+            return request.url.startsWith(folder) ? text('This page was not opened from the site\u2019s link.', 403) : fetch(request);
+        }
+        const clientPath = sitePathOf(from.session, folder, from.url);
+        const dir = clientPath === undefined ? undefined : nestedWorkerDir(from.session, clientPath);
+        return dir === undefined ? serve(from.session, request) : viaNested(from.session, dir, event);
+    }
+    /** A request as the site's own service worker of `dir` would answer it (Playwright's trace viewer). */
+    async function viaNested(session, dir, event) {
+        const key = session.token + '\n' + dir;
+        let worker = nestedWorkers.get(key);
+        if (!worker) {
+            const script = session.root + dir + 'sw.bundle.js';
+            const siteFetch = (input, init) => serve(session, typeof input === 'object' && 'url' in input && !init ? input : new Request(input, init));
+            worker = serve(session, new Request(script))
+                .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
+                .then((source) => startNestedWorker(source, script, session.root + dir, scope.clients, siteFetch));
+            nestedWorkers.set(key, worker);
+            worker.catch(() => nestedWorkers.delete(key));
+        }
+        let started;
+        try {
+            started = await worker;
+        }
+        catch {
+            return serve(session, event.request);
+        }
+        return (await started.handle(event)) || serve(session, event.request);
+    }
+    /** A request of a session's page, for a file of the site or (root-absolute, not the site's) the network. */
+    function serve(session, request) {
+        const navigate = request.mode === 'navigate';
+        const route = (0,runtime/* routeRequest */.Zz)(session.index, sitePathOf(session, folder, request.url), request.url, navigate);
+        if (route.kind !== 'outside')
+            return answer(session, route, request, navigate);
+        if (request.url.startsWith(folder))
+            return Promise.resolve(failed(session, navigate, 404, 'There is no such file in the site.'));
+        return fetch(request);
+    }
+    const expired = (session, navigate) => navigate
+        ? page((0,runtime/* expiredPage */.te)(session.map.title, session.map.expiresAt, session.map.runUrl), 410)
+        : text('The artifact links expired at ' + (0,runtime/* formatUtcTime */.fz)(session.map.expiresAt) + '.', 410);
+    function failed(session, navigate, status, what) {
+        if (!navigate)
+            return text(what, status);
+        const home = '<p><a href="' + (0,runtime/* escapeHtml */.ZD)(session.root) + '">Open the site\u2019s first page</a></p>';
+        return page((0,runtime/* noticePage */.C$)('Not available', '<h1>Not available</h1><p>' + (0,runtime/* escapeHtml */.ZD)(what) + '</p>' + home), status);
+    }
+    /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
+    const isExpiry = async (response, expiresAt) => (response.status === 403 || response.status === 400) && (Date.now() >= expiresAt || /expired/i.test(await response.clone().text()));
+    /** A signed link opened in the folder (a start page, a re-run's): straight to the store, an expired one explained. */
+    async function passSigned(request) {
+        const response = await fetch(request);
+        const expiresAt = expiryOfUrl(request.url) ?? Infinity;
+        if (!(await isExpiry(response, expiresAt)))
+            return response;
+        return page((0,runtime/* expiredPage */.te)('this site', expiresAt === Infinity ? Date.now() : expiresAt), 410);
+    }
+    async function answer(session, route, request, navigate) {
+        const map = session.map;
+        if (route.kind === 'redirect')
+            return Response.redirect(route.location, 302);
+        if (Date.now() >= map.expiresAt)
+            return expired(session, navigate);
+        if (route.kind === 'listing')
+            return page((0,runtime/* listingPage */.uC)(map, session.index, route.dir), 200);
+        if (route.kind !== 'file')
+            return failed(session, navigate, 404, 'There is no such file in ' + map.title + '.');
+        const link = (0,runtime/* fileLink */.RF)(map, session.index, route.path);
+        const headers = {};
+        const range = request.headers.get('range');
+        if (range)
+            headers.range = range;
+        let response;
+        try {
+            response = await fetch(link, { headers, credentials: 'omit', redirect: 'follow' });
+        }
+        catch (error) {
+            return failed(session, navigate, 502, 'The storage could not be reached (' + String(error) + ').');
+        }
+        if (await isExpiry(response, map.expiresAt))
+            return expired(session, navigate);
+        if (response.status === 404)
+            return failed(session, navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
+        if (response.status >= 400 && response.status !== 416) {
+            return failed(session, navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
+        }
+        const out = new Headers(response.headers);
+        out.delete('content-disposition');
+        const status = route.status === 404 && response.status === 200 ? 404 : response.status;
+        return new Response(request.method === 'HEAD' ? null : response.body, { status, headers: out });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sites/runtime-source.ts
+/**
+ * The browser-side code as source text: every function the serialized code may call (runtime.ts,
+ * session.ts, seal.ts, worker.ts, nested-worker.ts, bootstrap.ts), and calls of its entry points.
+ */
+
+
+
+
+
+
+/** Every function the serialized code may call, in an order where each is declared before use at run time. */
+const RUNTIME = [
+    runtime/* encodePath */.O0,
+    runtime/* hexFromBase64url */._d,
+    runtime/* siteIndex */.UK,
+    runtime/* fileLink */.RF,
+    runtime/* isSignedUrl */.Es,
+    runtime/* routeRequest */.Zz,
+    runtime/* neutralizeBidi */.ue,
+    runtime/* escapeHtml */.ZD,
+    runtime/* formatUtcTime */.fz,
+    runtime/* noticePage */.C$,
+    runtime/* expiredPage */.te,
+    runtime/* listingPage */.uC,
+    sessionsBase,
+    isToken,
+    sessionOf,
+    acceptMap,
+    nestedWorkerDirs,
+    nestedWorkerDir,
+    newSession,
+    sitePathOf,
+    randomToken,
+    sessionKeys,
+    sealMap,
+    openSealedMap,
+    expiryOfUrl,
+    startNestedWorker,
+    entryFromHash,
+];
+/** Source text of the runtime functions, for a script that then calls one of the entry points. */
+function runtimeSource() {
+    return RUNTIME.map(String).join('\n');
+}
+/** A call of an entry point, `(function serviceWorkerMain(…){…})(args…);`; `args` are JavaScript expressions. */
+function callSource(entry, ...args) {
+    return '(' + String(entry) + ')(' + args.join(', ') + ');';
+}
+
 ;// CONCATENATED MODULE: ./src/sites/pages.ts
 /**
  * The generated browser-side objects of a site: the service worker script and the bootstrap page.
@@ -577,9 +1219,15 @@ var runtime = __webpack_require__(1668);
  */
 
 
-/** The worker script: the runtime, then the worker started with the site map inlined (so it survives restarts). */
-function renderWorkerScript(map) {
-    return `'use strict';\n${(0,runtime/* runtimeSource */.go)()}\n${(0,runtime/* callSource */.mG)(runtime/* serviceWorkerMain */.zi, 'self', jsonForHtml(map))}\n`;
+
+
+
+/**
+ * The worker script: the runtime, then the worker. The same text for every site, and no link in it:
+ * any page of the origin can read it (from its registration's script URL).
+ */
+function renderWorkerScript() {
+    return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self')}\n`;
 }
 /** Content-Security-Policy source for an inline script or style: its SHA-256. */
 function cspHash(source) {
@@ -592,7 +1240,7 @@ const BOOT_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;marg
  * script is hashed into a strict Content-Security-Policy; the configuration is a JSON data block.
  */
 function renderBootstrapPage(config) {
-    const script = `${(0,runtime/* runtimeSource */.go)()}\n${(0,runtime/* callSource */.mG)(runtime/* bootstrapMain */.W2, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
+    const script = `${runtimeSource()}\n${callSource(bootstrapMain, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
     const csp = [
         "default-src 'none'",
         `script-src ${cspHash(script)}`,
@@ -846,7 +1494,7 @@ function buildSectionSites(input) {
         const title = `${input.title} · ${display(folder)}`;
         const map = buildSiteMap(folderUrl, files.map((f) => ({ path: f.path.slice(folder.length), url: f.url })), { expiresAt: input.expiresAt, title, runUrl: input.runUrl });
         const bootstrapUrl = input.sign(bootstrapKey);
-        objects.push({ key: workerKey, body: renderWorkerScript(map), contentType: 'text/javascript; charset=utf-8' }, { key: mapKey, body: JSON.stringify(map), contentType: 'application/json; charset=utf-8' }, {
+        objects.push({ key: workerKey, body: renderWorkerScript(), contentType: 'text/javascript; charset=utf-8' }, { key: mapKey, body: JSON.stringify(map), contentType: 'application/json; charset=utf-8' }, {
             key: bootstrapKey,
             contentType: 'text/html; charset=utf-8',
             body: renderBootstrapPage({
