@@ -1,0 +1,1712 @@
+export const id = 941;
+export const ids = [941,30];
+export const modules = {
+
+/***/ 1454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ mapSettled),
+/* harmony export */   j: () => (/* binding */ listOpenPulls)
+/* harmony export */ });
+/** Every open pull request of `owner/repo`, newest first. */
+async function listOpenPulls(octokit, repo) {
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+    });
+    const seen = new Set();
+    const open = [];
+    // Pages can shift while they are read (a PR opened or closed in between): keep each number once.
+    for (const pull of pulls) {
+        if (pull.state !== 'open' || seen.has(pull.number))
+            continue;
+        seen.add(pull.number);
+        open.push({ number: pull.number, headSha: pull.head.sha, headRef: pull.head.ref, draft: Boolean(pull.draft) });
+    }
+    return open;
+}
+/**
+ * Runs `fn` for every item with at most `concurrency` running at once; results in input order.
+ * A failure is recorded for its item and the others go on.
+ */
+async function mapSettled(items, concurrency, fn) {
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            const item = items[index];
+            try {
+                results[index] = { item, ok: true, value: await fn(item) };
+            }
+            catch (e) {
+                results[index] = { item, ok: false, error: e instanceof Error ? e : new Error(String(e)) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 4030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WaitBudget: () => (/* binding */ WaitBudget),
+/* harmony export */   h: () => (/* binding */ GITHUB_BUDGET_MS)
+/* harmony export */ });
+/* unused harmony export GitHubBudgetExceeded */
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
+/**
+ * The comment is best effort: all the time the run spends on GitHub (requests, their retries,
+ * rate-limit waits, the comment's settle waits) comes out of one budget of about a minute. A wait that
+ * does not fit is declined, and a request once the budget is spent is not sent: the step warns (or
+ * fails with fail-on-comment-error) and goes on. The clock and the sleep are injectable.
+ */
+
+/** About a minute in all. */
+const GITHUB_BUDGET_MS = 60_000;
+class GitHubBudgetExceeded extends Error {
+    constructor(totalMs, what) {
+        super(`GitHub took more than ${Math.round(totalMs / 1000)} s in all (requests, retries and rate-limit waits), so ${what} was given up.`);
+        this.name = 'GitHubBudgetExceeded';
+    }
+}
+class WaitBudget {
+    clock;
+    total;
+    spentMs = 0;
+    active = 0;
+    activeSince = 0;
+    constructor(clock = _util_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, total = GITHUB_BUDGET_MS) {
+        this.clock = clock;
+        this.total = total;
+    }
+    /** The whole budget, in milliseconds. */
+    get totalMs() {
+        return this.total;
+    }
+    /** Adds time to the budget: a run that comments on several pull requests gets about a minute for each. */
+    grant(ms) {
+        this.total += Math.max(0, ms);
+    }
+    /** Time used so far: finished requests and sleeps, plus the request(s) in flight. */
+    usedMs() {
+        return this.spentMs + (this.active > 0 ? Math.max(0, this.clock().getTime() - this.activeSince) : 0);
+    }
+    /** True when waiting `ms` more still fits the budget. */
+    allows(ms) {
+        return Number.isFinite(ms) && ms >= 0 && this.usedMs() + ms <= this.totalMs;
+    }
+    /** Runs one GitHub request, timed; refused (GitHubBudgetExceeded) once the budget is spent. */
+    async run(what, request) {
+        if (this.usedMs() >= this.totalMs)
+            throw new GitHubBudgetExceeded(this.totalMs, what);
+        if (this.active++ === 0)
+            this.activeSince = this.clock().getTime();
+        try {
+            return await request();
+        }
+        finally {
+            if (--this.active === 0)
+                this.spentMs += Math.max(0, this.clock().getTime() - this.activeSince);
+        }
+    }
+    /** `sleep`, charged to the budget; throws GitHubBudgetExceeded instead when the wait does not fit. */
+    sleeper(sleep, what) {
+        return async (ms) => {
+            if (!this.allows(ms))
+                throw new GitHubBudgetExceeded(this.totalMs, what);
+            this.spentMs += ms;
+            await sleep(ms);
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ contentDisposition),
+/* harmony export */   Zy: () => (/* binding */ contentTypeFor),
+/* harmony export */   er: () => (/* binding */ isBrowserViewable),
+/* harmony export */   pB: () => (/* binding */ opensInBrowser)
+/* harmony export */ });
+/* unused harmony export isActiveContent */
+/* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _uri_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9343);
+/** Content-Type and Content-Disposition of uploaded objects. */
+
+
+
+/** Content-Type from the file extension, with a charset for text; `application/octet-stream` if unknown. */
+function contentTypeFor(filePath) {
+    return (node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath) && (0,mime_types__WEBPACK_IMPORTED_MODULE_0__.contentType)(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(filePath))) || 'application/octet-stream';
+}
+/** What browsers display rather than download: images, PDF, text (incl. HTML), JSON, audio and video. */
+function isBrowserViewable(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return /^(image|text|audio|video)\//.test(type) || type === 'application/pdf' || type === 'application/json' || type.endsWith('+json');
+}
+/**
+ * Types a browser runs as a document with scripts on the link's origin: HTML, SVG, XHTML and every
+ * XML type (an XML document can hold XHTML or SVG elements, or load an XSLT stylesheet).
+ */
+function isActiveContent(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return (type === 'text/html' ||
+        type === 'text/xml' ||
+        type === 'application/xml' ||
+        type === 'text/xsl' ||
+        type === 'text/mathml' ||
+        type.endsWith('+xml'));
+}
+/**
+ * What a browser shows when the link is opened: viewable types, except active ones when the files
+ * are untrusted (they are then attachments, see contentDisposition).
+ */
+function opensInBrowser(contentType, untrusted) {
+    return isBrowserViewable(contentType) && !(untrusted && isActiveContent(contentType));
+}
+/**
+ * RFC 6266 Content-Disposition value: an ASCII `filename` fallback plus `filename*=UTF-8''…` (RFC 8187)
+ * when the name is not plain ASCII. `untrusted` (files built from a fork's code): active types
+ * (isActiveContent) are attachments whatever the mode, so they never run on the bucket's origin.
+ */
+function contentDisposition(fileName, mode, contentType, untrusted = false) {
+    const type = untrusted && isActiveContent(contentType)
+        ? 'attachment'
+        : mode === 'auto'
+            ? isBrowserViewable(contentType)
+                ? 'inline'
+                : 'attachment'
+            : mode;
+    const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    const header = `${type}; filename="${fallback}"`;
+    return fallback === fileName ? header : `${header}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+}
+/**
+ * RFC 8187 value-chars: RFC 3986 percent-encoding, with `!` (an attr-char) left as is. Every `%` in
+ * uriEncode's output starts an escape, so `%21` can only be an encoded `!`.
+ */
+function encodeRfc8187(value) {
+    return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .HQ)(value).replaceAll('%21', '!');
+}
+
+
+/***/ }),
+
+/***/ 8849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ bucketRecords)
+/* harmony export */ });
+/* harmony import */ var _aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7275);
+/* harmony import */ var _render_section_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9753);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+
+
+
+
+/** Records kept in the bucket, under `scope`, for the comment with `marker`. */
+function bucketRecords(client, target, scope, marker, log) {
+    return {
+        async put(sections) {
+            for (const s of sections) {
+                await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .putJson */ .gl)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordKey */ .Hy)(scope, s.id), JSON.parse((0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .toRecord */ .Lv)(s, marker))).catch((e) => log.info(`Could not record section ${s.id} in the bucket (other jobs cannot restore it in the comment): ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+            }
+        },
+        async list() {
+            try {
+                const keys = (await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .listKeys */ .TH)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordFolder */ .ae)(scope))).filter((k) => k.endsWith('.json'));
+                const found = [];
+                await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .forEachLimited */ .vP)(keys, 8, async (key) => {
+                    const section = (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .fromRecord */ .iA)(await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .getText */ .q4)(client, target, key), key, scope, marker);
+                    if (section)
+                        found.push(section);
+                });
+                return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            }
+            catch (error) {
+                log.info(`Could not read the comment's section records from the bucket: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                return [];
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 3912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ publishLinks),
+  P: () => (/* binding */ publishToPulls)
+});
+
+// EXTERNAL MODULE: ./src/github/open-pulls.ts
+var open_pulls = __webpack_require__(1454);
+// EXTERNAL MODULE: ./src/github/wait-budget.ts
+var wait_budget = __webpack_require__(4030);
+// EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
+var comment = __webpack_require__(2827);
+// EXTERNAL MODULE: ./src/publish/outputs.ts
+var outputs = __webpack_require__(6689);
+;// CONCATENATED MODULE: ./src/publish/policy.ts
+const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
+/**
+ * Public repositories: anyone can read the comment, so anyone can use the links until they expire.
+ * From the event payload when it says, else the API; undefined when neither does.
+ */
+async function isPublicRepo(gh, repo, repoPrivate) {
+    if (repoPrivate !== undefined)
+        return !repoPrivate;
+    if (!gh)
+        return undefined;
+    try {
+        return !(await gh.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.private;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Applies `policy` to the repository's visibility, warning as it decides. */
+async function decideVisibility(policy, gh, repo, repoPrivate, log) {
+    const visibility = policy === 'allow' ? false : await isPublicRepo(gh, repo, repoPrivate);
+    // refuse fails closed: a repository whose visibility is unknown is treated as public.
+    const withhold = policy === 'refuse' && visibility !== false;
+    const publicRepo = visibility === true;
+    if (withhold) {
+        log.warning(`${visibility ? PUBLIC_NOTE : 'The repository visibility is unknown.'} public-repo: refuse, so no links are posted in the comment or the job summary.`);
+    }
+    else if (publicRepo) {
+        log.warning(`${PUBLIC_NOTE} Set public-repo: refuse to keep links out of the comment, or allow to silence this.`);
+    }
+    return { publicRepo, withhold };
+}
+
+// EXTERNAL MODULE: ./src/publish/summary.ts + 1 modules
+var summary = __webpack_require__(5336);
+;// CONCATENATED MODULE: ./src/publish/links.ts
+
+
+
+
+
+
+/** Pull requests commented on at once: a few, so GitHub's secondary rate limits stay far. */
+const PARALLEL_PULLS = 4;
+/** The first steps of publishing, once per run: decide what the policy allows, set the outputs. */
+async function decideAndSetOutputs(context, report, name) {
+    const visibility = await decideVisibility(context.publicRepo, context.gh, context.run, context.run.repoPrivate, context.log);
+    await (0,outputs/* setLinkOutputs */.jS)(report, context.tempDir, name, context.log);
+    return visibility;
+}
+/** The sections as the comment shows them: the public-repository note first when it applies. */
+function withPublicNote(sections, visibility) {
+    return sections.map((section) => ({
+        ...section,
+        note: [visibility.publicRepo ? PUBLIC_NOTE : '', section.note ?? ''].filter(Boolean).join(' ') || undefined,
+    }));
+}
+/**
+ * Links of one pull request (or none found): outputs, its comment, and the job summary.
+ * `name` names the manifest file: the section id, or the mode.
+ */
+async function publishLinks(context, report, sections, name) {
+    const visibility = await decideAndSetOutputs(context, report, name);
+    let commented = false;
+    if (!visibility.withhold && sections.length > 0) {
+        const shown = withPublicNote(sections, visibility);
+        // Recorded first: a job that drops this section from the comment later, writing from an older
+        // read, finds it in the bucket; whoever writes last writes it back.
+        if (context.gh?.pr !== undefined)
+            await context.records?.put(shown);
+        commented = await (0,comment/* publishComment */.p)(context, () => shown);
+    }
+    // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
+    // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
+    const summaryLinks = visibility.withhold
+        ? 'withheld (public-repo: refuse)'
+        : report.maskedInLinks
+            ? commented
+                ? 'in the PR comment'
+                : 'in the manifest output'
+            : undefined;
+    const pages = {
+        sites: sections.flatMap((s) => s.sites ?? []),
+        shareUrls: sections.flatMap((s) => (s.shareUrl ? [s.shareUrl] : [])),
+    };
+    await (0,summary/* writeSummary */.S)(report, context.clock, summaryLinks, pages);
+}
+/**
+ * Links of many pull requests (a refresh of every open one): outputs once, then each pull request's
+ * comment, a few at a time; one failure does not stop the others. The caller writes the summary.
+ */
+async function publishToPulls(context, report, pulls, name) {
+    const visibility = await decideAndSetOutputs(context, report, name);
+    const { gh } = context;
+    if (visibility.withhold || !gh)
+        return pulls.map(() => (visibility.withhold ? 'withheld' : 'not updated'));
+    // The GitHub time budget (about a minute per comment) grows with the pull requests to update.
+    gh.budget.grant(wait_budget/* GITHUB_BUDGET_MS */.h * Math.max(0, pulls.length - 1));
+    const commented = await (0,open_pulls/* mapSettled */.A)(pulls, PARALLEL_PULLS, async (pull) => {
+        const shown = withPublicNote(pull.sections, visibility);
+        await pull.records?.put(shown);
+        return (0,comment/* publishComment */.p)({ ...context, gh: { ...gh, pr: pull.pr }, setOutputs: false, records: pull.records }, () => shown);
+    });
+    return commented.map((c) => (c.ok ? (c.value ? 'updated' : 'not updated') : { failed: c.error.message }));
+}
+
+
+/***/ }),
+
+/***/ 5336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ writeRefreshSummary),
+  S: () => (/* binding */ writeSummary)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/render/summary.ts
+var summary = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+;// CONCATENATED MODULE: ./src/render/refresh-summary.ts
+/** The job summary of a refresh of every open pull request (HTML). Pure. */
+
+
+/** A heading, the counts, notes and one row per renewed pull request. */
+function renderRefreshSummary(s, now) {
+    const files = s.rows.reduce((n, r) => n + r.files, 0);
+    const lines = ['<h2>🔄 Artifact links renewed</h2>'];
+    const skipped = s.skipped > 0
+        ? ` ${s.skipped} open pull ${s.skipped === 1 ? 'request has' : 'requests have'} no artifacts and ${s.skipped === 1 ? 'was' : 'were'} skipped.`
+        : '';
+    lines.push(`<p>${files} ${files === 1 ? 'link' : 'links'} in ${s.rows.length} open pull ${s.rows.length === 1 ? 'request' : 'requests'}.${skipped}</p>`);
+    if (s.about)
+        lines.push(`<p>${(0,summary/* escapeHtml */.ZD)(s.about)}</p>`);
+    for (const note of s.notes)
+        lines.push(`<p>⚠️ ${(0,summary/* escapeHtml */.ZD)(note)}</p>`);
+    if (s.rows.length > 0) {
+        const rows = s.rows.map((r) => `<tr><td><a href="${(0,summary/* escapeHtml */.ZD)(r.url)}">#${r.pr}</a></td><td align="right">${r.sections}</td><td align="right">${r.files}</td>` +
+            `<td>${(0,format/* formatUtc */.ay)(r.expiresAt)} (${(0,format/* relativeTime */.KW)(now, new Date(r.expiresAt))})</td><td>${r.comment}</td></tr>`);
+        lines.push(`<table><tr><th>Pull request</th><th>Sections</th><th>Files</th><th>New expiry</th><th>Comment</th></tr>${rows.join('')}</table>`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+/** Writes the job summary. */
+
+
+
+/** `linksElsewhere`: where the links are instead, when they must not appear in the summary. */
+async function writeSummary(report, clock, linksElsewhere, pages) {
+    await core.summary.addRaw((0,summary/* renderSummary */.Br)(report, clock(), linksElsewhere, pages), true).write();
+}
+/** The summary of a refresh of every open pull request: one row per pull request, no links. */
+async function writeRefreshSummary(summary, clock) {
+    await core.summary.addRaw(renderRefreshSummary(summary, clock()), true).write();
+}
+
+
+/***/ }),
+
+/***/ 9753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
+/* harmony export */   Lv: () => (/* binding */ toRecord),
+/* harmony export */   PL: () => (/* binding */ isAtLeastAsNew),
+/* harmony export */   ae: () => (/* binding */ recordFolder),
+/* harmony export */   iA: () => (/* binding */ fromRecord)
+/* harmony export */ });
+/* unused harmony export RECORD_VERSION */
+/* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
+/* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
+/**
+ * A comment section as the bucket records it. GitHub has no compare-and-swap, so another job's
+ * write based on an older read can drop a section from the comment after its job has checked it.
+ * Every writer therefore stores its section here before it touches the comment, and renders the
+ * comment from all of them: whoever writes last writes every job's latest section back. Pure.
+ *
+ * One exact place per section and comment, in the action's namespace (keys.ts):
+ * `<scope>/.artifact-links/comment/<section-id>.json`.
+ */
+
+
+const RECORD_VERSION = 1;
+/** The folder of a scope's comment records. */
+function recordFolder(scope) {
+    return `${scope}/${_links_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_SEGMENT */ .LK}/comment`;
+}
+function recordKey(scope, sectionId) {
+    return `${recordFolder(scope)}/${sectionId}.json`;
+}
+/** The record of `section` for the comment with `marker`, as stored (JSON). */
+function toRecord(section, marker) {
+    const { open, ...rest } = section;
+    return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+}
+/**
+ * The section a stored record holds, when it is a record of the comment `marker` at `key` that the
+ * renderer can show: the section id its key names, files in the scope, ISO times, http(s) links. Anything
+ * else (another comment's record, a damaged or foreign object) is undefined: never rendered.
+ */
+function fromRecord(text, key, scope, marker) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || v.version !== RECORD_VERSION || v.marker !== marker || !isObject(v.section))
+        return undefined;
+    const s = v.section;
+    if (typeof s.id !== 'string' || !_links_section_js__WEBPACK_IMPORTED_MODULE_1__/* .SECTION_ID */ .gv.test(s.id) || recordKey(scope, s.id) !== key)
+        return undefined;
+    if (!['title', 'sha', 'runUrl', 'updatedAt', 'expiresAt'].every((f) => typeof s[f] === 'string'))
+        return undefined;
+    if (!isTime(s.updatedAt) || !isTime(s.expiresAt) || !isUrl(s.runUrl))
+        return undefined;
+    // Its files lie in the scope it was found in: a record copied into another pull request's folder is not rendered.
+    if (!Array.isArray(s.files) || !s.files.every((f) => isEntry(f) && f.key.startsWith(`${scope}/`)))
+        return undefined;
+    if (s.note !== undefined && typeof s.note !== 'string')
+        return undefined;
+    if (s.removed !== undefined && typeof s.removed !== 'boolean')
+        return undefined;
+    if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
+        return undefined;
+    const sites = s.sites ?? [];
+    if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url)))
+        return undefined;
+    const open = s.open ?? [];
+    if (!Array.isArray(open) || !open.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && isUrl(p[1]))) {
+        return undefined;
+    }
+    return { ...s, open: s.open ? new Map(open) : undefined };
+}
+/** Whether `body`'s section `id` is at least as new as `record` (sections carry their render time). */
+function isAtLeastAsNew(updatedAt, record) {
+    return updatedAt !== undefined && (Date.parse(updatedAt) || 0) >= Date.parse(record.updatedAt);
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isTime(v) {
+    return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+}
+function isUrl(v) {
+    return typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
+}
+function isEntry(v) {
+    if (!isObject(v))
+        return false;
+    return (typeof v.path === 'string' &&
+        typeof v.key === 'string' &&
+        typeof v.size === 'number' &&
+        typeof v.sha256 === 'string' &&
+        isUrl(v.url) &&
+        isTime(v.expiresAt));
+}
+
+
+/***/ }),
+
+/***/ 5158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* binding */ assertOwnOrigin),
+  Xb: () => (/* binding */ displayFolder),
+  ws: () => (/* binding */ planSites),
+  w3: () => (/* binding */ publishSites),
+  JI: () => (/* binding */ sharedOriginProblem)
+});
+
+// EXTERNAL MODULE: ./src/aws/bucket.ts
+var bucket = __webpack_require__(7275);
+// EXTERNAL MODULE: ./src/aws/presign.ts
+var presign = __webpack_require__(693);
+// EXTERNAL MODULE: ./src/config/constants.ts
+var constants = __webpack_require__(4687);
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var disposition = __webpack_require__(3386);
+// EXTERNAL MODULE: ./src/sites/names.ts
+var names = __webpack_require__(5888);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/sites/runtime.ts
+var runtime = __webpack_require__(1668);
+;// CONCATENATED MODULE: ./src/sites/session.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * A reader's session of a site, in the browser (pure; serialized like runtime.ts, see its header).
+ *
+ * No link is readable by the origin: the worker script holds none, and the site map reaches the
+ * worker only by a message from the start page. The worker keeps it in memory and, so that it
+ * survives the browser stopping an idle worker, in Cache Storage encrypted with a key that exists
+ * only in the addresses of the reader's pages: `F/.artifact-links/s/<token>/…`, where `F/` is the
+ * site's folder. A page of another site (any page of the origin can read Cache Storage and list
+ * the workers) finds ciphertext and no token, and a frame or window it opens into `F/` without the
+ * token gets a page saying to open the site from its link.
+ */
+
+/** `F/.artifact-links/s/`: under the worker's scope `F/`, where sessions live. */
+function sessionsBase(scope) {
+    return scope + '.artifact-links/s/';
+}
+/** Tokens are 128 random bits in base64url (22 characters); nothing else is a token. */
+function isToken(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9_-]{22,64}$/.test(value);
+}
+/** `{ token, root }` of a URL inside a session, or undefined. `href` without query or fragment is enough. */
+function sessionOf(scope, href) {
+    const base = sessionsBase(scope);
+    if (!href.startsWith(base))
+        return undefined;
+    const rest = href.slice(base.length);
+    const slash = rest.indexOf('/');
+    const token = slash < 0 ? rest.replace(/[?#].*$/, '') : rest.slice(0, slash);
+    if (!isToken(token))
+        return undefined;
+    return { token, root: base + token + '/' };
+}
+/**
+ * The map a start page sent, if it is a map of the site this worker serves: same origin and folder
+ * as the worker's scope. Anything else (a page of another site posting its own or a forged map) is
+ * refused, so a session can only ever serve this folder's files.
+ */
+function acceptMap(scope, value) {
+    const map = value;
+    if (!map || typeof map !== 'object' || map.v !== 1 || typeof map.origin !== 'string' || typeof map.base !== 'string')
+        return undefined;
+    if (!Array.isArray(map.dirs) || !Array.isArray(map.urls) || !Array.isArray(map.query) || typeof map.expiresAt !== 'number')
+        return undefined;
+    if (map.origin + map.base !== scope)
+        return undefined;
+    for (const [, url] of map.urls) {
+        if (typeof url !== 'string' || !url.startsWith(scope))
+            return undefined;
+    }
+    return map;
+}
+/** The folders of a site that hold `sw.bundle.js`: Playwright's trace viewer registers it for its folder. */
+function nestedWorkerDirs(index) {
+    const dirs = [];
+    for (const path of index.files.keys()) {
+        const slash = path.lastIndexOf('/');
+        if (path.slice(slash + 1) === 'sw.bundle.js')
+            dirs.push(path.slice(0, slash + 1));
+    }
+    return dirs.sort((a, b) => b.length - a.length);
+}
+/** The nested worker's folder whose scope holds this site path (the deepest one), or undefined. */
+function nestedWorkerDir(session, path) {
+    for (const dir of session.nested)
+        if (path.startsWith(dir))
+            return dir;
+    return undefined;
+}
+function newSession(scope, token, map) {
+    const index = (0,runtime/* siteIndex */.UK)(map);
+    return { token, map, index, root: sessionsBase(scope) + token + '/', nested: nestedWorkerDirs(index), opened: false };
+}
+/**
+ * The site path a request of a page in the session asks for, or undefined when it is not the
+ * site's: relative URLs under the session's root, and root-absolute ones (`/assets/app.js`, the
+ * default of Vite and most static-site generators) when the site has that file or folder. Also
+ * the site's folder itself (`F/x`), which a page may compute from `location`.
+ */
+function sitePathOf(session, scope, href) {
+    const url = new URL(href);
+    const at = url.origin + url.pathname;
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    if (at.startsWith(session.root))
+        return decode(at.slice(session.root.length));
+    if (url.origin !== session.map.origin)
+        return undefined;
+    if (at.startsWith(scope) && !at.startsWith(sessionsBase(scope)))
+        return decode(at.slice(scope.length));
+    const path = decode(url.pathname.slice(1));
+    if (path === undefined)
+        return undefined;
+    const { files, dirs } = session.index;
+    if (files.has(path) || dirs.has(path.endsWith('/') ? path : path + '/') || (path === '' && files.has('index.html')))
+        return path;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sites/seal.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * Session tokens and the map kept for a stopped worker (serialized like runtime.ts, see its header):
+ * Cache Storage holds the map encrypted (AES-GCM) under a name and with a key both derived from the
+ * session's token, which only the addresses of the reader's pages carry.
+ */
+/** Random 128-bit token, base64url. */
+function randomToken() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    let binary = '';
+    for (const b of bytes)
+        binary += String.fromCharCode(b);
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+/** The Cache Storage name and AES-GCM key of a session, both derived from its token (which the cache never holds). */
+async function sessionKeys(token) {
+    const digest = async (text) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    let id = '';
+    for (const b of (await digest('artifact-links session id\n' + token)).slice(0, 16))
+        id += b.toString(16).padStart(2, '0');
+    const raw = await digest('artifact-links session key\n' + token);
+    const key = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+    return { id, key };
+}
+/** The map, encrypted with the session's key: 12 bytes of IV, then AES-GCM ciphertext. */
+async function sealMap(token, map) {
+    const { id, key } = await sessionKeys(token);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(map))));
+    const body = new Uint8Array(12 + sealed.length);
+    body.set(iv);
+    body.set(sealed, 12);
+    return { id, body };
+}
+/** The map sealed by `sealMap` with this token; throws for any other token or a changed body. */
+async function openSealedMap(token, body) {
+    const { key } = await sessionKeys(token);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: body.slice(0, 12) }, key, body.slice(12));
+    return JSON.parse(new TextDecoder().decode(plain));
+}
+
+;// CONCATENATED MODULE: ./src/sites/bootstrap.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * The start page's code (serialized like runtime.ts, see its header): the page a reader opens from
+ * the comment. It registers the site's worker, sends it the site map in a message, and opens the
+ * site in a new session (session.ts). Without service workers it says why and lists the files.
+ */
+
+
+
+/** `#docs/a b.html` → `docs/a%20b.html`; anything that could leave the folder → `''` (the start page). */
+function entryFromHash(hash) {
+    let path;
+    try {
+        path = decodeURIComponent(hash.replace(/^#/, ''));
+    }
+    catch {
+        return '';
+    }
+    // A backslash is a character of a file name like any other: encodePath makes it `%5C`, which no URL parser reads as `/`.
+    if (path.startsWith('/') || path.split('/').some((s) => s === '.' || s === '..'))
+        return '';
+    return (0,runtime/* encodePath */.O0)(path);
+}
+/**
+ * The start page: registers the site's worker (scope: the site's folder), waits until that very
+ * script is active (a re-run's page replaces an older worker of the same folder; a worker another
+ * page unregistered is registered again), sends it the map with a new session's token, then opens
+ * the site in that session. Without service workers it says why and lists the site's files, each
+ * with its own link.
+ */
+function bootstrapMain(win, cfg) {
+    const doc = win.document;
+    const say = (id, text) => {
+        const el = doc.getElementById(id);
+        if (el) {
+            el.textContent = text;
+            el.hidden = false;
+        }
+    };
+    const entry = entryFromHash(win.location.hash);
+    if (Date.now() >= cfg.expiresAt) {
+        say('status', 'These links expired at ' +
+            (0,runtime/* formatUtcTime */.fz)(cfg.expiresAt) +
+            '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
+        return;
+    }
+    const container = win.navigator.serviceWorker;
+    if (!win.isSecureContext) {
+        fallback('This page was opened over plain HTTP from a host other than localhost, and browsers run service workers (which serve the site) only on HTTPS pages. Use an HTTPS endpoint to browse the site.');
+        return;
+    }
+    if (!container) {
+        fallback('This browser does not allow service workers on this page (private browsing, or a browser setting or policy), and they serve the site.');
+        return;
+    }
+    let timer = 0;
+    const timeout = new Promise((_, reject) => {
+        timer = win.setTimeout(() => reject(new Error('it did not start within 20 seconds')), 20_000);
+    });
+    const started = container.register(cfg.worker, { scope: cfg.scope }).then(async (registration) => {
+        if (!registration)
+            throw new Error('the registration was blocked');
+        await activated(registration);
+        const response = await fetch(cfg.map);
+        if (!response.ok)
+            throw new Error('the list of files could not be loaded (HTTP ' + response.status + ')');
+        const map = (await response.json());
+        const token = randomToken();
+        await opened(registration, token, map);
+        return sessionsBase(cfg.scope) + token + '/' + entry;
+    });
+    Promise.race([started, timeout]).then((target) => {
+        win.clearTimeout(timer);
+        say('status', 'Opening the site…');
+        win.location.replace(target);
+    }, (error) => {
+        win.clearTimeout(timer);
+        fallback('The browser did not start the service worker that serves the site (' +
+            (error && error.message ? error.message : String(error)) +
+            ').');
+    });
+    /** Resolves once the worker with our script URL is the registration's active, activated worker. */
+    function activated(registration) {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                const active = registration.active;
+                if (active && active.scriptURL === cfg.worker && active.state === 'activated')
+                    resolve();
+            };
+            const watch = (worker) => {
+                if (!worker)
+                    return;
+                worker.addEventListener('statechange', () => {
+                    if (worker.scriptURL === cfg.worker && worker.state === 'redundant')
+                        reject(new Error('the new worker was rejected'));
+                    check();
+                });
+            };
+            registration.addEventListener('updatefound', () => watch(registration.installing));
+            watch(registration.installing);
+            watch(registration.waiting);
+            watch(registration.active);
+            check();
+        });
+    }
+    /** Sends the worker the map for a new session; resolves once it has it. */
+    function opened(registration, token, map) {
+        return new Promise((resolve, reject) => {
+            const worker = registration.active;
+            if (!worker)
+                return reject(new Error('it stopped'));
+            const channel = new win.MessageChannel();
+            channel.port1.onmessage = (event) => event.data.ok ? resolve() : reject(new Error('it refused the list of files'));
+            worker.postMessage({ type: 'open', token, map }, [channel.port2]);
+        });
+    }
+    function fallback(reason) {
+        say('status', reason);
+        say('files-note', 'Each file can still be opened on its own below, but links between them (styles, scripts, sub-pages) will not work.');
+        fetch(cfg.map)
+            .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
+            .then((map) => {
+            const index = (0,runtime/* siteIndex */.UK)(map);
+            const list = doc.getElementById('files');
+            if (!list)
+                return;
+            for (const path of [...index.files.keys()].sort()) {
+                const item = doc.createElement('li');
+                const link = doc.createElement('a');
+                link.href = (0,runtime/* fileLink */.RF)(map, index, path);
+                link.textContent = (0,runtime/* neutralizeBidi */.ue)(path);
+                item.appendChild(link);
+                list.appendChild(item);
+            }
+        })
+            .catch((error) => say('files-note', 'The list of files could not be loaded (' + error.message + ').'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sites/nested-worker.ts
+function startNestedWorker(source, scriptUrl, scope, clients, siteFetch) {
+    const listeners = {};
+    const self = {
+        addEventListener: (type, listener) => {
+            (listeners[type] = listeners[type] || []).push(listener);
+        },
+        removeEventListener: () => undefined,
+        skipWaiting: () => Promise.resolve(),
+        clients: {
+            claim: () => Promise.resolve(),
+            get: (id) => clients.get(id),
+            matchAll: (options) => clients.matchAll(options),
+        },
+        registration: { scope },
+        location: new URL(scriptUrl),
+    };
+    new Function('self', 'fetch', source)(self, siteFetch);
+    return {
+        handle(event) {
+            let answer;
+            const nested = {
+                request: event.request,
+                clientId: event.clientId,
+                resultingClientId: event.resultingClientId,
+                respondWith: (response) => (answer = Promise.resolve(response)),
+                waitUntil: () => undefined,
+            };
+            for (const listener of listeners.fetch || []) {
+                listener(nested);
+                if (answer)
+                    break;
+            }
+            return answer || Promise.resolve(undefined);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sites/worker.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * The site's service worker (serialized like runtime.ts, see its header). Its script holds no link:
+ * the start page sends the site map in a message (session.ts says where it is kept), and the worker
+ * answers only requests that belong to a session: navigations to `F/.artifact-links/s/<token>/…`
+ * and requests of the pages (clients) it opened there. Each file is fetched from its own link (same
+ * origin, so no CORS), with the rules of `routeRequest`. It passes Range through (media), drops
+ * Content-Disposition (so HTML, CSS and scripts display rather than download), and replaces S3's
+ * errors with pages a reader understands: expired links, a removed file, an unreachable store.
+ */
+
+
+
+
+/** When a signed link stops working, from its own query (SigV4 `X-Amz-Date` + `X-Amz-Expires`, CloudFront `Expires`). */
+function expiryOfUrl(href) {
+    const q = new URL(href).searchParams;
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(q.get('X-Amz-Date') || '');
+    if (date && q.get('X-Amz-Expires')) {
+        return Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]) + Number(q.get('X-Amz-Expires')) * 1000;
+    }
+    const expires = Number(q.get('Expires'));
+    return expires > 0 ? expires * 1000 : undefined;
+}
+function serviceWorkerMain(scope) {
+    const folder = scope.registration.scope;
+    const origin = new URL(folder).origin;
+    const CACHE = 'artifact-links-sessions';
+    const sessions = new Map();
+    /** Pages and workers of a session: client id → the URL it was opened at. */
+    const clientUrls = new Map();
+    const nestedWorkers = new Map();
+    scope.addEventListener('install', (event) => event.waitUntil(scope.skipWaiting()));
+    scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
+    scope.addEventListener('message', (event) => {
+        const data = (event.data || {});
+        const port = event.ports[0];
+        const map = acceptMap(folder, data.map);
+        if (data.type !== 'open' || !isToken(data.token) || !map || !port) {
+            if (port)
+                port.postMessage({ ok: false });
+            return;
+        }
+        const session = newSession(folder, data.token, map);
+        sessions.set(session.token, Promise.resolve(session));
+        const saved = sealMap(session.token, map)
+            .then(async ({ id, body }) => {
+            const cache = await scope.caches.open(CACHE);
+            await cache.put(folder + '.artifact-links/session/' + id, new Response(body, { headers: { 'x-expires': String(map.expiresAt) } }));
+            await prune(cache);
+        })
+            .catch(() => undefined) // without Cache Storage the session lasts while this worker runs
+            .then(() => port.postMessage({ ok: true }));
+        event.waitUntil(saved);
+    });
+    scope.addEventListener('fetch', (event) => {
+        const request = event.request;
+        if (request.method !== 'GET' && request.method !== 'HEAD')
+            return;
+        const url = request.url;
+        if (request.mode === 'navigate') {
+            const at = sessionOf(folder, url);
+            if (at)
+                event.respondWith(navigation(event, at.token));
+            else if (url.startsWith(folder) && (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+                event.respondWith(passSigned(request));
+            else if (url.startsWith(folder))
+                event.respondWith(Promise.resolve(notOpened()));
+            return;
+        }
+        // Another origin's resource asked by a page no session opened, or a signed link (the start page's map): not ours.
+        if ((new URL(url).origin !== origin && !clientUrls.has(event.clientId)) || (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+            return;
+        event.respondWith(subresource(event));
+    });
+    const page = (html, status) => new Response(html, {
+        status,
+        headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store',
+        },
+    });
+    const text = (body, status) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    const notOpened = () => page((0,runtime/* noticePage */.C$)('Open the site from its link', '<h1>Open the site from its link</h1><p>This address works only in a browser tab that opened the site from its link, ' +
+        'while one of its pages is open. Open the site again from its link in the pull-request comment or on the share page.</p>'), 403);
+    /** Drops this folder's saved sessions whose links have expired, and all but the newest 20. */
+    async function prune(cache) {
+        if (!cache.keys || !cache.delete)
+            return;
+        const mine = (await cache.keys()).filter((request) => request.url.startsWith(folder + '.artifact-links/session/'));
+        const kept = [];
+        for (const request of mine) {
+            const saved = await cache.match(request.url);
+            const expires = Number(saved ? saved.headers.get('x-expires') : 0);
+            if (!(expires > Date.now()))
+                await cache.delete(request.url);
+            else
+                kept.push({ url: request.url, expires });
+        }
+        // Cache Storage lists entries in the order they were put: the oldest first.
+        for (const old of kept.slice(0, Math.max(0, kept.length - 20)))
+            await cache.delete(old.url);
+    }
+    async function getSession(token) {
+        let found = sessions.get(token);
+        if (!found) {
+            found = restore(token);
+            sessions.set(token, found);
+        }
+        const session = await found;
+        if (!session)
+            sessions.delete(token);
+        return session;
+    }
+    /** After the browser stopped and restarted this worker: the session's map from Cache Storage, opened with the token. */
+    async function restore(token) {
+        try {
+            const { id } = await sessionKeys(token);
+            const saved = await (await scope.caches.open(CACHE)).match(folder + '.artifact-links/session/' + id);
+            if (!saved)
+                return undefined;
+            const map = acceptMap(folder, await openSealedMap(token, new Uint8Array(await saved.arrayBuffer())));
+            if (!map)
+                return undefined;
+            const session = newSession(folder, token, map);
+            session.opened = true;
+            return session;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** A session lives while one of its pages is open (its first page opens from the start page). */
+    async function alive(session) {
+        if (!session.opened)
+            return true;
+        const open = await scope.clients.matchAll({ type: 'window' });
+        return open.some((client) => client.url.startsWith(session.root));
+    }
+    async function navigation(event, token) {
+        const session = await getSession(token);
+        if (!session || !(await alive(session)))
+            return notOpened();
+        session.opened = true;
+        if (event.resultingClientId)
+            clientUrls.set(event.resultingClientId, event.request.url);
+        const path = sitePathOf(session, folder, event.request.url);
+        const dir = path === undefined ? undefined : nestedWorkerDir(session, path);
+        return dir === undefined ? serve(session, event.request) : viaNested(session, dir, event);
+    }
+    async function clientSession(clientId) {
+        if (!clientId)
+            return undefined;
+        let url = clientUrls.get(clientId);
+        if (url === undefined) {
+            const client = await scope.clients.get(clientId);
+            if (!client || !sessionOf(folder, client.url))
+                return undefined;
+            url = client.url;
+            clientUrls.set(clientId, url);
+        }
+        const at = sessionOf(folder, url);
+        const session = at && (await getSession(at.token));
+        return session ? { session, url } : undefined;
+    }
+    async function subresource(event) {
+        const request = event.request;
+        const from = await clientSession(event.clientId);
+        if (!from) {
+            // Never to the network unsigned from inside the folder; elsewhere on the origin, as the browser would.
+            return request.url.startsWith(folder) ? text('This page was not opened from the site\u2019s link.', 403) : fetch(request);
+        }
+        const clientPath = sitePathOf(from.session, folder, from.url);
+        const dir = clientPath === undefined ? undefined : nestedWorkerDir(from.session, clientPath);
+        return dir === undefined ? serve(from.session, request) : viaNested(from.session, dir, event);
+    }
+    /** A request as the site's own service worker of `dir` would answer it (Playwright's trace viewer). */
+    async function viaNested(session, dir, event) {
+        const key = session.token + '\n' + dir;
+        let worker = nestedWorkers.get(key);
+        if (!worker) {
+            const script = session.root + dir + 'sw.bundle.js';
+            const siteFetch = (input, init) => serve(session, typeof input === 'object' && 'url' in input && !init ? input : new Request(input, init));
+            worker = serve(session, new Request(script))
+                .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
+                .then((source) => startNestedWorker(source, script, session.root + dir, scope.clients, siteFetch));
+            nestedWorkers.set(key, worker);
+            worker.catch(() => nestedWorkers.delete(key));
+        }
+        let started;
+        try {
+            started = await worker;
+        }
+        catch {
+            return serve(session, event.request);
+        }
+        return (await started.handle(event)) || serve(session, event.request);
+    }
+    /** A request of a session's page, for a file of the site or (root-absolute, not the site's) the network. */
+    function serve(session, request) {
+        const navigate = request.mode === 'navigate';
+        const route = (0,runtime/* routeRequest */.Zz)(session.index, sitePathOf(session, folder, request.url), request.url, navigate);
+        if (route.kind !== 'outside')
+            return answer(session, route, request, navigate);
+        if (request.url.startsWith(folder))
+            return Promise.resolve(failed(session, navigate, 404, 'There is no such file in the site.'));
+        return fetch(request);
+    }
+    const expired = (session, navigate) => navigate
+        ? page((0,runtime/* expiredPage */.te)(session.map.title, session.map.expiresAt, session.map.runUrl), 410)
+        : text('The artifact links expired at ' + (0,runtime/* formatUtcTime */.fz)(session.map.expiresAt) + '.', 410);
+    function failed(session, navigate, status, what) {
+        if (!navigate)
+            return text(what, status);
+        const home = '<p><a href="' + (0,runtime/* escapeHtml */.ZD)(session.root) + '">Open the site\u2019s first page</a></p>';
+        return page((0,runtime/* noticePage */.C$)('Not available', '<h1>Not available</h1><p>' + (0,runtime/* escapeHtml */.ZD)(what) + '</p>' + home), status);
+    }
+    /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
+    const isExpiry = async (response, expiresAt) => (response.status === 403 || response.status === 400) && (Date.now() >= expiresAt || /expired/i.test(await response.clone().text()));
+    /** A signed link opened in the folder (a start page, a re-run's): straight to the store, an expired one explained. */
+    async function passSigned(request) {
+        const response = await fetch(request);
+        const expiresAt = expiryOfUrl(request.url) ?? Infinity;
+        if (!(await isExpiry(response, expiresAt)))
+            return response;
+        return page((0,runtime/* expiredPage */.te)('this site', expiresAt === Infinity ? Date.now() : expiresAt), 410);
+    }
+    async function answer(session, route, request, navigate) {
+        const map = session.map;
+        if (route.kind === 'redirect')
+            return Response.redirect(route.location, 302);
+        if (Date.now() >= map.expiresAt)
+            return expired(session, navigate);
+        if (route.kind === 'listing')
+            return page((0,runtime/* listingPage */.uC)(map, session.index, route.dir), 200);
+        if (route.kind !== 'file')
+            return failed(session, navigate, 404, 'There is no such file in ' + map.title + '.');
+        const link = (0,runtime/* fileLink */.RF)(map, session.index, route.path);
+        const headers = {};
+        const range = request.headers.get('range');
+        if (range)
+            headers.range = range;
+        let response;
+        try {
+            response = await fetch(link, { headers, credentials: 'omit', redirect: 'follow' });
+        }
+        catch (error) {
+            return failed(session, navigate, 502, 'The storage could not be reached (' + String(error) + ').');
+        }
+        if (await isExpiry(response, map.expiresAt))
+            return expired(session, navigate);
+        if (response.status === 404)
+            return failed(session, navigate, 404, route.path + ' is no longer in the bucket: the artifacts were probably cleaned up.');
+        if (response.status >= 400 && response.status !== 416) {
+            return failed(session, navigate, response.status, route.path + ' could not be loaded (HTTP ' + response.status + ').');
+        }
+        const out = new Headers(response.headers);
+        out.delete('content-disposition');
+        const status = route.status === 404 && response.status === 200 ? 404 : response.status;
+        return new Response(request.method === 'HEAD' ? null : response.body, { status, headers: out });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sites/runtime-source.ts
+/**
+ * The browser-side code as source text: every function the serialized code may call (runtime.ts,
+ * session.ts, seal.ts, worker.ts, nested-worker.ts, bootstrap.ts), and calls of its entry points.
+ */
+
+
+
+
+
+
+/** Every function the serialized code may call, in an order where each is declared before use at run time. */
+const RUNTIME = [
+    runtime/* encodePath */.O0,
+    runtime/* hexFromBase64url */._d,
+    runtime/* siteIndex */.UK,
+    runtime/* fileLink */.RF,
+    runtime/* isSignedUrl */.Es,
+    runtime/* routeRequest */.Zz,
+    runtime/* neutralizeBidi */.ue,
+    runtime/* escapeHtml */.ZD,
+    runtime/* formatUtcTime */.fz,
+    runtime/* noticePage */.C$,
+    runtime/* expiredPage */.te,
+    runtime/* listingPage */.uC,
+    sessionsBase,
+    isToken,
+    sessionOf,
+    acceptMap,
+    nestedWorkerDirs,
+    nestedWorkerDir,
+    newSession,
+    sitePathOf,
+    randomToken,
+    sessionKeys,
+    sealMap,
+    openSealedMap,
+    expiryOfUrl,
+    startNestedWorker,
+    entryFromHash,
+];
+/** Source text of the runtime functions, for a script that then calls one of the entry points. */
+function runtimeSource() {
+    return RUNTIME.map(String).join('\n');
+}
+/** A call of an entry point, `(function serviceWorkerMain(…){…})(args…);`; `args` are JavaScript expressions. */
+function callSource(entry, ...args) {
+    return '(' + String(entry) + ')(' + args.join(', ') + ');';
+}
+
+;// CONCATENATED MODULE: ./src/sites/pages.ts
+/**
+ * The generated browser-side objects of a site: the service worker script and the bootstrap page.
+ * Pure rendering; the code that runs in the browser is in runtime.ts.
+ */
+
+
+
+
+
+/**
+ * The worker script: the runtime, then the worker. The same text for every site, and no link in it:
+ * any page of the origin can read it (from its registration's script URL).
+ */
+function renderWorkerScript() {
+    return `'use strict';\n${runtimeSource()}\n${callSource(serviceWorkerMain, 'self')}\n`;
+}
+/** Content-Security-Policy source for an inline script or style: its SHA-256. */
+function cspHash(source) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+const BOOT_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+    'a{color:#0969da}li{margin:.15em 0;word-break:break-all}';
+/**
+ * The page a reader opens: starts the worker, then shows the site (or `#path` inside it). Its only
+ * script is hashed into a strict Content-Security-Policy; the configuration is a JSON data block.
+ */
+function renderBootstrapPage(config) {
+    const script = `${runtimeSource()}\n${callSource(bootstrapMain, 'window', "JSON.parse(document.getElementById('site-config').textContent)")}`;
+    const csp = [
+        "default-src 'none'",
+        `script-src ${cspHash(script)}`,
+        `style-src ${cspHash(BOOT_STYLE)}`,
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const title = (0,runtime/* escapeHtml */.ZD)(config.title);
+    return (`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+        `<meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">` +
+        `<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">` +
+        `<title>${title}</title><style>${BOOT_STYLE}</style></head>\n<body>` +
+        `<h1>${title}</h1><p id="status">Starting the site…</p>` +
+        `<noscript><p>This page needs JavaScript to open the site.</p></noscript>` +
+        `<p id="files-note" hidden></p><ul id="files"></ul>\n` +
+        `<script type="application/json" id="site-config">${jsonForHtml(config)}</script>\n` +
+        `<script>${script}</script>\n</body></html>\n`);
+}
+/** JSON that can sit inside an HTML element: no `<`, `>` or `&`, so no `</script>`. */
+function jsonForHtml(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+;// CONCATENATED MODULE: ./src/sites/share-page.ts
+/**
+ * The share page: one HTML page per section (itself a presigned object) listing every file with its
+ * size, SHA-256 and link, thumbnails for images, the section's sites, and the expiry in the reader's
+ * local time. The one link to paste into a chat. Pure rendering.
+ *
+ * File and section names come from pull requests: every one is HTML-escaped, the page's only script
+ * and style are pinned by hash in a Content-Security-Policy, and images load only from the links'
+ * own origins.
+ */
+
+
+
+const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}' +
+    'a{color:#0969da}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:middle}' +
+    'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
+    'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
+    '.expired{border-color:#cf222e;background:#ffebe9}';
+const SCRIPT = `${runtime/* formatLocalTime */.w3}\n(${runtime/* sharePageMain */.g})(document, setInterval);`;
+function renderSharePage(data) {
+    const expiresMs = Date.parse(data.expiresAt);
+    if (Number.isNaN(expiresMs))
+        throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
+    const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
+    const csp = [
+        "default-src 'none'",
+        `script-src ${cspHash(SCRIPT)}`,
+        `style-src ${cspHash(STYLE)}`,
+        `img-src ${imageOrigins.length > 0 ? imageOrigins.join(' ') : "'none'"}`,
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const total = data.files.reduce((n, f) => n + f.size, 0);
+    const utc = (0,runtime/* formatUtcTime */.fz)(expiresMs);
+    const rerun = data.runUrl ? `<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">re-run the job</a>` : 're-run the job';
+    const out = [
+        '<!doctype html>',
+        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">`,
+        '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">',
+        `<title>${(0,runtime/* escapeHtml */.ZD)(data.title)}</title><style>${STYLE}</style></head><body>`,
+        `<h1>${(0,runtime/* escapeHtml */.ZD)(data.title)}</h1>`,
+        `<p>${data.files.length} ${data.files.length === 1 ? 'file' : 'files'}, ${(0,format/* humanBytes */.p6)(total)}` +
+            (data.sha ? `, commit <code>${(0,runtime/* escapeHtml */.ZD)(data.sha.slice(0, 12))}</code>` : '') +
+            (data.runUrl ? ` (<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">workflow run</a>)` : '') +
+            '.</p>',
+        `<p id="expiry">Links expire <time datetime="${(0,runtime/* escapeHtml */.ZD)(new Date(expiresMs).toISOString())}" data-expires>${(0,runtime/* escapeHtml */.ZD)(utc)}</time>.</p>`,
+        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${(0,runtime/* escapeHtml */.ZD)(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
+            'or run the action with <code>mode: refresh</code> (it re-signs the links without rebuilding); the pull-request comment then has the new share link.</p>',
+    ];
+    if (data.note)
+        out.push(`<p class="notice">${(0,runtime/* escapeHtml */.ZD)(data.note)}</p>`);
+    if (data.sites.length > 0) {
+        out.push('<h2>Sites</h2><ul>');
+        for (const site of data.sites)
+            out.push(`<li><a data-link href="${(0,runtime/* escapeHtml */.ZD)(site.url)}">${(0,runtime/* escapeHtml */.ZD)(site.path)}</a></li>`);
+        out.push('</ul>');
+    }
+    out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
+    for (const f of data.files) {
+        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${(0,runtime/* escapeHtml */.ZD)(f.url)}">` : '';
+        const open = f.openUrl ?? f.url;
+        const link = f.viewable || f.openUrl
+            ? `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(open)}">Open</a>`
+            : `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(f.url)}">Download</a>`;
+        out.push(`<tr><td>${thumb}</td><td class="name">${(0,runtime/* escapeHtml */.ZD)(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
+            `<td><code>${(0,runtime/* escapeHtml */.ZD)(f.sha256)}</code></td><td>${link}</td></tr>`);
+    }
+    out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
+    return out.join('\n');
+}
+function isImage(f) {
+    // SVG in <img> runs no script; anything else that is not an image gets no thumbnail.
+    return /^image\/(png|jpeg|gif|webp|avif|svg\+xml|bmp|x-icon|vnd\.microsoft\.icon)\b/i.test(f.contentType);
+}
+
+;// CONCATENATED MODULE: ./src/sites/site-map.ts
+/**
+ * The site map: every file of a site and how to rebuild its link, compact enough that a 10,000-file
+ * site stays well under 2 MB. Pure.
+ *
+ * Signer-agnostic: nothing here knows SigV4 or CloudFront. All links of a run are signed at one
+ * instant, so the query parameters they share (X-Amz-Algorithm, -Credential, -Date, -Expires,
+ * -Security-Token, …; or CloudFront's Expires and Key-Pair-Id) are found by comparing the links
+ * themselves and stored once; per file only what differs (the signature). A link that does not fit
+ * (another origin, an unusual path encoding, other parameters) is kept whole. Every templated link
+ * is rebuilt and compared with the original before it is trusted.
+ */
+
+const HEX = /^(?:[0-9a-f]{2})+$/;
+/**
+ * Builds the map of the site whose folder is at `folderUrl` (e.g. the worker's link resolved
+ * against `./`: origin and encoded folder path, no query).
+ */
+function buildSiteMap(folderUrl, files, info) {
+    const folder = new URL(folderUrl);
+    if (!folder.pathname.endsWith('/') || folder.search || folder.hash) {
+        throw new TypeError(`A site's folder URL must end in "/" and have no query: ${folder.origin}${folder.pathname}`);
+    }
+    const map = {
+        v: 1,
+        origin: folder.origin,
+        base: folder.pathname,
+        query: [],
+        dirs: [],
+        urls: [],
+        expiresAt: info.expiresAt.getTime(),
+        title: info.title,
+        ...(info.runUrl ? { runUrl: info.runUrl } : {}),
+    };
+    // Links under the folder, with the path encoded the way the worker will rebuild it, grouped by
+    // the names of their query parameters; the largest group sets the template.
+    const parsed = files.map((file) => {
+        const url = new URL(file.url);
+        const pieces = url.search ? url.search.slice(1).split('&') : [];
+        const fits = url.origin === map.origin && url.pathname === map.base + (0,runtime/* encodePath */.O0)(file.path) && !url.hash;
+        return { file, href: url.href, pieces, shape: fits ? pieces.map(nameOf).join('&') : undefined };
+    });
+    const counts = new Map();
+    for (const p of parsed)
+        if (p.shape !== undefined)
+            counts.set(p.shape, (counts.get(p.shape) ?? 0) + 1);
+    const shape = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const group = parsed.filter((p) => p.shape !== undefined && p.shape === shape);
+    const slots = [];
+    if (group.length > 0) {
+        const first = group[0].pieces;
+        map.query = first.map((piece, i) => {
+            if (group.every((p) => p.pieces[i] === piece))
+                return piece;
+            slots.push(i);
+            const hex = group.every((p) => HEX.test(site_map_valueOf(p.pieces[i]))) ? 1 : 0;
+            return [nameOf(piece), hex];
+        });
+    }
+    const byDir = new Map();
+    for (const p of parsed) {
+        let entry;
+        if (p.shape !== undefined && p.shape === shape) {
+            entry = slots.map((i) => {
+                const value = site_map_valueOf(p.pieces[i]);
+                const piece = map.query[i];
+                return typeof piece !== 'string' && piece[1] ? Buffer.from(value, 'hex').toString('base64url') : value;
+            });
+            if (!rebuildsTo(map, p.file.path, entry, p.href))
+                entry = undefined;
+        }
+        if (!entry) {
+            map.urls.push([p.file.path, p.file.url]);
+            continue;
+        }
+        const slash = p.file.path.lastIndexOf('/');
+        const dir = p.file.path.slice(0, slash + 1);
+        let list = byDir.get(dir);
+        if (!list)
+            byDir.set(dir, (list = []));
+        list.push([p.file.path.slice(slash + 1), ...entry]);
+    }
+    map.dirs = [...byDir.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [, list] of map.dirs)
+        list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    map.urls.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    return map;
+}
+function nameOf(piece) {
+    const eq = piece.indexOf('=');
+    return eq < 0 ? piece : piece.slice(0, eq);
+}
+function site_map_valueOf(piece) {
+    const eq = piece.indexOf('=');
+    return eq < 0 ? '' : piece.slice(eq + 1);
+}
+/** Whether the worker, from the template and these values, builds exactly this link. */
+function rebuildsTo(map, path, values, href) {
+    const slash = path.lastIndexOf('/');
+    const single = { ...map, dirs: [[path.slice(0, slash + 1), [[path.slice(slash + 1), ...values]]]], urls: [] };
+    const built = (0,runtime/* fileLink */.RF)(single, (0,runtime/* siteIndex */.UK)(single), path);
+    return built !== undefined && new URL(built).href === href;
+}
+
+;// CONCATENATED MODULE: ./src/sites/build.ts
+/**
+ * Everything a section's sites and share page need, as objects to upload. Pure: links come from the
+ * caller, already signed (user files) or from `sign` (generated objects, whose keys are known before
+ * their contents: signGenerated signs them up front). Order of a run: plan names (names.ts) → upload user files → sign → build → upload
+ * these objects.
+ */
+
+
+
+
+
+/**
+ * The links of a section's generated objects (sites and share page), signed up front: their keys are
+ * known before their contents, and building them (sites/build.ts) is synchronous and pure.
+ */
+async function signGenerated(prefix, folders, sign) {
+    const generated = new Map();
+    for (const key of (0,names/* generatedKeys */.q$)(prefix, folders))
+        generated.set(key, await sign(key));
+    return (key) => {
+        const url = generated.get(key);
+        if (url === undefined)
+            throw new Error(`No link was signed for the generated object ${key}.`);
+        return url;
+    };
+}
+function keyOf(prefix, path) {
+    return prefix ? `${prefix}/${path}` : path;
+}
+function buildSectionSites(input) {
+    const display = input.displayFolder ?? ((folder) => folder || './');
+    const objects = [];
+    const sites = [];
+    const opens = new Map();
+    for (const folder of input.sites) {
+        const files = input.files.filter((f) => f.path.startsWith(folder));
+        if (files.length === 0)
+            continue; // every file of the folder failed to upload: no site to open
+        const workerKey = keyOf(input.prefix, folder + names/* WORKER_NAME */.HO);
+        const mapKey = keyOf(input.prefix, folder + names/* MAP_NAME */.rd);
+        const bootstrapKey = keyOf(input.prefix, folder + names/* BOOTSTRAP_NAME */.z7);
+        const workerUrl = input.sign(workerKey);
+        const folderUrl = new URL('./', workerUrl).href;
+        const title = `${input.title} · ${display(folder)}`;
+        const map = buildSiteMap(folderUrl, files.map((f) => ({ path: f.path.slice(folder.length), url: f.url })), { expiresAt: input.expiresAt, title, runUrl: input.runUrl });
+        const bootstrapUrl = input.sign(bootstrapKey);
+        objects.push({ key: workerKey, body: renderWorkerScript(), contentType: 'text/javascript; charset=utf-8' }, { key: mapKey, body: JSON.stringify(map), contentType: 'application/json; charset=utf-8' }, {
+            key: bootstrapKey,
+            contentType: 'text/html; charset=utf-8',
+            body: renderBootstrapPage({
+                worker: workerUrl,
+                map: input.sign(mapKey),
+                scope: folderUrl,
+                expiresAt: map.expiresAt,
+                title,
+                runUrl: input.runUrl,
+            }),
+        });
+        sites.push({ folder, display: display(folder), url: bootstrapUrl, files: files.length });
+        // HTML pages of a site open through it, so their relative links work.
+        for (const f of files)
+            if (/^text\/html\b/i.test(f.contentType))
+                opens.set(f.path, `${bootstrapUrl}#${(0,runtime/* encodePath */.O0)(f.path.slice(folder.length))}`);
+    }
+    const shareKey = keyOf(input.prefix, names/* SHARE_PAGE_NAME */.Gq);
+    const shareFiles = input.files.map((f) => ({
+        path: f.display,
+        size: f.size,
+        sha256: f.sha256,
+        contentType: f.contentType,
+        url: f.url,
+        viewable: f.viewable,
+        openUrl: opens.get(f.path),
+    }));
+    objects.push({
+        key: shareKey,
+        contentType: 'text/html; charset=utf-8',
+        body: renderSharePage({
+            title: input.title,
+            sha: input.sha,
+            runUrl: input.runUrl,
+            expiresAt: input.expiresAt.toISOString(),
+            files: shareFiles,
+            sites: sites.map((s) => ({ path: s.display, url: s.url })),
+            note: input.note,
+        }),
+    });
+    return { objects, sites, shareUrl: input.sign(shareKey), open: opens };
+}
+
+;// CONCATENATED MODULE: ./src/sites/detect.ts
+/**
+ * Which uploaded folders become browsable sites. Pure.
+ *
+ * Folders are written `''` (the upload's root) or `a/b/` (relative, ending in `/`), over the same
+ * relative paths the object keys end with.
+ */
+/** Every folder that holds a file (directly or below), including the root `''`. */
+function foldersOf(paths) {
+    const dirs = new Set(['']);
+    for (const path of paths) {
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+            dirs.add(path.slice(0, i + 1));
+    }
+    return dirs;
+}
+/**
+ * The site folders, outermost only (a site's files include its sub-folders), sorted. With `auto`,
+ * each folder holding an `index.html`; with globs, each folder a glob matches.
+ */
+function detectSites(paths, browse) {
+    if (browse.mode === 'none')
+        return [];
+    let candidates;
+    if (browse.mode === 'auto') {
+        candidates = paths.filter((p) => p === 'index.html' || p.endsWith('/index.html')).map((p) => p.slice(0, -'index.html'.length));
+    }
+    else {
+        const matchers = browse.globs.map(globToRegExp);
+        candidates = [...foldersOf(paths)].filter((dir) => matchers.some((m) => m.test(dir === '' ? '.' : dir.slice(0, -1))));
+    }
+    return outermost(candidates);
+}
+/** Globs that match no folder of the upload (worth a warning: a typo, or the files moved). */
+function unmatchedGlobs(paths, browse) {
+    if (browse.mode !== 'folders')
+        return [];
+    const dirs = [...foldersOf(paths)].map((dir) => (dir === '' ? '.' : dir.slice(0, -1)));
+    return browse.globs.filter((glob) => !dirs.some((dir) => globToRegExp(glob).test(dir)));
+}
+function outermost(folders) {
+    const sorted = [...new Set(folders)].sort();
+    const kept = [];
+    for (const dir of sorted)
+        if (!kept.some((outer) => dir.startsWith(outer)))
+            kept.push(dir);
+    return kept;
+}
+/** `*` and `?` within a path segment, `**` any number of segments (zero too); everything else literal. */
+function globToRegExp(glob) {
+    if (glob === '.')
+        return /^\.$/;
+    let source = '';
+    const segments = glob.split('/');
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**') {
+            // `a/**` matches a and everything in it; `a/**/b` matches a/b and a/x/y/b.
+            if (!last)
+                source += '(?:[^/]+/)*';
+            else
+                source = i === 0 ? '.*' : `${source.slice(0, -1)}(?:/.*)?`;
+            return;
+        }
+        source += segment.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : `\\${c}`));
+        if (!last)
+            source += '/';
+    });
+    return new RegExp(`^${source}$`);
+}
+
+;// CONCATENATED MODULE: ./src/steps/sites.ts
+
+
+
+
+
+
+
+/**
+ * The site folders (`''` or `a/b/`) of an upload. Throws, before anything is uploaded, when a user
+ * file would be overwritten by a generated object.
+ */
+function planSites(files, browse, log) {
+    const paths = files.map((f) => f.relativePath);
+    for (const glob of unmatchedGlobs(paths, browse))
+        log.warning(`Input 'browse': '${glob}' matches no uploaded folder.`);
+    const folders = detectSites(paths, browse);
+    const display = new Map(files.map((f) => [f.relativePath, f.displayPath]));
+    (0,names/* assertNoCollision */.U$)(paths, (0,names/* generatedNames */.gU)(folders), (p) => display.get(p) ?? p);
+    return folders;
+}
+/**
+ * Why the sites' links would be on an origin every bucket shares (path-style on AWS's
+ * `s3.REGION.amazonaws.com`, where any page in anyone's bucket could read them), or undefined.
+ * CloudFront links have the distribution's own origin. Pure.
+ */
+function sharedOriginProblem(target, linkSigner) {
+    if (linkSigner?.kind === 'cloudfront')
+        return undefined;
+    const host = (0,presign/* sharedAwsOrigin */.pF)(target);
+    if (!host)
+        return undefined;
+    const why = target.endpoint
+        ? `'${constants/* Input */.pd.Endpoint}' is AWS's ${target.endpoint.host} and the links are path-style ('${constants/* Input */.pd.ForcePathStyle}' is true, its default with '${constants/* Input */.pd.Endpoint}')`
+        : !(0,presign/* isVirtualHostableBucket */.AZ)(target.bucket)
+            ? `the bucket name '${target.bucket}' cannot be a host name (it has dots or capitals), so the links are path-style`
+            : `'${constants/* Input */.pd.ForcePathStyle}' is true`;
+    return (`the links would be on ${host}, an origin every bucket in the region shares: ${why}. ` +
+        `A page in anyone's bucket there could read the sites. Use a bucket name without dots (links then go on <bucket>.${host}), ` +
+        `${target.endpoint ? `remove '${constants/* Input */.pd.Endpoint}'` : `set '${constants/* Input */.pd.ForcePathStyle}: false'`}, put CloudFront in front ('${constants/* Input */.pd.CloudFrontUrl}'), or set '${constants/* Input */.pd.Browse}: none'`);
+}
+/**
+ * Throws, before anything is uploaded, when sites would be on an origin every bucket shares.
+ * `folders`: the site folders as the user knows them.
+ */
+function assertOwnOrigin(target, linkSigner, folders) {
+    if (folders.length === 0)
+        return;
+    const problem = sharedOriginProblem(target, linkSigner);
+    if (!problem)
+        return;
+    const shown = folders.map((f) => f || './').join(', ');
+    throw new Error(`Input '${constants/* Input */.pd.Browse}' makes ${folders.length === 1 ? 'a site' : 'sites'} of ${shown}, but ${problem}. Nothing was uploaded.`);
+}
+/** Builds and uploads the section's sites and share page; returns their links. */
+async function publishSites(options) {
+    const base = options.prefix ? `${options.prefix}/` : '';
+    const files = options.entries.map((e) => ({
+        path: e.key.slice(base.length),
+        display: e.path,
+        size: e.size,
+        sha256: e.sha256,
+        contentType: e.contentType,
+        url: e.url,
+        viewable: (0,disposition/* opensInBrowser */.pB)(e.contentType, options.untrusted ?? false),
+    }));
+    const built = buildSectionSites({
+        prefix: options.prefix,
+        files,
+        sites: options.folders,
+        sign: await signGenerated(options.prefix, options.folders, options.sign),
+        expiresAt: options.expiresAt,
+        title: options.section.title,
+        sha: options.section.sha,
+        runUrl: options.section.runUrl,
+        note: options.section.note,
+        displayFolder: (folder) => displayFolder(files, folder),
+    });
+    await Promise.all(built.objects.map((g) => (0,bucket/* putText */.rb)(options.client, options.target, g.key, g.body, g.contentType)));
+    for (const site of built.sites)
+        options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
+    const expiresAt = options.expiresAt.toISOString();
+    return {
+        sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
+        shareUrl: built.shareUrl,
+        open: new Map([...built.open].map(([path, url]) => [base + path, url])),
+    };
+}
+/** A site folder as the user knows it: the display path of one of its files, minus the part inside the folder. */
+function displayFolder(files, folder) {
+    const file = files.find((f) => f.path.startsWith(folder) && f.display.endsWith(f.path.slice(folder.length)));
+    if (!file)
+        return folder || './';
+    const outer = file.display.slice(0, file.display.length - (file.path.length - folder.length));
+    return outer || './';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,890 @@
+export const id = 942;
+export const ids = [942];
+export const modules = {
+
+/***/ 5942:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upload: () => (/* binding */ upload)
+});
+
+// EXTERNAL MODULE: ./src/aws/bucket.ts
+var bucket = __webpack_require__(7275);
+// EXTERNAL MODULE: ./src/aws/s3-errors.ts
+var s3_errors = __webpack_require__(3087);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var util_retry = __webpack_require__(4266);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/aws/digests.ts
+/**
+ * The digests of what is uploaded, taken from the bytes in memory as they are sent (one pass over
+ * the file): the file's SHA-256, shown to reviewers, and each request body's MD5, which every
+ * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
+ * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
+ */
+
+
+/** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
+const WORKER_MIN_BYTES = 256 * 1024;
+/** The worker's source, CommonJS (`eval`), so the bundle needs no second file. */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+parentPort.on('message', ({ id, bytes }) => {
+  parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('base64') });
+});`;
+function md5Base64(bytes) {
+    return (0,external_node_crypto_.createHash)('md5').update(bytes).digest('base64');
+}
+/**
+ * An MD5 hasher with one worker thread, started on first use. Bodies backed by a SharedArrayBuffer
+ * are shared with the worker, not copied; others are copied once (structured clone).
+ */
+function createMd5Hasher() {
+    let worker;
+    let failed;
+    let next = 0;
+    const pending = new Map();
+    const fail = (error) => {
+        failed = error;
+        for (const p of pending.values())
+            p.reject(error);
+        pending.clear();
+    };
+    const start = () => {
+        const w = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        w.unref();
+        w.on('message', ({ id, md5 }) => {
+            pending.get(id)?.resolve(md5);
+            pending.delete(id);
+        });
+        w.on('error', fail);
+        w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
+        return w;
+    };
+    return {
+        md5(bytes) {
+            if (bytes.length < WORKER_MIN_BYTES || failed)
+                return Promise.resolve(md5Base64(bytes));
+            worker ??= start();
+            const id = next++;
+            const w = worker;
+            return new Promise((resolve, reject) => {
+                pending.set(id, { resolve, reject });
+                w.postMessage({ id, bytes });
+            }).catch(() => md5Base64(bytes)); // a dead worker never costs a file: hash here instead
+        },
+        async close() {
+            failed ??= new Error('closed');
+            const w = worker;
+            worker = undefined;
+            if (w) {
+                w.removeAllListeners('exit');
+                await w.terminate();
+            }
+        },
+    };
+}
+/** Hex MD5 of a base64 one, as ETags carry it. */
+function md5Hex(base64) {
+    return Buffer.from(base64, 'base64').toString('hex');
+}
+/** The ETag S3-compatible stores give a completed multipart upload: MD5 of the parts' MD5s, dash, count. */
+function multipartEtag(partMd5s) {
+    const md5 = (0,external_node_crypto_.createHash)('md5');
+    for (const p of partMd5s)
+        md5.update(Buffer.from(p, 'base64'));
+    return `${md5.digest('hex')}-${partMd5s.length}`;
+}
+/**
+ * Whether a store's answer proves it holds other bytes than were sent: its ETag has the form of
+ * `expected` (32 hex digits for a body, MD5-dash-count for a completed multipart upload) and differs.
+ * An encrypted object's ETag (SSE-KMS, SSE-C) is not its MD5, and such stores check `Content-MD5`
+ * instead; a store with another scheme (some give a multipart object its whole MD5): no proof.
+ */
+function etagContradicts(response, expected) {
+    if (response.SSECustomerAlgorithm || (response.ServerSideEncryption ?? '').startsWith('aws:kms'))
+        return false;
+    const etag = (response.ETag ?? '').replace(/^W\//, '').replace(/"/g, '').toLowerCase();
+    if (!/^[0-9a-f]{32}(-\d+)?$/.test(etag) || etag.includes('-') !== expected.includes('-'))
+        return false;
+    return etag !== expected.toLowerCase();
+}
+/** The store answered with a digest of other bytes than were sent: retried, then a failed file. */
+class DigestMismatch extends Error {
+    name = 'BadDigest';
+    $metadata = {};
+    constructor(what, etag, expected) {
+        super(`the store holds different bytes than were sent for ${what} (its ETag ${etag ?? '(none)'}, expected ${expected}): the body was changed in transit`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/local-file.ts
+/** Why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
+/** The file on disk, not the store, is why it was not uploaded. */
+class LocalFileError extends Error {
+}
+/** Why `file` could not be read, with its real cause: gone, not readable, or something else. */
+function unreadable(displayPath, error) {
+    const e = (error ?? {});
+    switch (e.code) {
+        case 'ENOENT':
+            return new LocalFileError(`${displayPath} disappeared before it was uploaded (${e.code}); is another step deleting it?`);
+        case 'EACCES':
+        case 'EPERM':
+            return new LocalFileError(`${displayPath} could not be read: permission denied (${e.code}). Make it readable by the user the job runs as (e.g. chmod a+r), or exclude it in 'path'.`);
+        case 'EISDIR':
+            return new LocalFileError(`${displayPath} was replaced by a directory before it was uploaded (${e.code}); upload after the step that writes it.`);
+        default:
+            return new LocalFileError(`${displayPath} could not be read (${e.code ?? 'error'}: ${e.message ?? String(error)}).`);
+    }
+}
+function changed(displayPath) {
+    return new LocalFileError(`${displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+}
+
+;// CONCATENATED MODULE: ./src/aws/part-buffers.ts
+/**
+ * Memory for request bodies: every body is read into memory once, hashed there and sent from there
+ * (so `Content-MD5` is known before the first byte goes out), within one budget of bytes for the
+ * whole run. Buffers of the part size are kept and reused; they share memory with the hashing thread.
+ */
+class PartBuffers {
+    capacity;
+    slotSize;
+    available;
+    waiting = [];
+    spare = [];
+    /** `capacity`: bytes held at once, at most; `slotSize`: the size of the buffers kept for reuse. */
+    constructor(capacity, slotSize) {
+        this.capacity = capacity;
+        this.slotSize = slotSize;
+        this.available = capacity;
+    }
+    /**
+     * Waits (first come, first served) until `length` bytes fit in the budget. A body larger than the
+     * whole budget (a part grown for a file of more than 10,000 parts) waits until nothing else is held.
+     */
+    async take(length) {
+        const n = Math.min(length, this.capacity);
+        if (this.waiting.length > 0 || this.available < n)
+            await new Promise((resolve) => this.waiting.push({ n, resolve }));
+        else
+            this.available -= n;
+        const pooled = length > 0 && length <= this.slotSize;
+        const backing = pooled ? (this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(this.slotSize))) : Buffer.allocUnsafeSlow(length);
+        let released = false;
+        return {
+            bytes: backing.subarray(0, length),
+            release: () => {
+                if (released)
+                    return;
+                released = true;
+                if (pooled)
+                    this.spare.push(backing);
+                this.give(n);
+            },
+        };
+    }
+    give(n) {
+        this.available += n;
+        while (this.waiting.length > 0 && this.available >= this.waiting[0].n) {
+            const next = this.waiting.shift();
+            this.available -= next.n;
+            next.resolve();
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(9906);
+;// CONCATENATED MODULE: ./src/aws/progress.ts
+/** The periodic progress line of an upload. */
+
+/**
+ * Files uploaded (failed ones apart), bytes the store accepted (a retried request counts once, when it
+ * succeeds) and rate, for the periodic progress line.
+ */
+class Progress {
+    plans;
+    now;
+    files = 0;
+    failed = 0;
+    bytes = 0;
+    totalBytes;
+    started;
+    constructor(plans, now) {
+        this.plans = plans;
+        this.now = now;
+        this.totalBytes = plans.reduce((n, p) => n + p.file.size, 0);
+        this.started = now();
+    }
+    fileDone() {
+        this.files++;
+    }
+    fileFailed() {
+        this.failed++;
+    }
+    addBytes(n) {
+        this.bytes += n;
+    }
+    line() {
+        const seconds = Math.max(0.001, (this.now() - this.started) / 1000);
+        const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+        return `Uploaded ${this.files}/${(0,util_log/* plural */.LS)(this.plans.length, 'file')}${failed}, ${mib(this.bytes)} of ${mib(this.totalBytes)} MiB (${mib(this.bytes / seconds)} MiB/s)`;
+    }
+}
+function mib(n) {
+    return (n / 1024 / 1024).toFixed(1);
+}
+
+;// CONCATENATED MODULE: ./src/aws/upload.ts
+/**
+ * Upload every file with bounded parallelism, one pass over its bytes: each body is read into
+ * memory, hashed there (the file's SHA-256; the body's MD5, which the store checks) and sent.
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+/**
+ * Request bodies in memory at once, across all files (parts in flight and files up to one part):
+ * eight 8 MiB parts. Small files (below) come on top, bounded by concurrency × 1 MiB.
+ */
+const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Files up to this size are read with one call into their own buffer (no shared part buffer). */
+const SMALL_FILE_BYTES = 1024 * 1024;
+const MAX_PARTS = 10_000;
+/**
+ * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
+ * each failure with the file and the store's error, so no link is ever made for a missing object.
+ */
+async function uploadAll(plans, o) {
+    const slots = (0,util_retry/* createLimiter */.zm)(o.concurrency);
+    let fatal;
+    // Every request waits for a slot; once one file has hit a fatal error, queued requests are not sent.
+    const limit = (task) => slots(async () => {
+        if (fatal)
+            throw new Error(`not attempted after an earlier fatal error (${fatal})`);
+        try {
+            return await task();
+        }
+        catch (error) {
+            fatal ??= (0,s3_errors/* runStoppingCause */.J8)(error); // before the slot is handed on
+            throw error;
+        }
+    });
+    const progress = new Progress(plans, o.now ?? Date.now);
+    const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
+    timer.unref();
+    const uploaded = [];
+    const failed = [];
+    const shared = {
+        options: o,
+        limit,
+        buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
+        hasher: createMd5Hasher(),
+        progress,
+    };
+    try {
+        // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
+        // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
+        // promise per file. Parts of large files still share the request slots with the other workers.
+        await (0,util_retry/* forEachLimited */.vP)(plans, o.concurrency, async (plan) => {
+            try {
+                uploaded.push(await uploadOne(plan, shared));
+                progress.fileDone();
+            }
+            catch (error) {
+                const dead = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+                failed.push({ plan, message: describe(error, o.target), ...(dead ? { deadCredentials: dead } : {}) });
+                progress.fileFailed();
+            }
+        });
+    }
+    finally {
+        clearInterval(timer);
+        await shared.hasher.close();
+    }
+    o.log.info(progress.line());
+    return { uploaded, failed };
+}
+function describe(error, target) {
+    return error instanceof LocalFileError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
+}
+const upload_changed = (file) => changed(file.displayPath);
+async function uploadOne(plan, shared) {
+    const { file } = plan;
+    if (file.size <= SMALL_FILE_BYTES) {
+        // One open and one read; what is sent is exactly what was hashed.
+        const bytes = await (0,promises_.readFile)(file.absolutePath).catch((e) => {
+            throw unreadable(file.displayPath, e);
+        });
+        if (bytes.length > SMALL_FILE_BYTES)
+            throw upload_changed(file);
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        await putObject(plan, { bytes, md5: md5Base64(bytes) }, shared);
+        return { plan, sha256, size: bytes.length };
+    }
+    const handle = await (0,promises_.open)(file.absolutePath, 'r').catch((e) => {
+        throw unreadable(file.displayPath, e);
+    });
+    try {
+        const before = await handle.stat();
+        const partSize = Math.max(shared.options.partSize, Math.ceil(before.size / MAX_PARTS));
+        const result = before.size <= partSize
+            ? await putWhole(plan, handle, before.size, shared)
+            : await putMultipart(plan, handle, before.size, partSize, shared);
+        // The path, not the open handle: a file deleted or replaced meanwhile is reported, not uploaded quietly.
+        const after = await (0,promises_.stat)(file.absolutePath).catch((e) => {
+            throw unreadable(file.displayPath, e);
+        });
+        if (after.ino !== before.ino || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+            throw upload_changed(file);
+        return result;
+    }
+    finally {
+        await handle.close().catch(() => undefined);
+    }
+}
+/** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
+async function putWhole(plan, handle, size, shared) {
+    const lease = await shared.buffers.take(size);
+    try {
+        const bytes = await readPart(plan.file, handle, lease.bytes, 0, true);
+        const md5 = shared.hasher.md5(bytes);
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        await putObject(plan, { bytes, md5: await md5 }, shared);
+        return { plan, sha256, size };
+    }
+    finally {
+        lease.release();
+    }
+}
+async function putObject(plan, body, shared) {
+    const { options: o } = shared;
+    await shared.limit(() => (0,util_retry/* withRetry */.bD)(async () => {
+        const r = await o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...common(plan, o), Body: body.bytes, ContentLength: body.bytes.length, ContentMD5: body.md5 }));
+        if (etagContradicts(r, md5Hex(body.md5)))
+            throw new DigestMismatch(plan.file.displayPath, r.ETag, md5Hex(body.md5));
+    }, retryFor(plan, o)));
+    shared.progress.addBytes(body.bytes.length);
+}
+/**
+ * A larger file in parts, read in order and sent as soon as each is read: the upload is created
+ * while the first part is read, the file's SHA-256 grows part by part, and memory holds only the
+ * parts in flight (the budget of PartBuffers). The first failed part stops the reading.
+ */
+async function putMultipart(plan, handle, size, partSize, shared) {
+    const { options: o, limit } = shared;
+    const retry = retryFor(plan, o);
+    // The object records which upload made it, so a lost CompleteMultipartUpload response can be confirmed.
+    const upload = (0,external_node_crypto_.randomUUID)();
+    const created = limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...common(plan, o), Metadata: { upload } })), retry));
+    created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const md5s = [];
+    const sending = [];
+    let failure;
+    let uploadId;
+    try {
+        const count = Math.ceil(size / partSize);
+        for (let i = 0; i < count && !failure; i++) {
+            const start = i * partSize;
+            const lease = await shared.buffers.take(Math.min(partSize, size - start));
+            let sent = false;
+            try {
+                const bytes = await readPart(plan.file, handle, lease.bytes, start, i === count - 1);
+                const md5 = shared.hasher.md5(bytes);
+                whole.update(bytes);
+                md5s[i] = await md5;
+                uploadId ??= (await created).UploadId;
+                const part = sendPart(plan, { bytes, md5: md5s[i] }, i + 1, uploadId, shared, retry).finally(() => lease.release());
+                sent = true;
+                part.catch((error) => (failure ??= { error }));
+                sending.push(part);
+            }
+            finally {
+                if (!sent)
+                    lease.release();
+            }
+        }
+        const parts = await Promise.all(sending);
+        const expected = multipartEtag(md5s);
+        await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
+            try {
+                const r = await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+                    Bucket: o.target.bucket,
+                    Key: plan.key,
+                    UploadId: uploadId,
+                    MultipartUpload: { Parts: parts },
+                }));
+                if (etagContradicts(r, expected))
+                    throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
+            }
+            catch (error) {
+                // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
+                // the object is there if this upload made it (its parts were each checked as they were sent).
+                if (attempt > 1 && !(error instanceof DigestMismatch) && (await completedBy(o, plan, upload, size)))
+                    return;
+                throw error;
+            }
+        }, retry));
+    }
+    catch (error) {
+        await Promise.allSettled(sending);
+        if (uploadId === undefined)
+            uploadId = await created.then((c) => c.UploadId).catch(() => undefined);
+        if (uploadId !== undefined) {
+            await o.client
+                .send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: o.target.bucket, Key: plan.key, UploadId: uploadId }))
+                .catch(() => undefined);
+        }
+        throw failure?.error ?? error;
+    }
+    return { plan, sha256: whole.digest('hex'), size };
+}
+function sendPart(plan, body, partNumber, uploadId, shared, retry) {
+    const { options: o } = shared;
+    return shared.limit(() => (0,util_retry/* withRetry */.bD)(async () => {
+        const r = await o.client.send(new dist_cjs/* UploadPartCommand */.iVK({
+            Bucket: o.target.bucket,
+            Key: plan.key,
+            UploadId: uploadId,
+            PartNumber: partNumber,
+            Body: body.bytes,
+            ContentLength: body.bytes.length,
+            ContentMD5: body.md5,
+        }));
+        if (etagContradicts(r, md5Hex(body.md5)))
+            throw new DigestMismatch(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, md5Hex(body.md5));
+        shared.progress.addBytes(body.bytes.length);
+        return { ETag: r.ETag, PartNumber: partNumber };
+    }, retry));
+}
+/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
+async function readPart(file, handle, into, start, last) {
+    let done = 0;
+    try {
+        while (done < into.length) {
+            const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
+            if (bytesRead === 0)
+                throw upload_changed(file);
+            done += bytesRead;
+        }
+        if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0)
+            throw upload_changed(file);
+    }
+    catch (error) {
+        throw error instanceof LocalFileError ? error : unreadable(file.displayPath, error);
+    }
+    return into;
+}
+function common(plan, o) {
+    return { Bucket: o.target.bucket, Key: plan.key, ContentType: plan.contentType, ContentDisposition: plan.contentDisposition };
+}
+function retryFor(plan, o) {
+    return (0,s3_errors/* s3Retry */.fY)(o.sleep, (e, attempt, ms) => o.log.info(`Retrying ${plan.file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${e.name}: ${e.message}`));
+}
+/** After a lost CompleteMultipartUpload response: the object exists, made by this upload, of this size. */
+async function completedBy(o, plan, upload, size) {
+    const head = await o.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
+    return head?.Metadata?.upload === upload && head.ContentLength === size;
+}
+
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var links_disposition = __webpack_require__(3386);
+// EXTERNAL MODULE: ./src/links/keys.ts
+var keys = __webpack_require__(9673);
+// EXTERNAL MODULE: ./src/links/section.ts
+var links_section = __webpack_require__(4546);
+// EXTERNAL MODULE: ./src/links/stored-manifest.ts
+var stored_manifest = __webpack_require__(6362);
+// EXTERNAL MODULE: ./src/publish/comment-records.ts
+var comment_records = __webpack_require__(8849);
+// EXTERNAL MODULE: ./src/publish/links.ts + 1 modules
+var links = __webpack_require__(3912);
+// EXTERNAL MODULE: ./src/publish/outputs.ts
+var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2377);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/steps/find-files.ts
+/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
+
+
+
+
+const FS_CHECKS_IN_FLIGHT = 32;
+/**
+ * Finds the files matched by `patterns` (one glob per entry, `!` to exclude; directories match
+ * their contents). Symbolic links that resolve outside `workspace` are refused: on a PR branch they
+ * would publish files from the runner (credentials, caches) to whoever gets the link.
+ */
+async function findFiles(patterns, workspace) {
+    const globber = await glob/* create */.v(patterns.join('\n'), { matchDirectories: false, implicitDescendants: true });
+    const searchPaths = globber.getSearchPaths();
+    if (searchPaths.length === 0)
+        return []; // only exclusions: nothing can match
+    const matches = [...new Set(await globber.glob())].sort();
+    // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+    // path that does not exist, and is left out without a word. Say so instead.
+    const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+    if (notUtf8.length > 0) {
+        const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) : p));
+        throw new Error(`File names that are not valid UTF-8 (each such byte shown as \uFFFD): ${shown.sort().join(', ')}. Object keys and links are UTF-8, so these cannot be uploaded under their names: rename them to UTF-8 (e.g. with convmv), or move them out of ${[...new Set(searchPaths.map((p) => (isInside(p, workspace) ? toPosix(external_node_path_default().relative(workspace, p)) || '.' : p)))].join(', ')}.`);
+    }
+    const root = await commonRoot(searchPaths, isFile);
+    const workspaceReal = await (0,promises_.realpath)(workspace);
+    const escaping = [];
+    const found = new Array(matches.length);
+    // A few dozen checks at a time: the file system answers no faster with 20,000 in flight, and each costs memory.
+    await (0,util_retry/* forEachLimited */.vP)(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
+        const [real, info] = await Promise.all([(0,promises_.realpath)(absolutePath), (0,promises_.stat)(absolutePath)]);
+        if (real !== absolutePath && !isInside(real, workspaceReal)) {
+            escaping.push(`${absolutePath} -> ${real}`);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        found[i] = {
+            absolutePath,
+            relativePath: toPosix(external_node_path_default().relative(root, absolutePath)),
+            displayPath: toPosix(isInside(absolutePath, workspace) ? external_node_path_default().relative(workspace, absolutePath) : absolutePath),
+            size: info.size,
+        };
+    });
+    const files = found.filter((f) => f !== undefined);
+    if (escaping.length > 0) {
+        throw new Error(`Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
+            `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`);
+    }
+    return files;
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Paths under `root` (a folder; symbolic links not followed) whose names are not valid UTF-8, as
+ * lossy text. Reads names as bytes, which @actions/glob cannot.
+ */
+async function namesNotUtf8(root) {
+    const found = [];
+    const walk = async (dir) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => []);
+        await Promise.all(entries.map(async (entry) => {
+            const full = Buffer.concat([dir, Buffer.from((external_node_path_default()).sep), entry.name]);
+            try {
+                utf8.decode(entry.name);
+            }
+            catch {
+                found.push(full.toString('utf8'));
+                return;
+            }
+            if (entry.isDirectory())
+                await walk(full);
+        }));
+    };
+    await walk(Buffer.from(root));
+    return found;
+}
+async function isFile(candidate) {
+    return (0,promises_.stat)(candidate).then((s) => s.isFile(), () => false);
+}
+/**
+ * The folder that keys are relative to: a single search path's folder (its parent when it is a
+ * file), or the deepest folder shared by several search paths.
+ */
+async function commonRoot(searchPaths, fileCheck) {
+    const dirs = await Promise.all(searchPaths.map(async (p) => ((await fileCheck(p)) ? external_node_path_default().dirname(p) : p)));
+    return dirs.reduce(sharedAncestor);
+}
+function sharedAncestor(a, b) {
+    const as = a.split((external_node_path_default()).sep);
+    const bs = b.split((external_node_path_default()).sep);
+    let i = 0;
+    while (i < as.length && i < bs.length && as[i] === bs[i])
+        i++;
+    return as.slice(0, i).join((external_node_path_default()).sep) || (external_node_path_default()).sep;
+}
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function toPosix(nativePath) {
+    return nativePath.split((external_node_path_default()).sep).join('/');
+}
+
+// EXTERNAL MODULE: ./src/steps/setup.ts + 5 modules
+var setup = __webpack_require__(2105);
+// EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
+var steps_sign = __webpack_require__(6209);
+// EXTERNAL MODULE: ./src/steps/sites.ts + 11 modules
+var steps_sites = __webpack_require__(5158);
+// EXTERNAL MODULE: ./src/config/constants.ts
+var constants = __webpack_require__(4687);
+;// CONCATENATED MODULE: ./src/steps/untrusted.ts
+
+
+/**
+ * The trust of this upload's files, logged: a notice when a fork's files are restricted, a warning
+ * when `trust-fork-content` lifts the restriction. Throws, before anything is uploaded, when the
+ * `key-prefix` could give a fork's files this repository's own keys.
+ */
+function contentTrust(ctx, inputs, log) {
+    if (!ctx.fork)
+        return { untrusted: false, browse: inputs.browse };
+    const from = ctx.fork.repository === 'unknown' ? 'a repository the event does not name' : `the fork ${ctx.fork.repository}`;
+    assertForkKeys(inputs.keyPrefix, from);
+    if (inputs.trustForkContent) {
+        log.warning(`Input '${constants/* Input */.pd.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
+            `where their scripts run with the reader's access to that origin. Set it only for forks whose code you trust.`);
+        return { untrusted: false, browse: inputs.browse };
+    }
+    const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${constants/* Input */.pd.TrustForkContent}': false)`;
+    (0,util_log/* notice */.lm)(log, `The files were built from ${from}'s code: ${restricted}.`);
+    return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
+}
+/**
+ * A fork's objects must never take this repository's keys: the key prefix needs a part that tells a
+ * fork's upload apart ({scope}: pr-N or fork-…, {pr}, or {ref}: fork-…).
+ */
+function assertForkKeys(template, from) {
+    if (/\{(scope|pr|ref)\}/.test(template))
+        return;
+    throw new Error(`Input '${constants/* Input */.pd.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
+        `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
+}
+
+;// CONCATENATED MODULE: ./src/modes/upload.ts
+/**
+ * mode: upload — find the files, upload them, sign their links and publish them.
+ *
+ * Before anything is uploaded: the section, every object key and the site folders are planned and
+ * checked. Then, with one S3 client: upload → store the manifest → sign → prove a link works →
+ * build and upload the sites and share page. Then publish: outputs, job summary, comment.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PROGRESS_INTERVAL_MS = 5_000;
+async function upload(deps) {
+    const { inputs, ctx, log, clock } = deps;
+    const plan = planSection(deps);
+    const files = await findFiles(inputs.patterns, deps.env.workspace);
+    if (files.length === 0)
+        return reportNoFiles(inputs, plan.section.id, deps.env.runnerTemp, log);
+    const plans = planUploads(files, plan.prefix, inputs.contentDisposition, plan.trust.untrusted);
+    // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
+    // own, and that no user file takes a generated name.
+    const folders = (0,steps_sites/* planSites */.ws)(files, plan.trust.browse, log);
+    const named = files.map((f) => ({ path: f.relativePath, display: f.displayPath }));
+    (0,steps_sites/* assertOwnOrigin */.xL)((0,setup/* storeTarget */.l7)(inputs), inputs.linkSigner, folders.map((folder) => (0,steps_sites/* displayFolder */.Xb)(named, folder)));
+    const store = await (0,setup/* openStore */.Ch)(deps);
+    let failed;
+    try {
+        log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
+        const { stored, failures } = await uploadFiles(plans, store, deps);
+        await storeManifest(plan, stored, folders, store, deps);
+        const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
+        // Nothing is published unless a link is known to work.
+        await (0,steps_sign/* proveLinks */.K1)(store.signer, entries, log);
+        const note = (0,links_section/* sectionNote */.wZ)(store.signer, plan.trust.note, report.about, failures.length > 0
+            ? `${(0,util_log/* plural */.LS)(failures.length, 'file')} failed to upload and ${failures.length === 1 ? 'has' : 'have'} no link; see the job log.`
+            : undefined);
+        // The sites and the share page hold links, so they are built once the links are signed.
+        let sites;
+        if (entries.length > 0) {
+            sites = await (0,steps_sites/* publishSites */.w3)({
+                client: store.client,
+                target: store.target,
+                prefix: plan.prefix,
+                folders,
+                entries,
+                sign,
+                expiresAt: lifetime.expiresAt,
+                section: { title: plan.section.title, sha: ctx.sha, runUrl: ctx.runUrl, note },
+                untrusted: plan.trust.untrusted,
+                log,
+            }).catch((e) => {
+                log.warning(`Could not upload the sites and the share page (the file links work): ${e.message}`);
+                return undefined;
+            });
+        }
+        (0,outputs/* setSiteOutputs */.kc)(sites?.sites ?? [], sites?.shareUrl ?? '');
+        const section = {
+            id: plan.section.id,
+            title: plan.section.title,
+            sha: ctx.sha,
+            runUrl: ctx.runUrl,
+            updatedAt: clock().toISOString(),
+            expiresAt: lifetime.expiresAt.toISOString(),
+            files: entries,
+            note,
+            sites: sites?.sites,
+            shareUrl: sites?.shareUrl,
+            open: sites?.open,
+        };
+        // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
+        const records = plan.manifestScope === undefined
+            ? undefined
+            : (0,comment_records/* bucketRecords */.H)(store.client, store.target, plan.manifestScope, deps.publish.comment.marker, log);
+        await (0,links/* publishLinks */.b)({ ...deps.publish, records }, report, entries.length > 0 ? [section] : [], plan.section.id);
+        failed = failures;
+    }
+    finally {
+        store.client.destroy();
+    }
+    if (failed.length > 0)
+        throw new Error(notUploaded(failed, files.length));
+}
+/** The section of this job, its key prefix, and where its manifest goes (logging why when nowhere). */
+function planSection({ inputs, ctx, log }) {
+    const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
+    const section = (0,links_section/* sectionOf */.ZE)(source);
+    const trust = contentTrust(ctx, inputs, log);
+    const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
+    const scope = (0,keys/* findableScope */.ex)(inputs.keyPrefix, { ...ctx, section: '' });
+    if ('problem' in scope) {
+        if (scope.runSpecific)
+            log.warning(scope.problem);
+        else
+            log.info(scope.problem);
+        return { source, section, prefix, trust };
+    }
+    return { source, section, prefix, manifestScope: scope.scope, trust };
+}
+/**
+ * Uploads every file; returns those stored, in path order, and those that failed. Throws, naming
+ * the files, when the store said the credentials are dead (then no link would work).
+ */
+async function uploadFiles(plans, { client, target }, { inputs, log }) {
+    const { uploaded, failed } = await uploadAll(plans, {
+        client,
+        target,
+        concurrency: inputs.concurrency,
+        partSize: DEFAULT_PART_SIZE,
+        sleep: util_retry/* realSleep */.uk,
+        log,
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+    });
+    // Uploads finish in any order; links are listed in path order.
+    uploaded.sort((a, b) => (a.plan.file.displayPath < b.plan.file.displayPath ? -1 : 1));
+    const stored = uploaded.map(({ plan, sha256, size }) => ({
+        path: plan.file.displayPath,
+        key: plan.key,
+        size,
+        sha256,
+        contentType: plan.contentType,
+    }));
+    const failures = failed.map((f) => ({ path: f.plan.file.displayPath, message: f.message }));
+    const dead = failed.find((f) => f.deadCredentials);
+    if (dead?.deadCredentials) {
+        throw new Error(`${(0,s3_errors/* deadCredentialsMessage */.i3)(dead.deadCredentials, `the upload of ${dead.plan.file.displayPath}`, target)}\n` +
+            `Files the store refused:\n${failures.map((f) => `  ${f.path}: ${f.message}`).join('\n')}`);
+    }
+    return { stored, failures };
+}
+/**
+ * Stores the section's manifest, for mode: refresh and cleanup. Losing it costs only those, not the
+ * links: a warning rather than a failure, unless the store said the credentials are dead.
+ */
+async function storeManifest(plan, stored, folders, { client, target }, { ctx, log, clock }) {
+    if (stored.length === 0 || plan.manifestScope === undefined)
+        return;
+    const key = (0,stored_manifest/* manifestKey */.Rn)(plan.manifestScope, plan.section.id);
+    const manifest = {
+        version: stored_manifest/* MANIFEST_VERSION */.hh,
+        source: plan.source,
+        section: plan.section,
+        prefix: plan.prefix,
+        sha: ctx.sha,
+        runUrl: ctx.runUrl,
+        uploadedAt: clock().toISOString(),
+        files: stored,
+        sites: folders,
+    };
+    try {
+        await (0,bucket/* putJson */.gl)(client, target, key, manifest);
+    }
+    catch (error) {
+        const cause = (0,s3_errors/* deadCredentialsCause */.Q)(error);
+        if (cause)
+            throw new Error((0,s3_errors/* deadCredentialsMessage */.i3)(cause, `the write of ${key}`, target), { cause: error });
+        log.warning(`Could not store ${key} (mode: refresh and cleanup will not find this upload): ${(0,util_log/* errorMessage */.gJ)(error)}`);
+    }
+}
+/** "1 of 3 files was not uploaded, and has no link:" and one line per file. */
+function notUploaded(failures, total) {
+    const one = failures.length === 1;
+    return (`${failures.length} of ${(0,util_log/* plural */.LS)(total, 'file')} ${one ? 'was' : 'were'} not uploaded, and ${one ? 'has' : 'have'} no link:\n` +
+        failures.map((f) => `  ${f.path}: ${f.message}`).join('\n'));
+}
+/**
+ * Every file's key and headers. The whole plan is checked before anything is uploaded: a problem with
+ * any key fails the step, naming the files, and nothing is uploaded.
+ */
+function planUploads(files, prefix, disposition, untrusted) {
+    const keyed = files.map((file) => ({ file, key: (0,keys/* objectKey */.T5)(prefix, file.relativePath) }));
+    const problems = (0,keys/* checkKeyPlan */.p)(keyed.map(({ file, key }) => ({ path: file.displayPath, key })));
+    if (problems.length > 0) {
+        const shown = problems.slice(0, 10).map((p) => `  ${p}`);
+        if (problems.length > shown.length)
+            shown.push(`  … and ${problems.length - shown.length} more.`);
+        throw new Error(`Nothing was uploaded: ${problems.length === 1 ? 'a planned object key is' : `${problems.length} planned object keys are`} not sound.\n${shown.join('\n')}\n` +
+            `Rename or exclude the files in 'path' (a ! pattern), or change 'key-prefix'.`);
+    }
+    return keyed.map(({ file, key }) => {
+        const contentType = (0,links_disposition/* contentTypeFor */.Zy)(file.absolutePath);
+        const name = file.relativePath.split('/').pop() ?? file.relativePath;
+        return { file, key, contentType, contentDisposition: (0,links_disposition/* contentDisposition */.HJ)(name, disposition, contentType, untrusted) };
+    });
+}
+async function reportNoFiles(inputs, name, tempDir, log) {
+    const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No artifacts will be uploaded.`;
+    if (inputs.ifNoFilesFound === 'error')
+        throw new Error(`${message} (if-no-files-found: error)`);
+    if (inputs.ifNoFilesFound === 'warn')
+        log.warning(message);
+    else
+        log.info(message);
+    await (0,outputs/* setLinkOutputs */.jS)({ entries: [], failed: [], notes: [] }, tempDir, name, log);
+    (0,outputs/* setSiteOutputs */.kc)([], '');
+}
+
+
+/***/ })
+
+};
