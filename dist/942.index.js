@@ -637,8 +637,8 @@ function toPosix(nativePath) {
 var setup = __webpack_require__(2105);
 // EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
 var steps_sign = __webpack_require__(6209);
-// EXTERNAL MODULE: ./src/steps/sites.ts + 11 modules
-var steps_sites = __webpack_require__(5158);
+// EXTERNAL MODULE: ./src/steps/sites.ts + 12 modules
+var steps_sites = __webpack_require__(3597);
 // EXTERNAL MODULE: ./src/config/constants.ts
 var constants = __webpack_require__(4687);
 ;// CONCATENATED MODULE: ./src/steps/untrusted.ts

@@ -1,5 +1,5 @@
 /** Untrusted text and URLs made inert in GitHub Markdown. Pure. */
-import { neutralizeBidi } from '../sites/runtime.js';
+import { neutralizeBidi } from '../util/bidi.js';
 
 const WJ = '\u2060'; // word joiner: invisible, stops @mentions, #refs and autolinks
 

@@ -1,7 +1,7 @@
 /** The job summary (HTML) and the report it shows. Pure; publish/summary.ts writes it. */
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { formatUtc, humanBytes, relativeTime } from './format.js';
-import { neutralizeBidi } from '../sites/runtime.js';
+import { neutralizeBidi } from '../util/bidi.js';
 
 /** Job summaries are limited to 1 MiB (the runner drops a larger one): rows stop at this many characters. */
 const SUMMARY_TABLE_CHARS = 800_000;

@@ -130,8 +130,8 @@ export function routeRequest(index: SiteIndex, path: string | undefined, href: s
 
 /**
  * Unicode bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and kin) replaced by U+FFFD, so an
- * untrusted name cannot display reversed (`gnp.exe` shown as `exe.png`). The one definition: the
- * comment (render/markdown.ts), the share page and the worker's pages all use it.
+ * untrusted name cannot display reversed (`gnp.exe` shown as `exe.png`): the share page and the
+ * worker's pages. The comment and the summary use util/bidi.ts (a unit test keeps the two equal).
  */
 export function neutralizeBidi(text: string): string {
   return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeKeyPath } from '../../../src/links/uri.js';
+import { neutralizeBidi as neutralizeBidiForNode } from '../../../src/util/bidi.js';
 import { entryFromHash } from '../../../src/sites/bootstrap.js';
 import {
   encodePath,
@@ -180,6 +181,12 @@ describe('bidirectional controls', () => {
 
   it('leaves other text as it is', () => {
     expect(neutralizeBidi('naïve 日本 עברית.txt')).toBe('naïve 日本 עברית.txt');
+  });
+
+  it('is the same as the comment’s (util/bidi.ts) for every code point', () => {
+    let all = '';
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x3000 ? 1 : 97) if (cp < 0xd800 || cp > 0xdfff) all += String.fromCodePoint(cp);
+    expect(neutralizeBidi(all)).toBe(neutralizeBidiForNode(all));
   });
 
   it('a listing shows no bidi control from a file or folder name', () => {

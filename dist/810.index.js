@@ -1,5 +1,5 @@
-export const id = 941;
-export const ids = [941,30];
+export const id = 810;
+export const ids = [810,30];
 export const modules = {
 
 /***/ 1454:
@@ -543,7 +543,7 @@ function isEntry(v) {
 
 /***/ }),
 
-/***/ 5158:
+/***/ 3597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -568,8 +568,201 @@ var disposition = __webpack_require__(3386);
 var names = __webpack_require__(5888);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/sites/runtime.ts
-var runtime = __webpack_require__(1668);
+;// CONCATENATED MODULE: ./src/sites/runtime.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * Code that runs in the reader's browser: in the site's service worker (worker.ts), the start page
+ * (bootstrap.ts) and the share page. Each function is type-checked here, unit-tested in Node where it
+ * is pure, and shipped as its own source text (`Function.prototype.toString`, see runtime-source.ts), so:
+ * - a function may call only globals of the browser and the other functions listed in RUNTIME there;
+ * - nothing else of this module (constants, imports) may be referenced inside a function body,
+ *   because the bundler renames module-level names. Types are fine: they are erased.
+ */
+/** RFC 3986 encoding of each path segment (what S3 and SigV4 expect), `/` kept. */
+function encodePath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
+        .join('/');
+}
+/** base64url → lowercase hex (signatures are stored in base64url, a third shorter). */
+function hexFromBase64url(value) {
+    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    let hex = '';
+    for (let i = 0; i < binary.length; i++)
+        hex += binary.charCodeAt(i).toString(16).padStart(2, '0');
+    return hex;
+}
+function siteIndex(map) {
+    const files = new Map();
+    const dirs = new Set(['']);
+    const addDirs = (path) => {
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+            dirs.add(path.slice(0, i + 1));
+    };
+    for (const [dir, entries] of map.dirs) {
+        for (const entry of entries) {
+            files.set(dir + entry[0], entry.slice(1));
+            addDirs(dir + entry[0]);
+        }
+    }
+    for (const [path, url] of map.urls) {
+        files.set(path, url);
+        addDirs(path);
+    }
+    return { files, dirs };
+}
+/** The link of a file of the site, or undefined when the site has no such file. */
+function fileLink(map, index, path) {
+    const values = index.files.get(path);
+    if (values === undefined)
+        return undefined;
+    if (typeof values === 'string')
+        return values;
+    let k = 0;
+    const query = map.query
+        .map((piece) => {
+        if (typeof piece === 'string')
+            return piece;
+        const value = values[k++] ?? '';
+        return piece[0] + '=' + (piece[1] ? hexFromBase64url(value) : value);
+    })
+        .join('&');
+    return map.origin + map.base + encodePath(path) + (query ? '?' + query : '');
+}
+/** Query parameters that mean "this request is already signed": S3 (SigV4) and CloudFront. */
+function isSignedUrl(url) {
+    return ['X-Amz-Signature', 'Signature'].some((name) => url.searchParams.has(name));
+}
+/**
+ * Decides what answers a request for `path` of the site (from `sitePathOf`; undefined: not the
+ * site's), like a static web server would: `dir/` serves `dir/index.html` (or a listing when the
+ * folder has none), `dir` redirects to `dir/`, and a navigation to a path that is not a file falls
+ * back to the site's `404.html` or else its `index.html` (single-page apps).
+ */
+function routeRequest(index, path, href, navigate) {
+    if (path === undefined)
+        return { kind: 'outside' };
+    if (path === '' || path.endsWith('/')) {
+        if (index.files.has(path + 'index.html'))
+            return { kind: 'file', path: path + 'index.html', status: 200 };
+        if (navigate && index.dirs.has(path))
+            return { kind: 'listing', dir: path };
+    }
+    else if (index.files.has(path)) {
+        return { kind: 'file', path, status: 200 };
+    }
+    else if (index.dirs.has(path + '/')) {
+        const url = new URL(href);
+        return { kind: 'redirect', location: url.origin + url.pathname + '/' + url.search };
+    }
+    if (navigate) {
+        if (index.files.has('404.html'))
+            return { kind: 'file', path: '404.html', status: 404 };
+        if (index.files.has('index.html'))
+            return { kind: 'file', path: 'index.html', status: 200 };
+    }
+    return { kind: 'missing' };
+}
+/**
+ * Unicode bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and kin) replaced by U+FFFD, so an
+ * untrusted name cannot display reversed (`gnp.exe` shown as `exe.png`): the share page and the
+ * worker's pages. The comment and the summary use util/bidi.ts (a unit test keeps the two equal).
+ */
+function neutralizeBidi(text) {
+    return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+/** Text for HTML content and quoted attributes; bidi controls neutralized. */
+function escapeHtml(text) {
+    return neutralizeBidi(text).replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+}
+/** `2025-01-02 03:04 UTC`. */
+function formatUtcTime(ms) {
+    return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+/** A small self-contained HTML page; `bodyHtml` must already be escaped. */
+function noticePage(title, bodyHtml) {
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+        '<title>' +
+        escapeHtml(title) +
+        '</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1f2328}' +
+        'code{background:#f6f8fa;padding:0 .3em;border-radius:4px}a{color:#0969da}li{margin:.2em 0}</style></head><body>' +
+        bodyHtml +
+        '</body></html>');
+}
+/** The page shown instead of S3's XML once the links have expired: what happened and how to get fresh links. */
+function expiredPage(title, expiresAt, runUrl) {
+    const rerun = runUrl ? '<a href="' + escapeHtml(runUrl) + '">re-run the job</a> that uploaded it' : 're-run the job that uploaded it';
+    return noticePage('Links expired', '<h1>These artifact links have expired</h1><p>The links to <b>' +
+        escapeHtml(title) +
+        '</b> stopped working at ' +
+        escapeHtml(formatUtcTime(expiresAt)) +
+        '. The files may still be in the bucket, but their links are signed for a limited time.</p>' +
+        '<p>To get fresh links, ' +
+        rerun +
+        ', or run the action with <code>mode: refresh</code> (it re-signs the links of the ' +
+        'pull request without rebuilding), then open the new link from the pull-request comment.</p>');
+}
+/** A folder of the site without an `index.html`: its files and sub-folders, as relative links. */
+function listingPage(map, index, dir) {
+    const names = new Set();
+    for (const path of index.files.keys()) {
+        if (!path.startsWith(dir))
+            continue;
+        const rest = path.slice(dir.length);
+        const slash = rest.indexOf('/');
+        names.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+    }
+    const items = [...names]
+        .sort()
+        .map((name) => '<li><a href="./' + escapeHtml(encodePath(name)) + '">' + escapeHtml(name) + '</a></li>')
+        .join('');
+    const up = dir ? '<p><a href="../">Parent folder</a></p>' : '';
+    return noticePage(map.title + '/' + dir, '<h1>' + escapeHtml(map.title + '/' + dir) + '</h1>' + up + '<ul>' + items + '</ul>');
+}
+/** `2025-01-02 12:04 UTC+09:00`: a time in a zone `offsetMinutes` east of UTC (the reader's, in the browser). */
+function formatLocalTime(ms, offsetMinutes) {
+    const shifted = new Date(ms + offsetMinutes * 60_000).toISOString();
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const abs = Math.abs(offsetMinutes);
+    const zone = offsetMinutes === 0 ? 'UTC' : 'UTC' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+    return shifted.slice(0, 10) + ' ' + shifted.slice(11, 16) + ' ' + zone + ' (your time)';
+}
+/**
+ * The share page's script: expiry times in the reader's local time, and once the links have expired
+ * (even while the page stays open), the notice saying so and how to refresh, instead of S3's XML.
+ */
+function sharePageMain(doc, setInterval) {
+    const times = doc.querySelectorAll('time[datetime]');
+    let expiresAt = Infinity;
+    for (let i = 0; i < times.length; i++) {
+        const ms = Date.parse(times[i].getAttribute('datetime') || '');
+        if (isNaN(ms))
+            continue;
+        times[i].textContent = formatLocalTime(ms, -new Date(ms).getTimezoneOffset());
+        if (times[i].getAttribute('data-expires') !== null)
+            expiresAt = Math.min(expiresAt, ms);
+    }
+    const notice = doc.getElementById('expired');
+    const expired = () => Date.now() >= expiresAt;
+    const check = () => {
+        if (notice && expired())
+            notice.hidden = false;
+    };
+    check();
+    setInterval(check, 15_000);
+    doc.addEventListener('click', (event) => {
+        const target = event.target;
+        const link = target && target.closest ? target.closest('a[data-link]') : null;
+        if (link && expired()) {
+            event.preventDefault();
+            check();
+            if (notice && notice.scrollIntoView)
+                notice.scrollIntoView();
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sites/session.ts
 /* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
 /**
@@ -641,7 +834,7 @@ function nestedWorkerDir(session, path) {
     return undefined;
 }
 function newSession(scope, token, map) {
-    const index = (0,runtime/* siteIndex */.UK)(map);
+    const index = siteIndex(map);
     return { token, map, index, root: sessionsBase(scope) + token + '/', nested: nestedWorkerDirs(index), opened: false };
 }
 /**
@@ -740,7 +933,7 @@ function entryFromHash(hash) {
     // A backslash is a character of a file name like any other: encodePath makes it `%5C`, which no URL parser reads as `/`.
     if (path.startsWith('/') || path.split('/').some((s) => s === '.' || s === '..'))
         return '';
-    return (0,runtime/* encodePath */.O0)(path);
+    return encodePath(path);
 }
 /**
  * The start page: registers the site's worker (scope: the site's folder), waits until that very
@@ -761,7 +954,7 @@ function bootstrapMain(win, cfg) {
     const entry = entryFromHash(win.location.hash);
     if (Date.now() >= cfg.expiresAt) {
         say('status', 'These links expired at ' +
-            (0,runtime/* formatUtcTime */.fz)(cfg.expiresAt) +
+            formatUtcTime(cfg.expiresAt) +
             '. To get fresh links, re-run the job that uploaded them, or run the action with mode: refresh.');
         return;
     }
@@ -841,15 +1034,15 @@ function bootstrapMain(win, cfg) {
         fetch(cfg.map)
             .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
             .then((map) => {
-            const index = (0,runtime/* siteIndex */.UK)(map);
+            const index = siteIndex(map);
             const list = doc.getElementById('files');
             if (!list)
                 return;
             for (const path of [...index.files.keys()].sort()) {
                 const item = doc.createElement('li');
                 const link = doc.createElement('a');
-                link.href = (0,runtime/* fileLink */.RF)(map, index, path);
-                link.textContent = (0,runtime/* neutralizeBidi */.ue)(path);
+                link.href = fileLink(map, index, path);
+                link.textContent = neutralizeBidi(path);
                 item.appendChild(link);
                 list.appendChild(item);
             }
@@ -961,14 +1154,14 @@ function serviceWorkerMain(scope) {
             const at = sessionOf(folder, url);
             if (at)
                 event.respondWith(navigation(event, at.token));
-            else if (url.startsWith(folder) && (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+            else if (url.startsWith(folder) && isSignedUrl(new URL(url)))
                 event.respondWith(passSigned(request));
             else if (url.startsWith(folder))
                 event.respondWith(Promise.resolve(notOpened()));
             return;
         }
         // Another origin's resource asked by a page no session opened, or a signed link (the start page's map): not ours.
-        if ((new URL(url).origin !== origin && !clientUrls.has(event.clientId)) || (0,runtime/* isSignedUrl */.Es)(new URL(url)))
+        if ((new URL(url).origin !== origin && !clientUrls.has(event.clientId)) || isSignedUrl(new URL(url)))
             return;
         event.respondWith(subresource(event));
     });
@@ -982,7 +1175,7 @@ function serviceWorkerMain(scope) {
         },
     });
     const text = (body, status) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-    const notOpened = () => page((0,runtime/* noticePage */.C$)('Open the site from its link', '<h1>Open the site from its link</h1><p>This address works only in a browser tab that opened the site from its link, ' +
+    const notOpened = () => page(noticePage('Open the site from its link', '<h1>Open the site from its link</h1><p>This address works only in a browser tab that opened the site from its link, ' +
         'while one of its pages is open. Open the site again from its link in the pull-request comment or on the share page.</p>'), 403);
     /** Drops this folder's saved sessions whose links have expired, and all but the newest 20. */
     async function prune(cache) {
@@ -1100,7 +1293,7 @@ function serviceWorkerMain(scope) {
     /** A request of a session's page, for a file of the site or (root-absolute, not the site's) the network. */
     function serve(session, request) {
         const navigate = request.mode === 'navigate';
-        const route = (0,runtime/* routeRequest */.Zz)(session.index, sitePathOf(session, folder, request.url), request.url, navigate);
+        const route = routeRequest(session.index, sitePathOf(session, folder, request.url), request.url, navigate);
         if (route.kind !== 'outside')
             return answer(session, route, request, navigate);
         if (request.url.startsWith(folder))
@@ -1108,13 +1301,13 @@ function serviceWorkerMain(scope) {
         return fetch(request);
     }
     const expired = (session, navigate) => navigate
-        ? page((0,runtime/* expiredPage */.te)(session.map.title, session.map.expiresAt, session.map.runUrl), 410)
-        : text('The artifact links expired at ' + (0,runtime/* formatUtcTime */.fz)(session.map.expiresAt) + '.', 410);
+        ? page(expiredPage(session.map.title, session.map.expiresAt, session.map.runUrl), 410)
+        : text('The artifact links expired at ' + formatUtcTime(session.map.expiresAt) + '.', 410);
     function failed(session, navigate, status, what) {
         if (!navigate)
             return text(what, status);
-        const home = '<p><a href="' + (0,runtime/* escapeHtml */.ZD)(session.root) + '">Open the site\u2019s first page</a></p>';
-        return page((0,runtime/* noticePage */.C$)('Not available', '<h1>Not available</h1><p>' + (0,runtime/* escapeHtml */.ZD)(what) + '</p>' + home), status);
+        const home = '<p><a href="' + escapeHtml(session.root) + '">Open the site\u2019s first page</a></p>';
+        return page(noticePage('Not available', '<h1>Not available</h1><p>' + escapeHtml(what) + '</p>' + home), status);
     }
     /** S3 answers 403 AccessDenied "Request has expired"; CloudFront 403 too. */
     const isExpiry = async (response, expiresAt) => (response.status === 403 || response.status === 400) && (Date.now() >= expiresAt || /expired/i.test(await response.clone().text()));
@@ -1124,7 +1317,7 @@ function serviceWorkerMain(scope) {
         const expiresAt = expiryOfUrl(request.url) ?? Infinity;
         if (!(await isExpiry(response, expiresAt)))
             return response;
-        return page((0,runtime/* expiredPage */.te)('this site', expiresAt === Infinity ? Date.now() : expiresAt), 410);
+        return page(expiredPage('this site', expiresAt === Infinity ? Date.now() : expiresAt), 410);
     }
     async function answer(session, route, request, navigate) {
         const map = session.map;
@@ -1133,10 +1326,10 @@ function serviceWorkerMain(scope) {
         if (Date.now() >= map.expiresAt)
             return expired(session, navigate);
         if (route.kind === 'listing')
-            return page((0,runtime/* listingPage */.uC)(map, session.index, route.dir), 200);
+            return page(listingPage(map, session.index, route.dir), 200);
         if (route.kind !== 'file')
             return failed(session, navigate, 404, 'There is no such file in ' + map.title + '.');
-        const link = (0,runtime/* fileLink */.RF)(map, session.index, route.path);
+        const link = fileLink(map, session.index, route.path);
         const headers = {};
         const range = request.headers.get('range');
         if (range)
@@ -1175,18 +1368,18 @@ function serviceWorkerMain(scope) {
 
 /** Every function the serialized code may call, in an order where each is declared before use at run time. */
 const RUNTIME = [
-    runtime/* encodePath */.O0,
-    runtime/* hexFromBase64url */._d,
-    runtime/* siteIndex */.UK,
-    runtime/* fileLink */.RF,
-    runtime/* isSignedUrl */.Es,
-    runtime/* routeRequest */.Zz,
-    runtime/* neutralizeBidi */.ue,
-    runtime/* escapeHtml */.ZD,
-    runtime/* formatUtcTime */.fz,
-    runtime/* noticePage */.C$,
-    runtime/* expiredPage */.te,
-    runtime/* listingPage */.uC,
+    encodePath,
+    hexFromBase64url,
+    siteIndex,
+    fileLink,
+    isSignedUrl,
+    routeRequest,
+    neutralizeBidi,
+    escapeHtml,
+    formatUtcTime,
+    noticePage,
+    expiredPage,
+    listingPage,
     sessionsBase,
     isToken,
     sessionOf,
@@ -1250,9 +1443,9 @@ function renderBootstrapPage(config) {
         "base-uri 'none'",
         "form-action 'none'",
     ].join('; ');
-    const title = (0,runtime/* escapeHtml */.ZD)(config.title);
+    const title = escapeHtml(config.title);
     return (`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
-        `<meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">` +
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
         `<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">` +
         `<title>${title}</title><style>${BOOT_STYLE}</style></head>\n<body>` +
         `<h1>${title}</h1><p id="status">Starting the site…</p>` +
@@ -1286,7 +1479,7 @@ const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-wid
     'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
     'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
     '.expired{border-color:#cf222e;background:#ffebe9}';
-const SCRIPT = `${runtime/* formatLocalTime */.w3}\n(${runtime/* sharePageMain */.g})(document, setInterval);`;
+const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
 function renderSharePage(data) {
     const expiresMs = Date.parse(data.expiresAt);
     if (Number.isNaN(expiresMs))
@@ -1301,39 +1494,39 @@ function renderSharePage(data) {
         "form-action 'none'",
     ].join('; ');
     const total = data.files.reduce((n, f) => n + f.size, 0);
-    const utc = (0,runtime/* formatUtcTime */.fz)(expiresMs);
-    const rerun = data.runUrl ? `<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">re-run the job</a>` : 're-run the job';
+    const utc = formatUtcTime(expiresMs);
+    const rerun = data.runUrl ? `<a href="${escapeHtml(data.runUrl)}">re-run the job</a>` : 're-run the job';
     const out = [
         '<!doctype html>',
-        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${(0,runtime/* escapeHtml */.ZD)(csp)}">`,
+        `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
         '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">',
-        `<title>${(0,runtime/* escapeHtml */.ZD)(data.title)}</title><style>${STYLE}</style></head><body>`,
-        `<h1>${(0,runtime/* escapeHtml */.ZD)(data.title)}</h1>`,
+        `<title>${escapeHtml(data.title)}</title><style>${STYLE}</style></head><body>`,
+        `<h1>${escapeHtml(data.title)}</h1>`,
         `<p>${data.files.length} ${data.files.length === 1 ? 'file' : 'files'}, ${(0,format/* humanBytes */.p6)(total)}` +
-            (data.sha ? `, commit <code>${(0,runtime/* escapeHtml */.ZD)(data.sha.slice(0, 12))}</code>` : '') +
-            (data.runUrl ? ` (<a href="${(0,runtime/* escapeHtml */.ZD)(data.runUrl)}">workflow run</a>)` : '') +
+            (data.sha ? `, commit <code>${escapeHtml(data.sha.slice(0, 12))}</code>` : '') +
+            (data.runUrl ? ` (<a href="${escapeHtml(data.runUrl)}">workflow run</a>)` : '') +
             '.</p>',
-        `<p id="expiry">Links expire <time datetime="${(0,runtime/* escapeHtml */.ZD)(new Date(expiresMs).toISOString())}" data-expires>${(0,runtime/* escapeHtml */.ZD)(utc)}</time>.</p>`,
-        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${(0,runtime/* escapeHtml */.ZD)(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
+        `<p id="expiry">Links expire <time datetime="${escapeHtml(new Date(expiresMs).toISOString())}" data-expires>${escapeHtml(utc)}</time>.</p>`,
+        `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${escapeHtml(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
             'or run the action with <code>mode: refresh</code> (it re-signs the links without rebuilding); the pull-request comment then has the new share link.</p>',
     ];
     if (data.note)
-        out.push(`<p class="notice">${(0,runtime/* escapeHtml */.ZD)(data.note)}</p>`);
+        out.push(`<p class="notice">${escapeHtml(data.note)}</p>`);
     if (data.sites.length > 0) {
         out.push('<h2>Sites</h2><ul>');
         for (const site of data.sites)
-            out.push(`<li><a data-link href="${(0,runtime/* escapeHtml */.ZD)(site.url)}">${(0,runtime/* escapeHtml */.ZD)(site.path)}</a></li>`);
+            out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
         out.push('</ul>');
     }
     out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
     for (const f of data.files) {
-        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${(0,runtime/* escapeHtml */.ZD)(f.url)}">` : '';
+        const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
         const open = f.openUrl ?? f.url;
         const link = f.viewable || f.openUrl
-            ? `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(open)}">Open</a>`
-            : `<a data-link href="${(0,runtime/* escapeHtml */.ZD)(f.url)}">Download</a>`;
-        out.push(`<tr><td>${thumb}</td><td class="name">${(0,runtime/* escapeHtml */.ZD)(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
-            `<td><code>${(0,runtime/* escapeHtml */.ZD)(f.sha256)}</code></td><td>${link}</td></tr>`);
+            ? `<a data-link href="${escapeHtml(open)}">Open</a>`
+            : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
+        out.push(`<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
+            `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`);
     }
     out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
     return out.join('\n');
@@ -1382,7 +1575,7 @@ function buildSiteMap(folderUrl, files, info) {
     const parsed = files.map((file) => {
         const url = new URL(file.url);
         const pieces = url.search ? url.search.slice(1).split('&') : [];
-        const fits = url.origin === map.origin && url.pathname === map.base + (0,runtime/* encodePath */.O0)(file.path) && !url.hash;
+        const fits = url.origin === map.origin && url.pathname === map.base + encodePath(file.path) && !url.hash;
         return { file, href: url.href, pieces, shape: fits ? pieces.map(nameOf).join('&') : undefined };
     });
     const counts = new Map();
@@ -1443,7 +1636,7 @@ function site_map_valueOf(piece) {
 function rebuildsTo(map, path, values, href) {
     const slash = path.lastIndexOf('/');
     const single = { ...map, dirs: [[path.slice(0, slash + 1), [[path.slice(slash + 1), ...values]]]], urls: [] };
-    const built = (0,runtime/* fileLink */.RF)(single, (0,runtime/* siteIndex */.UK)(single), path);
+    const built = fileLink(single, siteIndex(single), path);
     return built !== undefined && new URL(built).href === href;
 }
 
@@ -1510,7 +1703,7 @@ function buildSectionSites(input) {
         // HTML pages of a site open through it, so their relative links work.
         for (const f of files)
             if (/^text\/html\b/i.test(f.contentType))
-                opens.set(f.path, `${bootstrapUrl}#${(0,runtime/* encodePath */.O0)(f.path.slice(folder.length))}`);
+                opens.set(f.path, `${bootstrapUrl}#${encodePath(f.path.slice(folder.length))}`);
     }
     const shareKey = keyOf(input.prefix, names/* SHARE_PAGE_NAME */.Gq);
     const shareFiles = input.files.map((f) => ({
