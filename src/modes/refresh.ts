@@ -88,6 +88,7 @@ export function renewedSections(
     sites: sites?.get(m)?.sites,
     shareUrl: sites?.get(m)?.shareUrl,
     open: sites?.get(m)?.open,
+    base: m.base,
     id: m.section.id,
     title: m.section.title,
     sha: m.sha,

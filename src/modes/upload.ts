@@ -12,6 +12,7 @@ import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
+import { findBaseBuild } from './base-build.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
@@ -37,6 +38,8 @@ export async function upload(d: ModeDeps): Promise<void> {
   const folders = planSites(files, inputs.browse, log);
 
   const { target, links, client } = await openStore(d);
+  // Read before this upload's own manifest is written: what the comment compares with.
+  const base = await findBaseBuild({ client, target, keyPrefix: inputs.keyPrefix, ctx, sectionId: section.id, log });
   log.info(`Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${prefix}/`);
   const { uploaded, failed } = await uploadAll(plans, {
     client,
@@ -79,6 +82,7 @@ export async function upload(d: ModeDeps): Promise<void> {
       uploadedAt: clock().toISOString(),
       files: stored,
       sites: folders,
+      ...(base ? { base } : {}),
     };
     try {
       await putJson(client, target, key, manifest);
@@ -140,6 +144,7 @@ export async function upload(d: ModeDeps): Promise<void> {
     sites: sites?.sites,
     shareUrl: sites?.shareUrl,
     open: sites?.open,
+    base,
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);
 

@@ -3,6 +3,7 @@
  * marker (carrying its metadata, base64 JSON) and end marker. Pure.
  */
 import { createHash } from 'node:crypto';
+import type { BaseBuild } from '../links/base-build.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { uriEncode } from '../links/uri.js';
 import { hexPrefix, shortenMiddle } from './format.js';
@@ -33,6 +34,8 @@ export interface SectionData {
   shareUrl?: string;
   /** Better links for some files, by object key (a site's HTML page opens through its site). */
   open?: ReadonlyMap<string, string>;
+  /** The base branch's latest upload of this section: each file shows what changed since. */
+  base?: BaseBuild;
 }
 
 /** What a section's start marker carries, enough to re-render the header and a one-line summary. */

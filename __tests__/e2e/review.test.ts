@@ -1,0 +1,151 @@
+/**
+ * End to end: what a reviewer sees at a glance. A push build of main stores its manifest; a pull
+ * request's build then compares with it (changed, new, removed files, and the size change), shows
+ * its images as thumbnails linked to their files, and a refresh keeps the comparison. The bundled
+ * action against the local S3 server and the GitHub API fake (checked against GitHub's OpenAPI
+ * description); the comment is read as GitHub renders it (cmark-gfm).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
+import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
+import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
+import { PNG } from '../support/site-fixture.js';
+
+const BUCKET = 'review-artifacts';
+const OWNER = 'octo-org';
+const REPO = 'demo-app';
+const MAIN_SHA = '4f6c1b2a9d8e7f60123456789abcdef012345678';
+const HEAD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+let s3: LocalS3;
+let gh: GitHubFake;
+let workspace: string;
+
+beforeAll(async () => {
+  s3 = await startS3Server({ buckets: [BUCKET] });
+});
+afterAll(async () => {
+  await s3?.stop();
+});
+beforeEach(async () => {
+  gh = await startGitHubFake({ latencyMs: 5 });
+  gh.addRepo(OWNER, REPO, { private: true });
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+});
+afterEach(async () => {
+  const violations = [...gh.violations];
+  await gh.close();
+  rmSync(workspace, { recursive: true, force: true });
+  expect(violations).toEqual([]);
+});
+
+function tree(files: Record<string, string | Buffer>): void {
+  rmSync(path.join(workspace, 'dist'), { recursive: true, force: true });
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(workspace, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+function act(o: { inputs?: Record<string, string>; event?: object; eventName: string; env?: Record<string, string> }): Promise<ActionRun> {
+  return runAction({
+    cwd: workspace,
+    eventName: o.eventName,
+    event: o.event,
+    inputs: { path: 'dist/**', bucket: BUCKET, endpoint: s3.endpoint, 'github-token': 'ghs_test', ...o.inputs },
+    env: { AWS_ACCESS_KEY_ID: S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY, GITHUB_API_URL: gh.url, ...o.env },
+  });
+}
+
+function ok(run: ActionRun): ActionRun {
+  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
+  return run;
+}
+
+function gfm(markdown: string, unsafe = false): string {
+  const flags = [
+    '-e',
+    'table',
+    '-e',
+    'autolink',
+    '-e',
+    'strikethrough',
+    '-e',
+    'tagfilter',
+    '--hardbreaks',
+    ...(unsafe ? ['--unsafe'] : []),
+  ];
+  return execFileSync('cmark-gfm', flags, { input: markdown, encoding: 'utf8' });
+}
+
+const pushToMain = () =>
+  act({ eventName: 'push', env: { GITHUB_SHA: MAIN_SHA, GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_RUN_ID: '100' } });
+
+describe('what changed since the base branch', () => {
+  test("a pull request's comment compares each file with the push build of main, and a refresh keeps it", async () => {
+    tree({ 'dist/app.js': 'console.log(1);\n', 'dist/same.css': 'body{}', 'dist/gone.txt': 'bye', 'dist/shot.png': PNG });
+    const push = ok(await pushToMain());
+    // No pull request for a push to main: no comment, but the manifest a pull request finds.
+    expect(gh.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(push.stdout).not.toContain('Comparing with');
+
+    const pr = 12;
+    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, baseRef: 'main' });
+    tree({ 'dist/app.js': 'console.log(1, 2, 3);\n', 'dist/same.css': 'body{}', 'dist/new.txt': 'hello', 'dist/shot.png': PNG });
+    const event = {
+      pull_request: { number: pr, head: { sha: HEAD, ref: 'feature/x' }, base: { ref: 'main' } },
+      repository: { private: true },
+    };
+    const run = ok(await act({ eventName: 'pull_request', event }));
+    expect(run.stdout).toContain('Comparing with the upload of main at 4f6c1b2 (4 files).');
+    const [comment] = gh.commentsOn(OWNER, REPO, pr);
+    const body = comment.body ?? '';
+    // app.js grew by 6 bytes, new.txt adds 5, gone.txt (3 bytes) is gone.
+    expect(body).toContain(
+      '📊 Since main ([`4f6c1b2`](https://github.com/octo-org/demo-app/actions/runs/100)): **1 changed, 1 new, 1 removed, +8 B**',
+    );
+    const html = gfm(body, true);
+    const cells = (name: string) =>
+      new RegExp(`>${name.replace('.', '\\.')}</a></td>\\s*<td align="right">[^<]*</td>\\s*<td align="left">([^<]*)</td>`).exec(html)?.[1];
+    expect(cells('dist/app.js')).toBe('✏️ +6 B');
+    expect(cells('dist/same.css')).toBe('unchanged');
+    expect(cells('dist/new.txt')).toBe('🆕 new');
+    expect(cells('dist/shot.png')).toBe('unchanged');
+    expect(html).toContain('Removed: <del>dist/gone.txt</del>');
+
+    // The thumbnail links to the image, which the store serves as an image (what GitHub's proxy needs).
+    const thumbs = [...html.matchAll(/<a href="([^"]+)"><img src="([^"]+)" width="120" alt="shot\.png"><\/a>/g)];
+    expect(thumbs).toHaveLength(1);
+    const src = thumbs[0][2].replace(/&amp;/g, '&');
+    expect(thumbs[0][1]).toBe(thumbs[0][2]);
+    const image = await fetch(src);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // A refresh re-signs the links and renders the same comparison, from the pull request's own manifest.
+    const refresh = ok(await act({ eventName: 'pull_request', event, inputs: { mode: 'refresh' } }));
+    expect(refresh.warnings).toEqual([]);
+    const [after] = gh.commentsOn(OWNER, REPO, pr);
+    expect(after.body).toContain('Links renewed');
+    expect(after.body).toContain('**1 changed, 1 new, 1 removed, +8 B**');
+  });
+
+  test('the base branch comes from the API when the payload has none; no push build means no comparison', async () => {
+    tree({ 'dist/app.js': 'x' });
+    const pr = 13;
+    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, baseRef: 'release/2.x' });
+    const run = ok(await act({ eventName: 'workflow_dispatch', inputs: { 'pr-number': String(pr) }, env: { GITHUB_SHA: HEAD } }));
+    expect(gh.requests.some((r) => r.method === 'GET' && r.path === `/repos/${OWNER}/${REPO}/pulls/${pr}`)).toBe(true);
+    expect(run.stdout).toContain(
+      'No readable upload of this section on release/2.x to compare with (octo-org/demo-app/ref-release-2.x/.artifact-links/',
+    );
+    expect(run.warnings).toEqual([]);
+    const [comment] = gh.commentsOn(OWNER, REPO, pr);
+    expect(comment.body).not.toContain('Since');
+    expect(comment.body).toContain('| File | Size | SHA-256 |');
+  });
+});
