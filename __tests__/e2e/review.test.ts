@@ -9,6 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
@@ -125,6 +128,37 @@ describe('what changed since the base branch', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // The share page, as the bundled action wrote it: Download all gives every file with its bytes.
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(run.outputs['share-url']);
+      await page.fill('#filter', 'app');
+      expect(await page.$$eval('tr[data-path]:not([hidden])', (trs) => trs.map((tr) => tr.getAttribute('data-path')))).toEqual([
+        'dist/app.js',
+      ]);
+      await page.fill('#filter', '');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
+      const zip = path.join(workspace, 'all.zip');
+      await download.saveAs(zip);
+      const listed = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+      expect(listed).toEqual(['dist/app.js', 'dist/new.txt', 'dist/same.css', 'dist/shot.png']);
+      for (const name of listed) {
+        const bytes = execFileSync('unzip', ['-p', zip, name]);
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+          createHash('sha256')
+            .update(readFileSync(path.join(workspace, name)))
+            .digest('hex'),
+        );
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
 
     // A refresh re-signs the links and renders the same comparison, from the pull request's own manifest.
     const refresh = ok(await act({ eventName: 'pull_request', event, inputs: { mode: 'refresh' } }));
