@@ -93,7 +93,7 @@ describe('sticky pull-request comment', () => {
     expect(after).toHaveLength(1);
     expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
     expect(after[0].body).not.toBe(body);
-    expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
     expect(gh.requests.filter((r) => r.method === 'PATCH').length).toBeGreaterThanOrEqual(1);
     const link = linksIn(after[0].body ?? '').find((l) => l.includes('app.txt'))!;
     expect(await (await fetch(link)).text()).toBe('hello again');

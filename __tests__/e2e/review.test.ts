@@ -160,12 +160,51 @@ describe('what changed since the base branch', () => {
       await browser.close();
     }
 
+    // The pull request's checks list: a status of the head commit whose Details open the share page.
+    const [status] = gh.statusesOf(OWNER, REPO, HEAD);
+    expect(status).toMatchObject({
+      state: 'success',
+      context: 's3-artifact-links / CI / build',
+      description: expect.stringMatching(
+        /^4 files, [\d.]+ [KM]?i?B · 1 changed, 1 new, 1 removed, \+8 B since main · links expire \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+      ),
+      target_url: run.outputs['share-url'],
+    });
+    expect((await fetch(String(status.target_url))).status).toBe(200);
+
     // A refresh re-signs the links and renders the same comparison, from the pull request's own manifest.
     const refresh = ok(await act({ eventName: 'pull_request', event, inputs: { mode: 'refresh' } }));
     expect(refresh.warnings).toEqual([]);
     const [after] = gh.commentsOn(OWNER, REPO, pr);
     expect(after.body).toContain('Links renewed');
     expect(after.body).toContain('**1 changed, 1 new, 1 removed, +8 B**');
+    // ... and updates the status (same context, GitHub shows the latest) to the new share link.
+    const statuses = gh.statusesOf(OWNER, REPO, HEAD);
+    expect(statuses.map((s) => s.context)).toEqual(['s3-artifact-links / CI / build', 's3-artifact-links / CI / build']);
+    expect(statuses[1].target_url).toBe(refresh.outputs['share-url']);
+    expect(statuses[1].target_url).not.toBe(status.target_url);
+  });
+
+  test('without the statuses permission, the status is a notice; the comment and links stand', async () => {
+    tree({ 'dist/app.js': 'x' });
+    const pr = 14;
+    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD });
+    gh.inject({
+      operationId: 'repos/create-commit-status',
+      status: 403,
+      times: Infinity,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' },
+    });
+    const event = { pull_request: { number: pr, head: { sha: HEAD, ref: 'f' }, base: { ref: 'main' } }, repository: { private: true } };
+    const run = ok(await act({ eventName: 'pull_request', event }));
+    expect(run.notices.join('\n')).toContain("Add 'statuses: write' to the job's permissions, or set commit-status: false.");
+    expect(run.warnings).toEqual([]);
+    expect(gh.commentsOn(OWNER, REPO, pr)).toHaveLength(1);
+
+    gh.clearFaults();
+    const off = ok(await act({ eventName: 'pull_request', event, inputs: { 'commit-status': 'false' } }));
+    expect(off.notices).toEqual([]);
+    expect(gh.statusesOf(OWNER, REPO, HEAD)).toEqual([]);
   });
 
   test('the base branch comes from the API when the payload has none; no push build means no comparison', async () => {

@@ -17,6 +17,7 @@ import type { RefreshRow } from '../render/refresh-summary.js';
 import { plural } from '../util/log.js';
 import { findUploads, goneWarning } from './find-uploads.js';
 import { renewedSections, renewSites } from './refresh.js';
+import { publishStatuses } from '../publish/status.js';
 import { ModeDeps, openStore, Store } from './setup.js';
 import { presignFiles, proveLinks } from './sign.js';
 
@@ -110,10 +111,10 @@ async function renewOpenPulls(
       }),
     );
     if (withhold) return false;
-    return publishComment(
-      { ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false },
-      () => sections,
-    );
+    const target = { ...publish, gh: { octokit: gh.octokit, pr: pull.number, budget: gh.budget }, setOutputs: false };
+    const posted = await publishComment(target, () => sections);
+    if (publish.commitStatus) await publishStatuses(target, sections);
+    return posted;
   });
   const rows: RefreshRow[] = commented.map((c, i) => ({
     pr: c.item.pull.number,

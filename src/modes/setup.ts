@@ -44,6 +44,7 @@ export async function setup(
     run: ctx,
     comment: { marker: commentMarker(inputs.commentKey), failOnError: inputs.failOnCommentError, settleMs: env.commentSettleMs },
     publicRepo: inputs.publicRepo,
+    commitStatus: inputs.commitStatus,
     tempDir: env.runnerTemp,
     log,
     clock,

@@ -7,6 +7,7 @@ import type { SectionData } from '../render/markers.js';
 import type { Report } from '../render/summary.js';
 import { CommentTarget, publishComment } from './comment.js';
 import { setLinkOutputs } from './outputs.js';
+import { publishStatuses } from './status.js';
 import { decideVisibility, PUBLIC_NOTE } from './policy.js';
 import { writeSummary } from './summary.js';
 
@@ -14,6 +15,8 @@ import { writeSummary } from './summary.js';
 export interface PublishContext extends CommentTarget {
   run: CommentTarget['run'] & { repoPrivate?: boolean };
   publicRepo: PublicRepoPolicy;
+  /** Set a commit status per section (the `commit-status` input). */
+  commitStatus: boolean;
   /** Where the manifest file is written (RUNNER_TEMP). */
   tempDir: string;
 }
@@ -29,6 +32,7 @@ export async function publishLinks(p: PublishContext, report: Report, sections: 
       note: [publicRepo ? PUBLIC_NOTE : '', s.note ?? ''].filter(Boolean).join(' ') || undefined,
     }));
     commented = await publishComment(p, () => withNote);
+    if (p.commitStatus) await publishStatuses(p, withNote);
   }
   // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
   // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
