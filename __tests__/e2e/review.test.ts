@@ -15,6 +15,8 @@ import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
+import type { Browser } from 'playwright-core';
+import { decodeQr } from '../support/qr.js';
 import { PNG } from '../support/site-fixture.js';
 
 const BUCKET = 'review-artifacts';
@@ -84,6 +86,32 @@ function gfm(markdown: string, unsafe = false): string {
   return execFileSync('cmark-gfm', flags, { input: markdown, encoding: 'utf8' });
 }
 
+/** The comment's QR codes: image link, shown width, and the line's text. */
+function qrCodes(html: string): { src: string; width: number; text: string }[] {
+  return [...html.matchAll(/<a href="([^"]+)"><img src="[^"]+" width="(\d+)" alt="QR code[^"]*"><\/a> ([^\n<]*)/g)].map((m) => ({
+    src: m[1].replace(/&amp;/g, '&'),
+    width: Number(m[2]),
+    text: m[3],
+  }));
+}
+
+/**
+ * What a phone reads from the screen: the QR image shown at its width in the comment, captured at one
+ * device pixel per CSS pixel (a laptop screen, no zoom), decoded.
+ */
+async function scanFromScreen(browser: Browser, src: string, width: number): Promise<string | undefined> {
+  const page = await browser.newPage({ deviceScaleFactor: 1 });
+  try {
+    await page.setContent(
+      `<body style="margin:20px;background:#fff"><img id="qr" src="${src.replace(/&/g, '&amp;')}" width="${width}"></body>`,
+    );
+    await page.locator('#qr').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
+    return decodeQr(await page.locator('#qr').screenshot());
+  } finally {
+    await page.close();
+  }
+}
+
 const pushToMain = () =>
   act({ eventName: 'push', env: { GITHUB_SHA: MAIN_SHA, GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_RUN_ID: '100' } });
 
@@ -97,7 +125,13 @@ describe('what changed since the base branch', () => {
 
     const pr = 12;
     gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, baseRef: 'main' });
-    tree({ 'dist/app.js': 'console.log(1, 2, 3);\n', 'dist/same.css': 'body{}', 'dist/new.txt': 'hello', 'dist/shot.png': PNG });
+    tree({
+      'dist/app.js': 'console.log(1, 2, 3);\n',
+      'dist/same.css': 'body{}',
+      'dist/new.txt': 'hello',
+      'dist/shot.png': PNG,
+      'dist/mobile/app.apk': 'PK apk',
+    });
     const event = {
       pull_request: { number: pr, head: { sha: HEAD, ref: 'feature/x' }, base: { ref: 'main' } },
       repository: { private: true },
@@ -108,7 +142,7 @@ describe('what changed since the base branch', () => {
     const body = comment.body ?? '';
     // app.js grew by 6 bytes, new.txt adds 5, gone.txt (3 bytes) is gone.
     expect(body).toContain(
-      '📊 Since main ([`4f6c1b2`](https://github.com/octo-org/demo-app/actions/runs/100)): **1 changed, 1 new, 1 removed, +8 B**',
+      '📊 Since main ([`4f6c1b2`](https://github.com/octo-org/demo-app/actions/runs/100)): **1 changed, 2 new, 1 removed, +14 B**',
     );
     const html = gfm(body, true);
     const cells = (name: string) =>
@@ -116,6 +150,7 @@ describe('what changed since the base branch', () => {
     expect(cells('dist/app.js')).toBe('✏️ +6 B');
     expect(cells('dist/same.css')).toBe('unchanged');
     expect(cells('dist/new.txt')).toBe('🆕 new');
+    expect(cells('dist/mobile/app.apk')).toBe('🆕 new');
     expect(cells('dist/shot.png')).toBe('unchanged');
     expect(html).toContain('Removed: <del>dist/gone.txt</del>');
 
@@ -129,15 +164,32 @@ describe('what changed since the base branch', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
 
-    // The share page, as the bundled action wrote it: Download all gives every file with its bytes.
     const browser = await launchChromium();
     try {
+      // QR codes for phones, hosted in the bucket: the share page, and the mobile build.
+      const apk = (JSON.parse(run.outputs.manifest) as { path: string; url: string }[]).find((e) => e.path === 'dist/mobile/app.apk')!.url;
+      const codes = qrCodes(html);
+      expect(codes.map((c) => c.text)).toEqual([
+        'Scan to open the share page on a phone',
+        'Scan to download dist/mobile/app.apk on a phone',
+      ]);
+      for (const [code, link] of [
+        [codes[0], run.outputs['share-url']],
+        [codes[1], apk],
+      ] as const) {
+        const response = await fetch(code.src);
+        expect(response.headers.get('content-type')).toBe('image/png');
+        expect(decodeQr(Buffer.from(await response.arrayBuffer()))).toBe(link);
+        expect(await scanFromScreen(browser, code.src, code.width)).toBe(link);
+      }
+
+      // The share page, as the bundled action wrote it: Download all gives every file with its bytes.
       const context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(run.outputs['share-url']);
-      await page.fill('#filter', 'app');
+      await page.fill('#filter', 'app.js');
       expect(await page.$$eval('tr[data-path]:not([hidden])', (trs) => trs.map((tr) => tr.getAttribute('data-path')))).toEqual([
         'dist/app.js',
       ]);
@@ -146,7 +198,7 @@ describe('what changed since the base branch', () => {
       const zip = path.join(workspace, 'all.zip');
       await download.saveAs(zip);
       const listed = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
-      expect(listed).toEqual(['dist/app.js', 'dist/new.txt', 'dist/same.css', 'dist/shot.png']);
+      expect(listed).toEqual(['dist/app.js', 'dist/new.txt', 'dist/same.css', 'dist/shot.png', 'dist/mobile/app.apk']);
       for (const name of listed) {
         const bytes = execFileSync('unzip', ['-p', zip, name]);
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(
@@ -166,7 +218,7 @@ describe('what changed since the base branch', () => {
       state: 'success',
       context: 's3-artifact-links / CI / build',
       description: expect.stringMatching(
-        /^4 files, [\d.]+ [KM]?i?B · 1 changed, 1 new, 1 removed, \+8 B since main · links expire \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+        /^5 files, [\d.]+ [KM]?i?B · 1 changed, 2 new, 1 removed, \+14 B since main · links expire \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
       ),
       target_url: run.outputs['share-url'],
     });
@@ -177,7 +229,10 @@ describe('what changed since the base branch', () => {
     expect(refresh.warnings).toEqual([]);
     const [after] = gh.commentsOn(OWNER, REPO, pr);
     expect(after.body).toContain('Links renewed');
-    expect(after.body).toContain('**1 changed, 1 new, 1 removed, +8 B**');
+    expect(after.body).toContain('**1 changed, 2 new, 1 removed, +14 B**');
+    // The QR code of the share page is made again: it encodes the new link.
+    const renewedQr = qrCodes(gfm(after.body ?? '', true))[0];
+    expect(decodeQr(Buffer.from(await (await fetch(renewedQr.src)).arrayBuffer()))).toBe(refresh.outputs['share-url']);
     // ... and updates the status (same context, GitHub shows the latest) to the new share link.
     const statuses = gh.statusesOf(OWNER, REPO, HEAD);
     expect(statuses.map((s) => s.context)).toEqual(['s3-artifact-links / CI / build', 's3-artifact-links / CI / build']);

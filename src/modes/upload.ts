@@ -144,6 +144,7 @@ export async function upload(d: ModeDeps): Promise<void> {
     sites: sites?.sites,
     shareUrl: sites?.shareUrl,
     open: sites?.open,
+    qr: sites?.qr,
     base,
   };
   await publishLinks(d.publish, report, entries.length > 0 ? [data] : [], section.id);

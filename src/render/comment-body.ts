@@ -22,6 +22,7 @@ import { count, filesAndBytes, formatUtc, relativeTime } from './format.js';
 import { escapeMarkdown, link } from './markdown.js';
 import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
 import { CHANGES_HEAD, isTableHead, PLAIN_HEAD, renderRow, type TableHead } from './table.js';
+import { QR_PREFIX, qrLines } from './qr-codes.js';
 import { THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js';
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
@@ -63,8 +64,8 @@ const DEFAULT_FOOTER =
 interface Parts {
   start: string;
   head: string[];
-  /** The row of image thumbnails, shown while the body has room for it. */
-  thumbs?: string;
+  /** Image thumbnails and QR codes, shown while the body has room for them. */
+  previews?: string[];
   table: TableHead;
   /** Table rows, or undefined when the section has no table (removed, or a one-line summary). */
   rows?: string[];
@@ -117,6 +118,7 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
   const comparison = s.base && !meta.removed ? compareWithBase(s.files, s.base) : undefined;
   if (comparison) head.push(...comparisonLines(comparison));
   const thumbs = meta.removed ? undefined : thumbnailsLine(s.files, s.shareUrl);
+  const previews = meta.removed ? [] : [...(thumbs ? [thumbs] : []), ...qrLines(s.qr)];
   let rows: string[] | undefined;
   let rowsCut: true | undefined;
   if (!meta.removed) {
@@ -136,7 +138,7 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
   return {
     start: startMarker(meta),
     head,
-    ...(thumbs ? { thumbs } : {}),
+    ...(previews.length ? { previews } : {}),
     table,
     rows,
     ...(rowsCut ? { rowsCut } : {}),
@@ -157,12 +159,12 @@ function moreLine(n: number, m: SectionMeta): string {
 
 /**
  * Lines of a section; a blank line always ends a table so the next line cannot become a row.
- * `thumbs: false` leaves the thumbnails out (the body has no room for them).
+ * `previews: false` leaves the thumbnails and QR codes out (the body has no room for them).
  */
-function assemble(p: Parts, collapse: boolean, maxRows?: number, thumbs = true): string {
+function assemble(p: Parts, collapse: boolean, maxRows?: number, previews = true): string {
   if (p.rowsCut && (maxRows === undefined || maxRows >= p.rows!.length)) throw new RangeError('A cut table cannot be rendered whole.');
   const lines = [p.start, ...p.head];
-  if (thumbs && p.thumbs) lines.push(p.thumbs);
+  if (previews && p.previews) lines.push(...p.previews);
   if (p.rows) {
     const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
     const more = p.meta.files - shown.length;
@@ -219,15 +221,16 @@ function splitRaw(s: ParsedSection): Parts | undefined {
   );
   const head = inner.slice(0, cut);
   while (head.length && head[head.length - 1] === '') head.pop();
-  const thumbsAt = head.findIndex((l) => l.startsWith(THUMBNAILS_PREFIX));
-  const thumbs = thumbsAt === -1 ? undefined : head.splice(thumbsAt, 1)[0];
+  const isPreview = (l: string) => l.startsWith(THUMBNAILS_PREFIX) || l.startsWith(QR_PREFIX);
+  const previews = head.filter(isPreview);
+  const kept = head.filter((l) => !isPreview(l));
   const table = tableAt < inner.length && inner[tableAt] === CHANGES_HEAD[0] ? CHANGES_HEAD : PLAIN_HEAD;
   let rows: string[] | undefined;
   if (cut < inner.length) {
     rows = [];
     for (let i = tableAt + 2; i < inner.length && inner[i].startsWith('|'); i++) rows.push(inner[i]);
   }
-  return { start: lines[0], head, ...(thumbs ? { thumbs } : {}), table, rows, end: lines[lines.length - 1], meta: s.meta };
+  return { start: lines[0], head: kept, ...(previews.length ? { previews } : {}), table, rows, end: lines[lines.length - 1], meta: s.meta };
 }
 
 // ---------------------------------------------------------------- the whole comment
@@ -288,7 +291,8 @@ function hardCut(text: string, limit: number): string {
 /**
  * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
  * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
- * degrades in order: leave out every section's thumbnails (the share page shows the images), fold
+ * degrades in order: leave out every section's thumbnails and QR codes (the share page shows the
+ * images and has the links), fold
  * every table under <details> and cut rows, largest tables first, to an
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.

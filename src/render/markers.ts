@@ -36,6 +36,17 @@ export interface SectionData {
   open?: ReadonlyMap<string, string>;
   /** The base branch's latest upload of this section: each file shows what changed since. */
   base?: BaseBuild;
+  /** QR codes for phones: of the share page, and of mobile builds (by path). */
+  qr?: readonly QrLink[];
+}
+
+/** A hosted QR code image: what it encodes, its link, and the width to show it at (CSS px). */
+export interface QrLink {
+  of: 'share' | 'file';
+  /** The file it opens (for `of: 'file'`), as the user knows it. */
+  path?: string;
+  url: string;
+  width: number;
 }
 
 /** What a section's start marker carries, enough to re-render the header and a one-line summary. */
