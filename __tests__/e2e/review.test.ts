@@ -86,9 +86,9 @@ function gfm(markdown: string, unsafe = false): string {
   return execFileSync('cmark-gfm', flags, { input: markdown, encoding: 'utf8' });
 }
 
-/** The comment's QR codes: image link, shown width, and the line's text. */
+/** The comment's QR codes: image link, shown width, and caption. */
 function qrCodes(html: string): { src: string; width: number; text: string }[] {
-  return [...html.matchAll(/<a href="([^"]+)"><img src="[^"]+" width="(\d+)" alt="QR code[^"]*"><\/a> ([^\n<]*)/g)].map((m) => ({
+  return [...html.matchAll(/<a href="([^"]+)"><img src="[^"]+" width="(\d+)" alt="QR code[^"]*"><\/a><br>([^<]*)<\/p>/g)].map((m) => ({
     src: m[1].replace(/&amp;/g, '&'),
     width: Number(m[2]),
     text: m[3],
@@ -169,10 +169,7 @@ describe('what changed since the base branch', () => {
       // QR codes for phones, hosted in the bucket: the share page, and the mobile build.
       const apk = (JSON.parse(run.outputs.manifest) as { path: string; url: string }[]).find((e) => e.path === 'dist/mobile/app.apk')!.url;
       const codes = qrCodes(html);
-      expect(codes.map((c) => c.text)).toEqual([
-        'Scan to open the share page on a phone',
-        'Scan to download dist/mobile/app.apk on a phone',
-      ]);
+      expect(codes.map((c) => c.text)).toEqual(['The share page', 'Download dist/mobile/app.apk']);
       for (const [code, link] of [
         [codes[0], run.outputs['share-url']],
         [codes[1], apk],

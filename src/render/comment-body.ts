@@ -22,8 +22,8 @@ import { count, filesAndBytes, formatUtc, relativeTime } from './format.js';
 import { escapeMarkdown, link } from './markdown.js';
 import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
 import { CHANGES_HEAD, isTableHead, PLAIN_HEAD, renderRow, type TableHead } from './table.js';
-import { QR_PREFIX, qrLines } from './qr-codes.js';
-import { THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js';
+import { QR_PREFIX, qrLine } from './qr-codes.js';
+import { outsideSites, THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js';
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 export const GITHUB_COMMENT_LIMIT = 65536;
@@ -117,8 +117,9 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
   if (sites) head.push(sites);
   const comparison = s.base && !meta.removed ? compareWithBase(s.files, s.base) : undefined;
   if (comparison) head.push(...comparisonLines(comparison));
-  const thumbs = meta.removed ? undefined : thumbnailsLine(s.files, s.shareUrl);
-  const previews = meta.removed ? [] : [...(thumbs ? [thumbs] : []), ...qrLines(s.qr)];
+  const thumbs = meta.removed ? undefined : thumbnailsLine(outsideSites(s.files, s.sites), s.shareUrl);
+  const qr = meta.removed ? undefined : qrLine(s.qr);
+  const previews = [thumbs, qr].filter((l): l is string => l !== undefined);
   let rows: string[] | undefined;
   let rowsCut: true | undefined;
   if (!meta.removed) {
@@ -216,7 +217,7 @@ function splitRaw(s: ParsedSection): Parts | undefined {
   const tableAt = at(isTableHead);
   const cut = Math.min(
     tableAt,
-    at((l) => l.startsWith(DETAILS_OPEN)),
+    at((l) => l.startsWith(DETAILS_OPEN) && !l.startsWith(QR_PREFIX)),
     at((l) => l.startsWith(MORE_PREFIX)),
   );
   const head = inner.slice(0, cut);

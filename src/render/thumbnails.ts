@@ -78,6 +78,15 @@ export function pickThumbnails(files: readonly ManifestEntry[], max = MAX_THUMBN
 }
 
 /**
+ * The files outside the section's sites: a site's images (icons, sprites, a report's assets) are
+ * part of the page, not something to preview. `sites` paths are as the user knows them (`.` = all).
+ */
+export function outsideSites<T extends { path: string }>(files: readonly T[], sites: readonly { path: string }[] | undefined): T[] {
+  const folders = (sites ?? []).map((s) => (s.path === '.' ? '' : `${s.path.replace(/\/$/, '')}/`));
+  return files.filter((f) => !folders.some((folder) => f.path.startsWith(folder)));
+}
+
+/**
  * The section's row of thumbnails, or undefined when it has no previewable image. Images not shown
  * are counted, pointing to the share page (which shows every one).
  */

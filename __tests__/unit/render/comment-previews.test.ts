@@ -164,37 +164,43 @@ describe('QR codes', () => {
     },
     {
       of: 'file' as const,
-      path: 'dist/@octocat <b>app</b>.apk',
+      path: 'dist/@octocat <b>app</b> #1.apk',
       url: 'https://bucket.s3.amazonaws.com/p/.artifact-links/qr-0123.png?s=1',
       width: 9000,
     },
   ];
 
-  it('show the share page and each mobile build as a linked image, names inert', () => {
-    const md = renderSection(section('apps', [file('dist/@octocat <b>app</b>.apk', 10)], { qr }), { now: NOW, collapse: false });
+  it('fold under one details line: the share page and each mobile build, linked images, captions inert', () => {
+    const md = renderSection(section('apps', [file('dist/app.apk', 10)], { qr }), { now: NOW, collapse: false });
     const html = gfm(md, true);
-    const imgs = [...html.matchAll(/<a href="([^"]+)"><img src="([^"]+)" width="(\d+)" alt="([^"]*)"><\/a> ([^\n<]*)/g)];
+    expect(html).toContain('<details><summary>📱 Scan on a phone: QR codes</summary><p><a href=');
+    const imgs = [...html.matchAll(/<a href="([^"]+)"><img src="([^"]+)" width="(\d+)" alt="([^"]*)"><\/a><br>([^<]*)<\/p>/g)];
     expect(imgs.map((m) => [m[1] === m[2], m[3], m[4], m[5]])).toEqual([
-      [true, '210', 'QR code of the share page', 'Scan to open the share page on a phone'],
+      [true, '210', 'QR code of the share page', 'The share page'],
       [
         true,
         '400',
-        'QR code of dist/@octocat &lt;b&gt;app&lt;/b&gt;.apk',
-        'Scan to download dist/@\u2060octocat &lt;b&gt;app&lt;/b&gt;.apk on a phone',
+        'QR code of dist/@\u2060octocat &lt;b&gt;app&lt;/b&gt; #\u20601.apk',
+        'Download dist/@\u2060octocat &lt;b&gt;app&lt;/b&gt; #\u20601.apk',
       ],
     ]);
     expect(imgs[0][1]).toBe('https://bucket.s3.amazonaws.com/p/.artifact-links/qr-share.png?X-Amz-Signature=q&amp;X-Amz-Date=1');
     expect(html).not.toContain('<b>app</b>');
+    // The table after it is still a table.
+    expect(html).toMatch(/<\/details>\n<table>/);
   });
 
   it("survive another job's merge, and go with the thumbnails when the body must shrink", () => {
-    const mine = section('apps', [file('dist/app.apk', 10)], { qr });
+    const mine = section('apps', [file('dist/app.apk', 10), file('shot.png', 10, A, 'image/png')], { qr });
     const first = mergeComment(undefined, mine, { marker: MARKER, now: NOW });
     const other = section('zz', [file('x.bin', 10)]);
     const merged = mergeComment(first, other, { marker: MARKER, now: NOW });
     expect(parseSections(merged).get('apps')!.raw).toBe(parseSections(first).get('apps')!.raw);
+    expect(gfm(merged, true)).toMatch(/<\/details>\n<table>/);
     const shrunk = mergeComment(first, other, { marker: MARKER, now: NOW, limit: merged.length - 10 });
-    expect(parseSections(shrunk).get('apps')!.raw).not.toContain('📱');
-    expect(parseSections(shrunk).get('apps')!.raw).toContain('dist/app.apk');
+    const raw = parseSections(shrunk).get('apps')!.raw;
+    expect(raw).not.toContain('📱');
+    expect(raw).not.toContain('<img');
+    expect(raw).toContain('dist/app.apk');
   });
 });

@@ -3,6 +3,7 @@ import type { ManifestEntry } from '../../../src/links/manifest-entry.js';
 import {
   attrText,
   isPreviewable,
+  outsideSites,
   MAX_THUMBNAILS,
   pickThumbnails,
   PROXY_MAX_BYTES,
@@ -81,5 +82,15 @@ describe('thumbnailsLine', () => {
     expect(line).not.toContain('<script>');
     expect(line).toContain('alt="&quot;&gt;&lt;script&gt;alert(1)&lt;\\script&gt;\uFFFD.png"');
     expect(attrText(`a'b&c\u0000`)).toBe('a&#39;b&amp;c\uFFFD');
+  });
+});
+
+describe('outsideSites', () => {
+  it("leaves out a site's own images: they are part of its pages", () => {
+    const files = [img('coverage/favicon.png'), img('coverage-shots/a.png'), img('shots/b.png'), img('docs/api/logo.png')];
+    const paths = (sites: { path: string }[]) => outsideSites(files, sites).map((f) => f.path);
+    expect(paths([{ path: 'coverage' }, { path: 'docs/api' }])).toEqual(['coverage-shots/a.png', 'shots/b.png']);
+    expect(paths([{ path: '.' }])).toEqual([]);
+    expect(paths([])).toHaveLength(4);
   });
 });
