@@ -183,7 +183,7 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl) {
     }
     await page.goto(shareUrl);
     console.log(
-      `  share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
+      `  share page: ${await page.locator('tbody tr[data-path]').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
     );
     if (shots) {
       await page.screenshot({ path: path.join(shots.dir, 'share-page.png'), fullPage: true });
