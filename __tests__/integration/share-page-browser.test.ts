@@ -182,7 +182,8 @@ describe('the share page tools', () => {
     try {
       const row = page.locator('tr[data-path="dist/assets/logo.bin"]');
       await row.locator('button[data-copy]').click();
-      await expect(row.locator('button[data-copy]').textContent()).resolves.toBe('Copied');
+      // The clipboard write is asynchronous: the button says so once it is done.
+      await row.locator('button[data-copy]:text-is("Copied")').waitFor({ timeout: 5000 });
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(files.find((f) => f.display === 'dist/assets/logo.bin')!.url);
       const response = await fetch(copied);
@@ -210,6 +211,30 @@ describe('the share page tools', () => {
       await narrow.saveAs(some);
       expect(Object.keys(readZip(some))).toEqual(['reports/junit.xml', 'reports/ünïcødé & "quotes" <b>.txt']);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('once the links have expired, Download all shows how to get fresh ones instead of fetching', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      // The reader comes back two hours later: the page's clock is past the links' expiry.
+      await page.clock.setFixedTime(new Date(Date.now() + 2 * 3600_000));
+      await page.goto(shareUrl);
+      expect(await page.isVisible('#expired')).toBe(true);
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      const fetched: string[] = [];
+      page.on('request', (r) => {
+        if (r.url() !== shareUrl) fetched.push(r.url());
+      });
+      await page.click('#zip');
+      await page.waitForTimeout(500);
+      expect(downloads).toBe(0);
+      expect(fetched).toEqual([]);
+      await expect(page.textContent('#expired')).resolves.toContain('mode: refresh');
     } finally {
       await context.close();
     }
