@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
 /* harmony import */ var _publish_comment_records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8849);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3912);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8499);
 /* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
 /* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4311);
 /* harmony import */ var _steps_renew_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1014);
@@ -157,7 +157,7 @@ function goneWarning(missing, where = '') {
 /* harmony export */   k: () => (/* binding */ renewSites)
 /* harmony export */ });
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4546);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3597);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29);
 
 
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
@@ -167,6 +167,8 @@ function renewedSections(manifests, entries, lifetime, updatedAt, signer, about,
         sites: sites?.get(m)?.sites,
         shareUrl: sites?.get(m)?.shareUrl,
         open: sites?.get(m)?.open,
+        qr: sites?.get(m)?.qr,
+        base: m.base,
         id: m.section.id,
         title: m.section.title,
         sha: m.sha,

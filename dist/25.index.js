@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(577);
 /* harmony import */ var _github_open_pulls_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1454);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9673);
-/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3912);
+/* harmony import */ var _publish_links_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8499);
 /* harmony import */ var _publish_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6689);
 /* harmony import */ var _publish_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5336);
 /* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4311);

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   baseBranch: () => (/* binding */ baseBranch),
 /* harmony export */   findPullRequest: () => (/* binding */ findPullRequest)
 /* harmony export */ });
 /**
@@ -25,6 +26,11 @@ async function findPullRequest(octokit, repo, sha, known, head) {
         return found;
     const { data: byHead } = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${head.owner}:${head.branch}` });
     return byHead.find((pr) => pr.head.sha === sha)?.number;
+}
+/** The base branch of pull request `pr` (`main` for most), or undefined when GitHub does not say. */
+async function baseBranch(octokit, repo, pr) {
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pr });
+    return data.base?.ref || undefined;
 }
 
 

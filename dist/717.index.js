@@ -54,7 +54,7 @@ async function getText(client, target, key) {
 async function putJson(client, target, key, value) {
     await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
 }
-/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
+/** Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never downloaded. */
 async function putText(client, target, key, body, contentType) {
     await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
 }
@@ -229,6 +229,61 @@ function httpStatus(status) {
 
 /***/ }),
 
+/***/ 9181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ isBranchName),
+/* harmony export */   xo: () => (/* binding */ baseBuildOf),
+/* harmony export */   yW: () => (/* binding */ isBaseBuild)
+/* harmony export */ });
+/** The base build a stored manifest of the base branch describes. */
+function baseBuildOf(ref, m) {
+    return {
+        ref,
+        sha: m.sha,
+        runUrl: m.runUrl,
+        uploadedAt: m.uploadedAt,
+        files: m.files.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
+    };
+}
+/** A branch name as git allows it, bounded: refuses anything that could not be a ref. */
+function isBranchName(ref) {
+    return (typeof ref === 'string' &&
+        ref.length > 0 &&
+        ref.length <= 255 &&
+        // eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
+        !/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|^\/|\/$|\.lock$|^-/.test(ref));
+}
+/** True when `v` is a base build whose run is one of this repository's (`runsUrl` prefix). */
+function isBaseBuild(v, isRun) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return false;
+    const b = v;
+    return (isBranchName(b.ref) &&
+        typeof b.sha === 'string' &&
+        /^[0-9a-f]{7,40}$/i.test(b.sha) &&
+        typeof b.runUrl === 'string' &&
+        isRun(b.runUrl) &&
+        typeof b.uploadedAt === 'string' &&
+        !Number.isNaN(Date.parse(b.uploadedAt)) &&
+        Array.isArray(b.files) &&
+        b.files.every(isBaseFile));
+}
+function isBaseFile(f) {
+    if (f === null || typeof f !== 'object')
+        return false;
+    const r = f;
+    return (typeof r.path === 'string' &&
+        Number.isSafeInteger(r.size) &&
+        r.size >= 0 &&
+        typeof r.sha256 === 'string' &&
+        /^[0-9a-f]{64}$/.test(r.sha256));
+}
+
+
+/***/ }),
+
 /***/ 4546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -341,6 +396,7 @@ function sectionNote(signer, ...sentences) {
 /* harmony export */   hh: () => (/* binding */ MANIFEST_VERSION)
 /* harmony export */ });
 /* unused harmony export isRunUrl */
+/* harmony import */ var _base_build_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9181);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
@@ -352,6 +408,7 @@ function sectionNote(signer, ...sentences) {
  * `<scope>/.artifact-links/<section-id>.json`. Refresh and cleanup read only keys of that form, and
  * only render a manifest that is consistent with where it was found and with this repository.
  */
+
 
 
 const MANIFEST_VERSION = 2;
@@ -415,6 +472,9 @@ function checkStoredManifest(text, e) {
     }
     if (m.sites !== undefined && !(Array.isArray(m.sites) && m.sites.every((f) => isSiteFolder(f, prefix)))) {
         return { problem: `lists a site folder outside its prefix ${prefix}/` };
+    }
+    if (m.base !== undefined && !(0,_base_build_js__WEBPACK_IMPORTED_MODULE_2__/* .isBaseBuild */ .yW)(m.base, (url) => isRunUrl(url, e.runsUrl))) {
+        return { problem: 'has a base-branch build that is not one of this repository' };
     }
     return { manifest: value };
 }
@@ -520,7 +580,7 @@ async function publishComment(target, sectionsFor) {
     }
     try {
         // Loaded on demand: the GitHub client is a large part of start-up time.
-        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 3847));
+        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(156)]).then(__webpack_require__.bind(__webpack_require__, 1156));
         const owner = await tokenOwner(gh.octokit);
         const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
             marker: target.comment.marker,

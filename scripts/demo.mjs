@@ -244,7 +244,7 @@ async function checkInHeadlessChromium(siteUrl, shareUrl, shots, coverageUrl, wh
     }
     await page.goto(shareUrl);
     console.log(
-      `  the share page: ${await page.locator('tbody tr').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
+      `  the share page: ${await page.locator('tbody tr[data-path]').count()} files listed, links expire ${await page.textContent('time[data-expires]')}`,
     );
     if (shots) {
       await page.screenshot({ path: path.join(shots.dir, 'share-page.png'), fullPage: true });

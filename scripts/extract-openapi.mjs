@@ -31,6 +31,7 @@ export const OPERATIONS = [
   ['/repos/{owner}/{repo}/pulls', 'get'],
   ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
   ['/repos/{owner}/{repo}', 'get'],
+  ['/repos/{owner}/{repo}/statuses/{sha}', 'post'],
   ['/user', 'get'],
 ];
 

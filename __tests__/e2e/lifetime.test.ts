@@ -226,8 +226,8 @@ describe('refresh and cleanup', () => {
     const puts = s3.requests.length;
     const refreshed = await withGitHub({ mode: 'refresh', 'expires-in': '2d' });
     const renewed = manifestOf(refreshed);
-    // No file is uploaded again; only the generated share page is rewritten, with the new links, and
-    // the comment section's record (what other jobs restore the section from).
+    // No file is uploaded again; only the generated share page and its QR code are rewritten, with the
+    // new links, and the comment section's record (what other jobs restore the section from).
     expect(
       s3.requests
         .slice(puts)
@@ -236,6 +236,9 @@ describe('refresh and cleanup', () => {
     ).toEqual([
       expect.stringMatching(
         /^\/lifetime-artifacts\/octo-org\/demo-app\/pr-31\/0123456\/build-[0-9a-f]{10}\/\.artifact-links\/share\.html$/,
+      ),
+      expect.stringMatching(
+        /^\/lifetime-artifacts\/octo-org\/demo-app\/pr-31\/0123456\/build-[0-9a-f]{10}\/\.artifact-links\/qr-share\.png$/,
       ),
       expect.stringMatching(/^\/lifetime-artifacts\/octo-org\/demo-app\/pr-31\/\.artifact-links\/comment\/build-[0-9a-f]{10}\.json$/),
     ]);

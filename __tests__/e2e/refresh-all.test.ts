@@ -105,6 +105,17 @@ describe('scheduled refresh of every open pull request', () => {
       for (const e of manifest.filter((m) => m.key.includes(`/pr-${pr}/`))) expect(body).toContain(e.url.split('?')[0]);
     }
     expect(bodies(23)[0]).toMatch(/docs/);
+    // Each section's status in the checks list now opens the renewed share page (the latest status of a name counts).
+    for (const pr of WITH_ARTIFACTS) {
+      const latest = new Map(gh.statusesOf(OWNER, REPO, sha(pr)).map((st) => [st.context, st]));
+      expect([...latest.keys()].sort()).toEqual(
+        pr === 23 ? ['s3-artifact-links / build', 's3-artifact-links / docs'] : ['s3-artifact-links / build'],
+      );
+      for (const st of latest.values()) {
+        expect(String(st.target_url)).toContain(`X-Amz-Credential=${SIGNER.id}%2F`);
+        expect(String(st.target_url)).toMatch(/\/\.artifact-links\/share\.html\?/);
+      }
+    }
     for (const pr of WITHOUT) expect(bodies(pr)).toEqual([]);
     expect(bodies(CLOSED)).toEqual(closedBefore);
     expect(run.warnings).toEqual([]);

@@ -29,6 +29,8 @@ const MiB = 1024 * 1024;
 const STORED_MANIFESTS = '.artifact-links/';
 /** The section's share page, generated in the action's folder at the root of the section's upload. */
 const SHARE_PAGE = '.artifact-links/share.html';
+/** The QR code of the share page, beside it. */
+const SHARE_QR = '.artifact-links/qr-share.png';
 
 // A distinctive key pair registered in s3rver, and a session token (s3rver does not check tokens).
 const ACCESS_KEY = 'AKIARELIABILITY0001';
@@ -270,7 +272,7 @@ describe('reliability', () => {
     for (const entry of manifest) expect(entry.sha256).toBe(expected.get(entry.path));
     // Exactly one object per file, no more (no stray keys from retries), no fewer; plus the action's own share page and manifest.
     const prefix = prefixOf(manifest, 'build');
-    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
+    expect(await listKeys(prefix)).toEqual([...manifest.map((e) => e.key), `${prefix}${SHARE_PAGE}`, `${prefix}${SHARE_QR}`].sort());
     // The section's manifest, and its record of the comment section (what other jobs restore it from).
     const stored = await listKeys(`${scopeOf(manifest)}${STORED_MANIFESTS}`);
     expect(stored).toHaveLength(2);
@@ -395,7 +397,7 @@ describe('reliability', () => {
     const m1 = manifestOf(first);
     const prefix = prefixOf(m1, 'build');
     const keysAfterFirst = await listKeys(prefix);
-    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${SHARE_PAGE}`].sort());
+    expect(keysAfterFirst).toEqual([...m1.map((e) => e.key), `${prefix}${SHARE_PAGE}`, `${prefix}${SHARE_QR}`].sort());
     const manifestsAfterFirst = await listKeys(`${scopeOf(m1)}${STORED_MANIFESTS}`);
     expect(manifestsAfterFirst).toHaveLength(2); // the manifest and the comment section's record
 

@@ -308,7 +308,7 @@ describe('a static site opened from its link', () => {
       await expect(share.page.textContent('time[data-expires]')).resolves.toBe(expected);
       expect(expected).toContain('UTC+09:00');
       expect(await share.page.isHidden('#expired')).toBe(true);
-      const rows = await share.page.$$eval('tbody tr', (trs) =>
+      const rows = await share.page.$$eval('tbody tr[data-path]', (trs) =>
         trs.map((tr) => [tr.querySelector('.name')?.textContent, tr.querySelector('a')?.textContent]),
       );
       expect(rows.map((r) => r[0]).sort()).toEqual(published.files.map((f) => f.display).sort());

@@ -41,8 +41,14 @@ export async function putJson(client: S3Client, target: StoreTarget, key: string
   );
 }
 
-/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
-export async function putText(client: S3Client, target: StoreTarget, key: string, body: string, contentType: string): Promise<void> {
+/** Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never downloaded. */
+export async function putText(
+  client: S3Client,
+  target: StoreTarget,
+  key: string,
+  body: string | Uint8Array,
+  contentType: string,
+): Promise<void> {
   await attempt(target, 'write objects (s3:PutObject)', () =>
     client.send(
       new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' }),

@@ -20,6 +20,7 @@ export const Input = {
   Section: 'section',
   Matrix: 'matrix',
   FailOnCommentError: 'fail-on-comment-error',
+  CommitStatus: 'commit-status',
   PublicRepo: 'public-repo',
   RoleToAssume: 'role-to-assume',
   RoleSessionDuration: 'role-session-duration',

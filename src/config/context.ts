@@ -30,6 +30,8 @@ export interface RunContext {
   pr?: number;
   /** Repository visibility from the event payload, when it says. */
   repoPrivate?: boolean;
+  /** The pull request's base branch (`pull_request.base.ref`), from the payload; setup asks the API otherwise. */
+  baseRef?: string;
   /** Where the commit's branch lives (a fork for fork PRs), to find its PR when the commit lookup cannot. */
   head?: { owner: string; branch: string };
   /**
@@ -150,6 +152,7 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown, prNumbe
   const runAttempt = env.GITHUB_RUN_ATTEMPT || '1';
   const private_ = at(payload, 'repository', 'private');
   const headBranch = at(run, 'head_branch');
+  const baseRef = first(at(pull, 'base', 'ref'), at(run, 'pull_requests', '0', 'base', 'ref'));
   return {
     owner,
     repo,
@@ -170,6 +173,7 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown, prNumbe
       (at(run, 'pull_requests', '0', 'number') as number | undefined) ??
       (at(payload, 'issue', 'pull_request') ? (at(payload, 'issue', 'number') as number | undefined) : undefined),
     repoPrivate: typeof private_ === 'boolean' ? private_ : undefined,
+    ...(typeof baseRef === 'string' && prNumber === undefined ? { baseRef } : {}),
     head: headBranch
       ? { owner: text(at(run, 'head_repository', 'owner', 'login')) ?? owner, branch: String(headBranch) }
       : env.GITHUB_REF?.startsWith('refs/heads/')

@@ -40,6 +40,8 @@ export interface Inputs {
   section: string;
   matrix: string;
   failOnCommentError: boolean;
+  /** Set a commit status per section, its Details link the share page. */
+  commitStatus: boolean;
   publicRepo: PublicRepoPolicy;
   roleToAssume?: string;
   roleSessionDuration?: number;
@@ -98,6 +100,7 @@ export function getInputs(
     section: get(Input.Section),
     matrix: get(Input.Matrix),
     failOnCommentError: parseBoolean(Input.FailOnCommentError, get(Input.FailOnCommentError), false),
+    commitStatus: parseBoolean(Input.CommitStatus, get(Input.CommitStatus), true),
     publicRepo: oneOf(Input.PublicRepo, get(Input.PublicRepo) || 'warn', ['warn', 'refuse', 'allow'] as const),
     roleToAssume: parseRoleArn(get(Input.RoleToAssume)),
     roleSessionDuration: parseSessionDuration(get(Input.RoleSessionDuration)),

@@ -23,3 +23,9 @@ export async function findPullRequest(
   const { data: byHead } = await octokit.rest.pulls.list({ ...repo, state: 'open', head: `${head.owner}:${head.branch}` });
   return byHead.find((pr) => pr.head.sha === sha)?.number;
 }
+
+/** The base branch of pull request `pr` (`main` for most), or undefined when GitHub does not say. */
+export async function baseBranch(octokit: Octokit, repo: Repo, pr: number): Promise<string | undefined> {
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pr });
+  return data.base?.ref || undefined;
+}

@@ -7,6 +7,7 @@
  * `<scope>/.artifact-links/<section-id>.json`. Refresh and cleanup read only keys of that form, and
  * only render a manifest that is consistent with where it was found and with this repository.
  */
+import { type BaseBuild, isBaseBuild } from './base-build.js';
 import { isReservedKey, RESERVED_SEGMENT } from './keys.js';
 import type { StoredFile } from './manifest-entry.js';
 import { Section, SECTION_ID, sectionOf, SectionSource } from './section.js';
@@ -26,6 +27,8 @@ export interface StoredManifest {
   files: StoredFile[];
   /** Site folders relative to the section's prefix (`''` or `a/b/`), so refresh can rebuild them. */
   sites?: string[];
+  /** A pull request's upload: the base branch's upload it was compared with (see base-build.ts). */
+  base?: BaseBuild;
 }
 
 /** Where the manifest of section `sectionId` lives, for the scope prefix `scope`. */
@@ -91,6 +94,9 @@ export function checkStoredManifest(text: string, e: ManifestExpectations): Mani
   }
   if (m.sites !== undefined && !(Array.isArray(m.sites) && (m.sites as unknown[]).every((f) => isSiteFolder(f, prefix)))) {
     return { problem: `lists a site folder outside its prefix ${prefix}/` };
+  }
+  if (m.base !== undefined && !isBaseBuild(m.base, (url) => isRunUrl(url, e.runsUrl))) {
+    return { problem: 'has a base-branch build that is not one of this repository' };
   }
   return { manifest: value as unknown as StoredManifest };
 }

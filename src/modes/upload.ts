@@ -11,6 +11,7 @@ import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
 import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
 import { checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../links/keys.js';
+import type { BaseBuild } from '../links/base-build.js';
 import type { StoredFile } from '../links/manifest-entry.js';
 import { Section, sectionNote, sectionOf, SectionSource, sectionSource } from '../links/section.js';
 import { MANIFEST_VERSION, manifestKey, StoredManifest } from '../links/stored-manifest.js';
@@ -18,6 +19,7 @@ import { bucketRecords } from '../publish/comment-records.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import type { SectionData } from '../render/markers.js';
+import { findBaseBuild } from '../steps/base-build.js';
 import { findFiles, FoundFile } from '../steps/find-files.js';
 import { ModeDeps, openStore, Store, storeTarget } from '../steps/setup.js';
 import { presignFiles, proveLinks } from '../steps/sign.js';
@@ -68,8 +70,17 @@ export async function upload(deps: ModeDeps): Promise<void> {
     log.info(
       `Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`,
     );
+    // Read before this upload's own manifest is written: what the comment compares with.
+    const base = await findBaseBuild({
+      client: store.client,
+      target: store.target,
+      keyPrefix: inputs.keyPrefix,
+      ctx,
+      sectionId: plan.section.id,
+      log,
+    });
     const { stored, failures } = await uploadFiles(plans, store, deps);
-    await storeManifest(plan, stored, folders, store, deps);
+    await storeManifest(plan, stored, folders, base, store, deps);
     const { entries, lifetime, report, sign } = await presignFiles(
       stored,
       { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock },
@@ -117,6 +128,8 @@ export async function upload(deps: ModeDeps): Promise<void> {
       sites: sites?.sites,
       shareUrl: sites?.shareUrl,
       open: sites?.open,
+      qr: sites?.qr,
+      base,
     };
     // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
     const records =
@@ -192,6 +205,7 @@ async function storeManifest(
   plan: SectionPlan,
   stored: StoredFile[],
   folders: string[],
+  base: BaseBuild | undefined,
   { client, target }: Store,
   { ctx, log, clock }: ModeDeps,
 ): Promise<void> {
@@ -207,6 +221,7 @@ async function storeManifest(
     uploadedAt: clock().toISOString(),
     files: stored,
     sites: folders,
+    ...(base ? { base } : {}),
   };
   try {
     await putJson(client, target, key, manifest);

@@ -11,6 +11,7 @@ import type { Report } from '../render/summary.js';
 import type { CommentRecords } from './comment-records.js';
 import { CommentTarget, publishComment } from './comment.js';
 import { setLinkOutputs } from './outputs.js';
+import { publishStatuses } from './status.js';
 import { decideVisibility, PUBLIC_NOTE, Visibility } from './policy.js';
 import { writeSummary } from './summary.js';
 
@@ -18,6 +19,8 @@ import { writeSummary } from './summary.js';
 export interface PublishContext extends CommentTarget {
   run: CommentTarget['run'] & { repoPrivate?: boolean };
   publicRepo: PublicRepoPolicy;
+  /** Set a commit status per section (the `commit-status` input). */
+  commitStatus: boolean;
   /** Where the manifest file is written (RUNNER_TEMP). */
   tempDir: string;
 }
@@ -53,6 +56,7 @@ export async function publishLinks(context: PublishContext, report: Report, sect
     // read, finds it in the bucket; whoever writes last writes it back.
     if (context.gh?.pr !== undefined) await context.records?.put(shown);
     commented = await publishComment(context, () => shown);
+    if (context.commitStatus) await publishStatuses(context, shown);
   }
   // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
   // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
@@ -99,7 +103,10 @@ export async function publishToPulls(
   const commented = await mapSettled(pulls, PARALLEL_PULLS, async (pull) => {
     const shown = withPublicNote(pull.sections, visibility);
     await pull.records?.put(shown);
-    return publishComment({ ...context, gh: { ...gh, pr: pull.pr }, setOutputs: false, records: pull.records }, () => shown);
+    const target = { ...context, gh: { ...gh, pr: pull.pr }, setOutputs: false, records: pull.records };
+    const posted = await publishComment(target, () => shown);
+    if (context.commitStatus) await publishStatuses(target, shown);
+    return posted;
   });
   return commented.map((c) => (c.ok ? (c.value ? 'updated' : 'not updated') : { failed: c.error.message }));
 }

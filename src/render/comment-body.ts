@@ -17,19 +17,20 @@
  *   <!-- /s3-artifact-links section=ID -->
  *   <sub>footer</sub>
  */
-import type { ManifestEntry } from '../links/manifest-entry.js';
-import { count, filesAndBytes, formatUtc, hexPrefix, humanBytes, relativeTime, shortenMiddle } from './format.js';
-import { escapeMarkdown, escapeUrl, link } from './markdown.js';
-import { isBrowserViewable } from '../links/disposition.js';
+import { compareWithBase, comparisonLines } from './changes.js';
+import { count, filesAndBytes, formatUtc, relativeTime } from './format.js';
+import { escapeMarkdown, link } from './markdown.js';
 import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
+import { CHANGES_HEAD, isTableHead, PLAIN_HEAD, renderRow, type TableHead } from './table.js';
+import { QR_PREFIX, qrLine } from './qr-codes.js';
+import { outsideSites, THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js';
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 export const DEFAULT_TITLE = '📦 Build artifacts';
 /** Tables with more rows than this are folded under `<details>`. */
 export const COLLAPSE_THRESHOLD = 10;
-/** File names longer than this are shortened in the middle (the job summary has them whole). */
-export const MAX_NAME_CHARS = 120;
+export { MAX_NAME_CHARS } from './table.js';
 
 export interface RenderOptions {
   now: Date;
@@ -51,8 +52,6 @@ export interface MergeOptions {
   footer?: string;
 }
 
-const TABLE_HEAD = '| File | Size | SHA-256 |';
-const TABLE_SEP = '| :-- | --: | :-- |';
 const DETAILS_OPEN = '<details><summary>';
 const MORE_PREFIX = '… and ';
 const DEFAULT_FOOTER =
@@ -65,6 +64,9 @@ const DEFAULT_FOOTER =
 interface Parts {
   start: string;
   head: string[];
+  /** Image thumbnails and QR codes, shown while the body has room for them. */
+  previews?: string[];
+  table: TableHead;
   /** Table rows, or undefined when the section has no table (removed, or a one-line summary). */
   rows?: string[];
   /**
@@ -92,19 +94,6 @@ function provenance(m: SectionMeta, updatedAt: string): string {
   return `<sub>${bits.join(' · ')}</sub>`;
 }
 
-/**
- * A file's row: its name is the link (a title says whether it opens or downloads; a site's HTML page
- * opens through its site). Names are escaped text; a file without a usable link is plain text.
- */
-function renderRow(f: ManifestEntry, open?: string): string {
-  const name = escapeMarkdown(shortenMiddle(f.path, MAX_NAME_CHARS)) || '—';
-  const sha = hexPrefix(f.sha256, 12);
-  const url = escapeUrl(open ?? f.url);
-  const title = open || isBrowserViewable(f.contentType) ? 'Open in the browser' : 'Download';
-  const cell = url ? `[${name}](${url} "${title}")` : name;
-  return `| ${cell} | ${humanBytes(f.size)} | ${sha ? `\`${sha}\`` : '—'} |`;
-}
-
 /** The section's sites and share page, above its table. Folder names are escaped text. */
 function sitesLine(s: SectionData): string | undefined {
   if (s.removed) return undefined;
@@ -126,6 +115,11 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
   if (s.note) head.push(`> ⚠️ ${escapeMarkdown(s.note)}`);
   const sites = sitesLine(s);
   if (sites) head.push(sites);
+  const comparison = s.base && !meta.removed ? compareWithBase(s.files, s.base) : undefined;
+  if (comparison) head.push(...comparisonLines(comparison));
+  const thumbs = meta.removed ? undefined : thumbnailsLine(outsideSites(s.files, s.sites), s.shareUrl);
+  const qr = meta.removed ? undefined : qrLine(s.qr);
+  const previews = [thumbs, qr].filter((l): l is string => l !== undefined);
   let rows: string[] | undefined;
   let rowsCut: true | undefined;
   if (!meta.removed) {
@@ -136,12 +130,22 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
         rowsCut = true;
         break;
       }
-      const row = renderRow(f, s.open?.get(f.key));
+      const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) });
       rows.push(row);
       chars += row.length + 1;
     }
   }
-  return { start: startMarker(meta), head, rows, ...(rowsCut ? { rowsCut } : {}), end: endMarker(s.id), meta };
+  const table = comparison ? CHANGES_HEAD : PLAIN_HEAD;
+  return {
+    start: startMarker(meta),
+    head,
+    ...(previews.length ? { previews } : {}),
+    table,
+    rows,
+    ...(rowsCut ? { rowsCut } : {}),
+    end: endMarker(s.id),
+    meta,
+  };
 }
 
 /** Where every file is listed when the comment has no room: the share page, else the job summary. */
@@ -154,15 +158,19 @@ function moreLine(n: number, m: SectionMeta): string {
   return `${MORE_PREFIX}${count(n)} more — see the ${everyFile(m)}.`;
 }
 
-/** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
-function assemble(p: Parts, collapse: boolean, maxRows?: number): string {
+/**
+ * Lines of a section; a blank line always ends a table so the next line cannot become a row.
+ * `previews: false` leaves the thumbnails and QR codes out (the body has no room for them).
+ */
+function assemble(p: Parts, collapse: boolean, maxRows?: number, previews = true): string {
   if (p.rowsCut && (maxRows === undefined || maxRows >= p.rows!.length)) throw new RangeError('A cut table cannot be rendered whole.');
   const lines = [p.start, ...p.head];
+  if (previews && p.previews) lines.push(...p.previews);
   if (p.rows) {
     const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
     const more = p.meta.files - shown.length;
     const body: string[] = [];
-    if (shown.length) body.push(TABLE_HEAD, TABLE_SEP, ...shown, '');
+    if (shown.length) body.push(...p.table, ...shown, '');
     if (p.meta.files === 0) body.push('_No files._', '');
     if (more > 0) body.push(moreLine(more, p.meta), '');
     if (collapse) {
@@ -206,20 +214,24 @@ function splitRaw(s: ParsedSection): Parts | undefined {
     const i = inner.findIndex(pred);
     return i === -1 ? inner.length : i;
   };
-  const tableAt = at((l) => l === TABLE_HEAD);
+  const tableAt = at(isTableHead);
   const cut = Math.min(
     tableAt,
-    at((l) => l.startsWith(DETAILS_OPEN)),
+    at((l) => l.startsWith(DETAILS_OPEN) && !l.startsWith(QR_PREFIX)),
     at((l) => l.startsWith(MORE_PREFIX)),
   );
   const head = inner.slice(0, cut);
   while (head.length && head[head.length - 1] === '') head.pop();
+  const isPreview = (l: string) => l.startsWith(THUMBNAILS_PREFIX) || l.startsWith(QR_PREFIX);
+  const previews = head.filter(isPreview);
+  const kept = head.filter((l) => !isPreview(l));
+  const table = tableAt < inner.length && inner[tableAt] === CHANGES_HEAD[0] ? CHANGES_HEAD : PLAIN_HEAD;
   let rows: string[] | undefined;
   if (cut < inner.length) {
     rows = [];
     for (let i = tableAt + 2; i < inner.length && inner[i].startsWith('|'); i++) rows.push(inner[i]);
   }
-  return { start: lines[0], head, rows, end: lines[lines.length - 1], meta: s.meta };
+  return { start: lines[0], head: kept, ...(previews.length ? { previews } : {}), table, rows, end: lines[lines.length - 1], meta: s.meta };
 }
 
 // ---------------------------------------------------------------- the whole comment
@@ -280,7 +292,9 @@ function hardCut(text: string, limit: number): string {
 /**
  * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
  * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
- * degrades in order: fold every table under <details> and cut rows, largest tables first, to an
+ * degrades in order: leave out every section's thumbnails and QR codes (the share page shows the
+ * images and has the links), fold
+ * every table under <details> and cut rows, largest tables first, to an
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
@@ -319,7 +333,7 @@ export function mergeComment(existingBody: string | undefined, section: SectionD
       .map((b) => {
         if (!b.parts) return b.full;
         if (mode.get(b) === 'summary') return renderSummary(b.parts, opts.now);
-        return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
+        return b.parts.rows ? assemble(b.parts, true, cap, false) : b.full;
       });
     if (dropped) parts.push(`_${count(dropped)} more job section${dropped === 1 ? '' : 's'} ${NOT_SHOWN}._`);
     return join(parts);

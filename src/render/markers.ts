@@ -3,6 +3,7 @@
  * marker (carrying its metadata, base64 JSON) and end marker. Pure.
  */
 import { createHash } from 'node:crypto';
+import type { BaseBuild } from '../links/base-build.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { uriEncode } from '../links/uri.js';
 import { hexPrefix, shortenMiddle } from './format.js';
@@ -33,6 +34,19 @@ export interface SectionData {
   shareUrl?: string;
   /** Better links for some files, by object key (a site's HTML page opens through its site). */
   open?: ReadonlyMap<string, string>;
+  /** The base branch's latest upload of this section: each file shows what changed since. */
+  base?: BaseBuild;
+  /** QR codes for phones: of the share page, and of mobile builds (by path). */
+  qr?: readonly QrLink[];
+}
+
+/** A hosted QR code image: what it encodes, its link, and the width to show it at (CSS px). */
+export interface QrLink {
+  of: 'share' | 'file';
+  /** The file it opens (for `of: 'file'`), as the user knows it. */
+  path?: string;
+  url: string;
+  width: number;
 }
 
 /** What a section's start marker carries, enough to re-render the header and a one-line summary. */

@@ -6,10 +6,16 @@
  * File and section names come from pull requests: every one is HTML-escaped, the page's only script
  * and style are pinned by hash in a Content-Security-Policy, and images load only from the links'
  * own origins.
+ *
+ * Its tools (share-tools.ts): a search box, folders that collapse, a copy-link button per file, and
+ * "Download all" as one .zip the reader's browser assembles from the links (fetches allowed to the
+ * links' own origins only). They are hidden until the script shows them.
  */
 import { humanBytes } from '../render/format.js';
 import { cspHash } from './pages.js';
 import { escapeHtml, formatLocalTime, formatUtcTime, sharePageMain } from './runtime.js';
+import { groupByFolder, zipFileName } from './share-layout.js';
+import { shareToolsSource } from './share-tools.js';
 
 export interface ShareFile {
   /** Path as the user knows it (relative to the workspace). */
@@ -48,19 +54,26 @@ const STYLE =
   'a{color:#0969da}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:middle}' +
   'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
   'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
-  '.expired{border-color:#cf222e;background:#ffebe9}';
+  '.expired{border-color:#cf222e;background:#ffebe9}' +
+  '.tools{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}#filter{font:inherit;padding:.3rem .5rem;min-width:16rem}' +
+  'button{font:inherit;font-size:13px;padding:.2rem .6rem;cursor:pointer}tr.folder th{background:#f6f8fa;font-weight:600}' +
+  'tr.folder button{border:0;background:none;padding:0;font-weight:600;text-align:left}' +
+  "tr.folder button::before{content:'\\25BE  '}tr.folder button[aria-expanded=false]::before{content:'\\25B8  '}";
 
-const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
+const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);\n${shareToolsSource()}`;
 
 export function renderSharePage(data: SharePageData): string {
   const expiresMs = Date.parse(data.expiresAt);
   if (Number.isNaN(expiresMs)) throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
   const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
+  // "Download all" fetches each file's own link.
+  const fileOrigins = [...new Set(data.files.map((f) => new URL(f.url).origin))];
   const csp = [
     "default-src 'none'",
     `script-src ${cspHash(SCRIPT)}`,
     `style-src ${cspHash(STYLE)}`,
     `img-src ${imageOrigins.length > 0 ? imageOrigins.join(' ') : "'none'"}`,
+    `connect-src ${fileOrigins.length > 0 ? fileOrigins.join(' ') : "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -87,21 +100,39 @@ export function renderSharePage(data: SharePageData): string {
     for (const site of data.sites) out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
     out.push('</ul>');
   }
-  out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
-  for (const f of data.files) {
+  out.push(
+    '<h2>Files</h2><p class="tools"><input id="filter" type="search" placeholder="Filter files (press /)" aria-label="Filter files" autocomplete="off" hidden>' +
+      `<button id="zip" type="button" data-name="${escapeHtml(zipFileName(data.title, data.sha))}" hidden>Download all as .zip</button>` +
+      '<span id="shown" role="status"></span><span id="zip-status" role="status"></span></p>',
+    '<table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th></th></tr></thead><tbody>',
+  );
+  for (const group of groupByFolder(data.files)) {
+    const folder = escapeHtml(group.folder);
+    out.push(
+      `<tr class="folder" data-folder="${folder}"><th colspan="6"><button type="button" data-toggle="${folder}" aria-expanded="true">` +
+        `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>`,
+    );
+    renderRows(group.files, group.folder, out);
+  }
+  out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
+  return out.join('\n');
+}
+
+function renderRows(files: readonly ShareFile[], folder: string, out: string[]): void {
+  for (const f of files) {
     const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
     const open = f.openUrl ?? f.url;
     const link =
       f.viewable || f.openUrl
         ? `<a data-link href="${escapeHtml(open)}">Open</a>`
         : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
+    const data = `data-path="${escapeHtml(f.path)}" data-folder="${escapeHtml(folder)}" data-url="${escapeHtml(f.url)}" data-size="${f.size}"`;
     out.push(
-      `<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
-        `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`,
+      `<tr ${data}><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
+        `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td>` +
+        `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>`,
     );
   }
-  out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
-  return out.join('\n');
 }
 
 function isImage(f: ShareFile): boolean {

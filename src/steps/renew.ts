@@ -30,6 +30,8 @@ export function renewedSections(
     sites: sites?.get(m)?.sites,
     shareUrl: sites?.get(m)?.shareUrl,
     open: sites?.get(m)?.open,
+    qr: sites?.get(m)?.qr,
+    base: m.base,
     id: m.section.id,
     title: m.section.title,
     sha: m.sha,

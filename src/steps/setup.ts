@@ -37,11 +37,14 @@ export async function setup(
 ): Promise<ModeDeps> {
   const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log, clock);
   const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
+  // An upload compares with the base branch's: its name, when the event payload does not say.
+  if (inputs.mode === 'upload' && gh && ctx.pr !== undefined && !ctx.baseRef) ctx.baseRef = await lookUpBase(gh, ctx, log);
   const publish: PublishContext = {
     gh,
     run: ctx,
     comment: { marker: commentMarker(inputs.commentKey), failOnError: inputs.failOnCommentError, settleMs: env.commentSettleMs },
     publicRepo: inputs.publicRepo,
+    commitStatus: inputs.commitStatus,
     tempDir: env.runnerTemp,
     log,
     clock,
@@ -86,6 +89,16 @@ async function connectGitHub(
     );
   }
   return { octokit, pr, budget };
+}
+
+async function lookUpBase(gh: GitHubTarget, ctx: RunContext, log: Logger): Promise<string | undefined> {
+  const { baseBranch } = await import('../github/pull-request.js');
+  try {
+    return await baseBranch(gh.octokit, { owner: ctx.owner, repo: ctx.repo }, ctx.pr!);
+  } catch (error) {
+    log.info(`Could not read the base branch of pull request #${ctx.pr} (no comparison with it): ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle'>): StoreTarget {

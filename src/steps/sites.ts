@@ -15,7 +15,9 @@ import type { ManifestEntry } from '../links/manifest-entry.js';
 import { buildSectionSites, signGenerated } from '../sites/build.js';
 import { type Browse, detectSites, unmatchedGlobs } from '../sites/detect.js';
 import { assertNoCollision, generatedNames } from '../sites/names.js';
+import type { QrLink } from '../render/markers.js';
 import type { Logger } from '../util/log.js';
+import { publishQrCodes } from './qr-codes.js';
 
 /** One entry of the `sites` output. */
 export interface SiteOutput {
@@ -29,6 +31,8 @@ export interface SiteOutput {
 export interface PublishedSites {
   sites: SiteOutput[];
   shareUrl: string;
+  /** QR codes of the share page and the mobile builds (empty when they could not be made). */
+  qr: QrLink[];
   /** Links that open a site's HTML page through the site, by object key. */
   open: Map<string, string>;
 }
@@ -129,12 +133,17 @@ export async function publishSites(options: PublishSitesOptions): Promise<Publis
     displayFolder: (folder) => displayFolder(files, folder),
   });
   await Promise.all(built.objects.map((g) => putText(options.client, options.target, g.key, g.body, g.contentType)));
+  const qr = await publishQrCodes({ ...options, shareUrl: built.shareUrl }).catch((e: Error) => {
+    options.log.warning(`Could not upload the QR codes (the links work): ${e.message}`);
+    return [];
+  });
   for (const site of built.sites)
     options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
   const expiresAt = options.expiresAt.toISOString();
   return {
     sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
     shareUrl: built.shareUrl,
+    qr,
     open: new Map([...built.open].map(([path, url]) => [base + path, url])),
   };
 }

@@ -82,6 +82,7 @@ describe('fixture', () => {
         'issues/update-comment',
         'pulls/get',
         'pulls/list',
+        'repos/create-commit-status',
         'repos/get',
         'repos/list-pull-requests-associated-with-commit',
         'users/get-authenticated',

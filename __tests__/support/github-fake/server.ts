@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { faultReply, takeFault } from './faults.ts';
 import { handlers } from './handlers/index.ts';
+import { renderStatus } from './handlers/statuses.ts';
 import { loadSpec, type Operation } from './openapi.ts';
 import { renderComment } from './render-users.ts';
 import { errorReply, type Reply } from './replies.ts';
@@ -154,6 +155,10 @@ export async function startGitHubFake(opts: FakeOptions = {}): Promise<GitHubFak
       const repoState = state.addIssue(owner, repo, issue);
       const actor = !author || author.login === ACTIONS_BOT.login ? ACTIONS_BOT : actorFor(author);
       return renderComment(state, state.addComment(repoState, issue, body, actor));
+    },
+    statusesOf(owner, repo, sha) {
+      const r = state.findRepo(owner, repo);
+      return r ? (r.statuses.get(sha) ?? []).map((s) => renderStatus(state, r, s)) : [];
     },
     commentsOn(owner, repo, issue) {
       return state.commentsOn(state.findRepo(owner, repo), issue).map((c) => renderComment(state, c));

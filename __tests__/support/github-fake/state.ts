@@ -38,6 +38,19 @@ export interface RepoState {
   issues: Map<number, IssueState>;
   /** Overrides of which PRs GET commits/{sha}/pulls lists for a sha. */
   commitPulls: Map<string, number[]>;
+  /** Commit statuses by commit SHA, oldest first. */
+  statuses: Map<string, StatusState[]>;
+}
+
+export interface StatusState {
+  id: number;
+  sha: string;
+  state: string;
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creator: Actor;
+  createdAt: string;
 }
 
 export interface CommentState {
@@ -78,6 +91,15 @@ export class FakeState {
   private nextRepoId = 1296269;
   private nextCommentId = 1_000_000_001;
   private nextPullId = 2_000_000_001;
+  private nextStatusId = 3_000_000_001;
+
+  addStatus(repo: RepoState, s: Omit<StatusState, 'id' | 'createdAt'>): StatusState {
+    const status: StatusState = { ...s, id: this.nextStatusId++, createdAt: iso(this.now()) };
+    const list = repo.statuses.get(s.sha) ?? [];
+    list.push(status);
+    repo.statuses.set(s.sha, list);
+    return status;
+  }
 
   constructor(opts: FakeOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -118,6 +140,7 @@ export class FakeState {
       createdAt: iso(this.now()),
       issues: new Map(),
       commitPulls: new Map(),
+      statuses: new Map(),
     };
     this.repos.set(repoKey(owner, name), state);
     return state;

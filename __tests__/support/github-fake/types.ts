@@ -135,6 +135,8 @@ export interface GitHubFake {
   setCommitPulls(owner: string, repo: string, sha: string, numbers: number[]): void;
   /** Adds a comment without a request (default author: github-actions[bot]). */
   seedComment(owner: string, repo: string, issue: number, body: string, author?: Identity): IssueComment;
+  /** The commit statuses of `sha`, oldest first, rendered as the API would. */
+  statusesOf(owner: string, repo: string, sha: string): Record<string, unknown>[];
   /** Comments on an issue/PR, oldest first, rendered as the API would. */
   commentsOn(owner: string, repo: string, issue: number): IssueComment[];
   inject(fault: Fault): InjectedFault;

@@ -55,6 +55,15 @@ describe('readRunContext', () => {
     expect(ctx).toMatchObject({ eventName: 'pull_request', sha: HEAD_SHA, ref: 'feature/x', pr: 12, repoPrivate: false });
   });
 
+  it("reads the pull request's base branch from the payload, unless pr-number names another pull request", () => {
+    const pull = { pull_request: { number: 12, head: { sha: HEAD_SHA, ref: 'f' }, base: { ref: 'main' } } };
+    expect(readRunContext(ENV, pull).baseRef).toBe('main');
+    const run = { workflow_run: { head_sha: HEAD_SHA, head_branch: 'f', pull_requests: [{ number: 34, base: { ref: 'develop' } }] } };
+    expect(readRunContext(ENV, run).baseRef).toBe('develop');
+    expect(readRunContext(ENV, pull, 99).baseRef).toBeUndefined();
+    expect(readRunContext(ENV, {}).baseRef).toBeUndefined();
+  });
+
   it('reads a workflow_run triggered by a pull request', () => {
     const ctx = readRunContext(
       { ...ENV, GITHUB_EVENT_NAME: 'workflow_run' },

@@ -45,6 +45,7 @@ describe('getInputs: defaults', () => {
       section: '',
       matrix: '',
       failOnCommentError: false,
+      commitStatus: true,
       publicRepo: 'warn',
       roleToAssume: undefined,
       roleSessionDuration: undefined,
@@ -179,6 +180,7 @@ describe('getInputs: every error names its input', () => {
     ['pr-number #12', { 'pr-number': '#12' }, "Input 'pr-number' is '#12'"],
     ['bad force-path-style', { 'force-path-style': 'maybe' }, "Input 'force-path-style' is 'maybe'; use true or false."],
     ['bad fail-on-comment-error', { 'fail-on-comment-error': 'nope' }, "Input 'fail-on-comment-error' is 'nope'; use true or false."],
+    ['bad commit-status', { 'commit-status': 'maybe' }, "Input 'commit-status' is 'maybe'; use true or false."],
     ['bad public-repo', { 'public-repo': 'ignore' }, "Input 'public-repo' is 'ignore'; use one of: warn, refuse, allow."],
     ['role ARN that is an account id', { 'role-to-assume': '123456789012' }, "Input 'role-to-assume' is '123456789012'; use a role ARN"],
     ['role ARN of a user', { 'role-to-assume': 'arn:aws:iam::123456789012:user/me' }, "Input 'role-to-assume' is"],
@@ -336,6 +338,11 @@ describe('getInputs: numbers and booleans', () => {
     ['', false],
   ])('fail-on-comment-error %j → %s', (value, expected) => {
     expect(inputs({ 'fail-on-comment-error': value }).failOnCommentError).toBe(expected);
+  });
+
+  it('commit-status is on unless set to false', () => {
+    expect(inputs({}).commitStatus).toBe(true);
+    expect(inputs({ 'commit-status': 'false' }).commitStatus).toBe(false);
   });
 
   it.each(['upload', 'UPLOAD', 'Cleanup'])('mode %j is case-insensitive', (mode) => {

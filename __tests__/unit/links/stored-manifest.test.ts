@@ -126,3 +126,29 @@ describe('isRunUrl', () => {
     expect(isRunUrl(url, RUNS)).toBe(expected);
   });
 });
+
+describe('checkStoredManifest: the base-branch build a pull request was compared with', () => {
+  const base = {
+    ref: 'main',
+    sha: 'fedcba9876543210fedcba9876543210fedcba98',
+    runUrl: `${RUNS}41`,
+    uploadedAt: '2026-01-01T00:00:00.000Z',
+    files: [{ path: 'dist/app.txt', size: 3, sha256: 'e'.repeat(64) }],
+  };
+
+  it('keeps a sound one', () => {
+    expect(check(manifest({ base }))).toEqual({ manifest: manifest({ base }) });
+  });
+
+  it.each<[string, unknown]>([
+    ['a run of another repository', { ...base, runUrl: 'https://github.com/evil/r/actions/runs/1' }],
+    ['a ref that is no branch name', { ...base, ref: 'main..x' }],
+    ['a ref with a control character', { ...base, ref: 'ma\nin' }],
+    ['no commit', { ...base, sha: 'zzz' }],
+    ['a file without a SHA-256', { ...base, files: [{ path: 'a', size: 1, sha256: 'x' }] }],
+    ['a negative size', { ...base, files: [{ path: 'a', size: -1, sha256: 'e'.repeat(64) }] }],
+    ['no file list', { ...base, files: undefined }],
+  ])('refuses %s', (_why, bad) => {
+    expect(check({ ...manifest(), base: bad })).toEqual({ problem: 'has a base-branch build that is not one of this repository' });
+  });
+});

@@ -53,20 +53,23 @@ describe('renderSharePage', () => {
       `script-src ${hash(script)}`,
       `style-src ${hash(style)}`,
       'img-src https://bucket.s3.eu-west-1.amazonaws.com',
+      // "Download all" fetches the files' own links, from their origin only.
+      'connect-src https://bucket.s3.eu-west-1.amazonaws.com',
       "base-uri 'none'",
       "form-action 'none'",
     ]);
   });
 
   it("Open for what a browser shows (through its site for a site's page), Download for the rest; thumbnails for images", () => {
-    const rows = html.split('\n').filter((l) => l.startsWith('<tr><td>'));
+    // Grouped by folder: the top folder (the hostile name, report.svg), dist/, site/.
+    const rows = html.split('\n').filter((l) => l.startsWith('<tr data-path='));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('<img class="thumb" loading="lazy" alt="" src="');
     expect(rows[0]).toMatch(/>Open<\/a>/);
-    expect(rows[1]).toMatch(/>Download<\/a>/);
-    expect(rows[1]).not.toContain('<img');
-    expect(rows[2]).toContain('.artifact-links-open.html?X-Amz-Signature=cd#index.html');
-    expect(rows[3]).toContain('<img class="thumb"');
+    expect(rows[2]).toMatch(/>Download<\/a>/);
+    expect(rows[2]).not.toContain('<img');
+    expect(rows[3]).toContain('.artifact-links-open.html?X-Amz-Signature=cd#index.html');
+    expect(rows[1]).toContain('<img class="thumb"');
     expect(rows[0]).toContain('2.0 KiB');
     expect(rows[0]).toContain(`<code>${'f'.repeat(64)}</code>`);
   });
@@ -82,6 +85,28 @@ describe('renderSharePage', () => {
     });
     expect(humanBytes(15 * 1024 + 100)).toBe('15.1 KiB');
     for (const size of sizes) expect(page).toContain(`<td class="size">${humanBytes(size)}</td>`);
+  });
+
+  it('has the tools, hidden until its script shows them: search, folders, copy links, Download all', () => {
+    expect(html).toMatch(/<input id="filter" type="search"[^>]* hidden>/);
+    expect(html).toMatch(
+      /<button id="zip" type="button" data-name="build-script-alert-1-script-0123456\.zip" hidden>Download all as \.zip<\/button>/,
+    );
+    const heads = [
+      ...html.matchAll(/<tr class="folder" data-folder="([^"]*)"><th colspan="6"><button type="button" data-toggle="([^"]*)"/g),
+    ];
+    expect(heads.map((m) => [m[1], m[2]])).toEqual([
+      ['', ''],
+      ['dist/', 'dist/'],
+      ['site/', 'site/'],
+    ]);
+    const rows = html.split('\n').filter((l) => l.startsWith('<tr data-path='));
+    expect(rows[0]).toContain('data-path="&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;.png" data-folder=""');
+    expect(rows[2]).toContain(`data-folder="dist/" data-url="${link('dist/app.zip').replace('&', '&#38;')}" data-size="2048"`);
+    // A site's page copies the link that opens it through its site.
+    expect(rows[3]).toContain(
+      'data-copy="https://bucket.s3.eu-west-1.amazonaws.com/p/site/.artifact-links-open.html?X-Amz-Signature=cd#index.html"',
+    );
   });
 
   it('links escape &', () => {

@@ -1,8 +1,8 @@
-export const id = 847;
-export const ids = [847];
+export const id = 156;
+export const ids = [156];
 export const modules = {
 
-/***/ 3847:
+/***/ 1156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,188 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, isOurForm
 
+// EXTERNAL MODULE: ./src/render/changes.ts
+var changes = __webpack_require__(6965);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/links/disposition.ts
-var disposition = __webpack_require__(3386);
 // EXTERNAL MODULE: ./src/render/markers.ts
 var markers = __webpack_require__(6327);
+// EXTERNAL MODULE: ./src/links/disposition.ts
+var disposition = __webpack_require__(3386);
+;// CONCATENATED MODULE: ./src/render/table.ts
+/** The file table of a comment section: its head and one row per file. Pure. */
+
+
+
+
+/** File names longer than this are shortened in the middle (the job summary has them whole). */
+const MAX_NAME_CHARS = 120;
+const PLAIN_HEAD = ['| File | Size | SHA-256 |', '| :-- | --: | :-- |'];
+/** With a comparison to the base branch: what changed in each file. */
+const CHANGES_HEAD = ['| File | Size | Change | SHA-256 |', '| :-- | --: | :-- | :-- |'];
+/** True for the head line of a table this module renders. */
+function isTableHead(line) {
+    return line === PLAIN_HEAD[0] || line === CHANGES_HEAD[0];
+}
+/**
+ * A file's row: its name is the link (a title says whether it opens or downloads; a site's HTML page
+ * opens through its site). Names are escaped text; a file without a usable link is plain text.
+ * `change` is given (possibly undefined) only in a table with a Change column.
+ */
+function renderRow(f, open, change) {
+    const name = (0,markdown/* escapeMarkdown */.FV)((0,format/* shortenMiddle */.jM)(f.path, MAX_NAME_CHARS)) || '—';
+    const sha = (0,format/* hexPrefix */.g_)(f.sha256, 12);
+    const url = (0,markdown/* escapeUrl */.vy)(open ?? f.url);
+    const title = open || (0,disposition/* isBrowserViewable */.er)(f.contentType) ? 'Open in the browser' : 'Download';
+    const cell = url ? `[${name}](${url} "${title}")` : name;
+    const delta = change ? ` ${(0,changes/* changeCell */.fd)(change.of)} |` : '';
+    return `| ${cell} | ${(0,format/* humanBytes */.p6)(f.size)} |${delta} ${sha ? `\`${sha}\`` : '—'} |`;
+}
+
+;// CONCATENATED MODULE: ./src/render/thumbnails.ts
+
+
+/** The image types GitHub's proxy serves and every browser shows. */
+const PREVIEW_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+/** GitHub's image proxy refuses larger images. */
+const PROXY_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_THUMBNAILS = 6;
+/** Width of a thumbnail in the comment, in CSS pixels: six fit in one row of a comment. */
+const THUMBNAIL_WIDTH = 120;
+/** Characters the row of thumbnails may take (two presigned links per image). */
+const THUMBNAIL_CHARS = 16_000;
+/** Every thumbnail row starts with this, so a section's row is found again in an existing comment. */
+const THUMBNAILS_PREFIX = '🖼️ ';
+/** True when GitHub's image proxy would show this file: a preview type, not empty, at most 5 MiB. */
+function isPreviewable(f) {
+    const type = f.contentType.split(';')[0].trim().toLowerCase();
+    return PREVIEW_TYPES.has(type) && Number.isFinite(f.size) && f.size > 0 && f.size <= PROXY_MAX_BYTES;
+}
+function isImageType(f) {
+    return /^image\//i.test(f.contentType.trim());
+}
+const ATTR = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe inside a double-quoted HTML attribute: no quote, tag, entity, control or bidi character. */
+function attrText(text) {
+    return ((0,markdown/* wellFormed */.ES)(text)
+        // eslint-disable-next-line no-control-regex -- control characters in untrusted names are dropped
+        .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
+        .replace(/[&<>"']/g, (c) => ATTR[c] ?? c));
+}
+function thumbnail(f) {
+    const url = (0,markdown/* escapeUrl */.vy)(f.url);
+    if (!url)
+        return undefined;
+    const src = url.replace(/&/g, '&amp;');
+    const name = f.path.split('/').pop() ?? f.path;
+    const alt = attrText(Array.from(name).length > 60 ? `${Array.from(name).slice(0, 59).join('')}…` : name);
+    return `<a href="${src}"><img src="${src}" width="${THUMBNAIL_WIDTH}" alt="${alt}"></a>`;
+}
+/** The images that get a thumbnail: previewable, at most `max`, within `chars` characters of thumbnails. */
+function pickThumbnails(files, max = MAX_THUMBNAILS, chars = THUMBNAIL_CHARS) {
+    const shown = [];
+    let used = 0;
+    let images = 0;
+    for (const f of files) {
+        if (!isImageType(f))
+            continue;
+        images++;
+        if (shown.length >= max || !isPreviewable(f))
+            continue;
+        const html = thumbnail(f);
+        if (!html || used + html.length + 1 > chars)
+            continue;
+        used += html.length + 1;
+        shown.push(f);
+    }
+    return { shown, hidden: images - shown.length };
+}
+/**
+ * The files outside the section's sites: a site's images (icons, sprites, a report's assets) are
+ * part of the page, not something to preview. `sites` paths are as the user knows them (`.` = all).
+ */
+function outsideSites(files, sites) {
+    const folders = (sites ?? []).map((s) => (s.path === '.' ? '' : `${s.path.replace(/\/$/, '')}/`));
+    return files.filter((f) => !folders.some((folder) => f.path.startsWith(folder)));
+}
+/**
+ * The section's row of thumbnails, or undefined when it has no previewable image. Images not shown
+ * are counted, pointing to the share page (which shows every one).
+ */
+function thumbnailsLine(files, shareUrl) {
+    const { shown, hidden } = pickThumbnails(files);
+    if (shown.length === 0)
+        return undefined;
+    const thumbs = shown.flatMap((f) => thumbnail(f) ?? []);
+    const share = shareUrl ? (0,markdown/* link */.nf)('share page', shareUrl) : undefined;
+    const more = hidden > 0 ? ` <sub>+${(0,format/* count */.U9)(hidden)} more image${hidden === 1 ? '' : 's'}${share ? ` on the ${share}` : ''}</sub>` : '';
+    return `${THUMBNAILS_PREFIX}${thumbs.join(' ')}${more}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/qr-codes.ts
+/**
+ * The section's QR codes in the comment, folded under one `<details>` line (the comment stays short;
+ * a reader on a laptop opens it and scans with a phone): each image linked to itself at full size,
+ * captioned with what it opens. The line is an HTML block, so captions are HTML-escaped text, with
+ * mentions and issue references broken as in the rest of the comment. Pure.
+ */
+
+
+
+/** The QR codes' line starts with this, so it is found again in an existing comment. */
+const QR_PREFIX = '<details><summary>📱 ';
+/** Shown no larger than this in the comment (the image links to itself at full size). */
+const MAX_WIDTH = 400;
+const WJ = '\u2060';
+/** HTML text that GitHub turns into nothing: escaped, no mention, issue reference or URL. */
+function inert(text) {
+    return attrText(text)
+        .replace(/[@#]/g, `$&${WJ}`)
+        .replace(/:(?=\/)/g, `:${WJ}`)
+        .replace(/(www)\./gi, `$1${WJ}.`);
+}
+function qrLine(codes) {
+    const items = (codes ?? []).flatMap((c) => {
+        const url = (0,markdown/* escapeUrl */.vy)(c.url);
+        if (!url)
+            return [];
+        const src = url.replace(/&/g, '&amp;');
+        const name = inert((0,format/* shortenMiddle */.jM)(c.path ?? '', 80));
+        const alt = c.of === 'share' ? 'QR code of the share page' : `QR code of ${name}`;
+        const width = Math.min(MAX_WIDTH, Math.max(1, Math.round(c.width)));
+        const caption = c.of === 'share' ? 'The share page' : `Download ${name}`;
+        return [`<p><a href="${src}"><img src="${src}" width="${width}" alt="${alt}"></a><br>${caption}</p>`];
+    });
+    if (items.length === 0)
+        return undefined;
+    return `${QR_PREFIX}Scan on a phone: QR code${items.length === 1 ? '' : 's'}</summary>${items.join('')}</details>`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/comment-body.ts
+/**
+ * The sticky pull-request comment, as pure text: no I/O, no clock (time is passed in). Rendering
+ * and merging live here; markers and metadata in markers.ts.
+ *
+ * One comment per `commentKey`, found by its hidden marker. Each matrix job owns one section,
+ * delimited by a start marker (carrying its metadata, base64 JSON) and an end marker. A job
+ * re-renders only its own section; the others are kept byte-for-byte unless the body must shrink
+ * to fit GitHub's size limit. The header is recomputed from every section's metadata.
+ *
+ * Layout:
+ *   <!-- s3-artifact-links:KEY -->          commentMarker()
+ *   ### 📦 Build artifacts                   header (recomputed on every merge)
+ *   <!-- s3-artifact-links section=ID meta=BASE64 -->
+ *   #### title / expiry / provenance / sites and share page / table (file names are the links)
+ *                                           one section per job, sorted by id; with one section, the
+ *                                           header is the title alone
+ *   <!-- /s3-artifact-links section=ID -->
+ *   <sub>footer</sub>
+ */
+
+
+
 
 
 
@@ -32,10 +205,7 @@ const GITHUB_COMMENT_LIMIT = 65536;
 const DEFAULT_TITLE = '📦 Build artifacts';
 /** Tables with more rows than this are folded under `<details>`. */
 const COLLAPSE_THRESHOLD = 10;
-/** File names longer than this are shortened in the middle (the job summary has them whole). */
-const MAX_NAME_CHARS = 120;
-const TABLE_HEAD = '| File | Size | SHA-256 |';
-const TABLE_SEP = '| :-- | --: | :-- |';
+
 const DETAILS_OPEN = '<details><summary>';
 const MORE_PREFIX = '… and ';
 const DEFAULT_FOOTER = `<sub>Private bucket, presigned links: they stop working when they expire. ` +
@@ -57,18 +227,6 @@ function provenance(m, updatedAt) {
         bits.push(run);
     bits.push(`updated ${(0,format/* formatUtc */.ay)(updatedAt)}`);
     return `<sub>${bits.join(' · ')}</sub>`;
-}
-/**
- * A file's row: its name is the link (a title says whether it opens or downloads; a site's HTML page
- * opens through its site). Names are escaped text; a file without a usable link is plain text.
- */
-function renderRow(f, open) {
-    const name = (0,markdown/* escapeMarkdown */.FV)((0,format/* shortenMiddle */.jM)(f.path, MAX_NAME_CHARS)) || '—';
-    const sha = (0,format/* hexPrefix */.g_)(f.sha256, 12);
-    const url = (0,markdown/* escapeUrl */.vy)(open ?? f.url);
-    const title = open || (0,disposition/* isBrowserViewable */.er)(f.contentType) ? 'Open in the browser' : 'Download';
-    const cell = url ? `[${name}](${url} "${title}")` : name;
-    return `| ${cell} | ${(0,format/* humanBytes */.p6)(f.size)} | ${sha ? `\`${sha}\`` : '—'} |`;
 }
 /** The section's sites and share page, above its table. Folder names are escaped text. */
 function sitesLine(s) {
@@ -95,6 +253,12 @@ function prepare(s, now, rowChars = Infinity) {
     const sites = sitesLine(s);
     if (sites)
         head.push(sites);
+    const comparison = s.base && !meta.removed ? (0,changes/* compareWithBase */.te)(s.files, s.base) : undefined;
+    if (comparison)
+        head.push(...(0,changes/* comparisonLines */.pf)(comparison));
+    const thumbs = meta.removed ? undefined : thumbnailsLine(outsideSites(s.files, s.sites), s.shareUrl);
+    const qr = meta.removed ? undefined : qrLine(s.qr);
+    const previews = [thumbs, qr].filter((l) => l !== undefined);
     let rows;
     let rowsCut;
     if (!meta.removed) {
@@ -105,12 +269,22 @@ function prepare(s, now, rowChars = Infinity) {
                 rowsCut = true;
                 break;
             }
-            const row = renderRow(f, s.open?.get(f.key));
+            const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) });
             rows.push(row);
             chars += row.length + 1;
         }
     }
-    return { start: (0,markers/* startMarker */.dE)(meta), head, rows, ...(rowsCut ? { rowsCut } : {}), end: (0,markers/* endMarker */.cL)(s.id), meta };
+    const table = comparison ? CHANGES_HEAD : PLAIN_HEAD;
+    return {
+        start: (0,markers/* startMarker */.dE)(meta),
+        head,
+        ...(previews.length ? { previews } : {}),
+        table,
+        rows,
+        ...(rowsCut ? { rowsCut } : {}),
+        end: (0,markers/* endMarker */.cL)(s.id),
+        meta,
+    };
 }
 /** Where every file is listed when the comment has no room: the share page, else the job summary. */
 function everyFile(m) {
@@ -120,17 +294,22 @@ function everyFile(m) {
 function moreLine(n, m) {
     return `${MORE_PREFIX}${(0,format/* count */.U9)(n)} more — see the ${everyFile(m)}.`;
 }
-/** Lines of a section; a blank line always ends a table so the next line cannot become a row. */
-function assemble(p, collapse, maxRows) {
+/**
+ * Lines of a section; a blank line always ends a table so the next line cannot become a row.
+ * `previews: false` leaves the thumbnails and QR codes out (the body has no room for them).
+ */
+function assemble(p, collapse, maxRows, previews = true) {
     if (p.rowsCut && (maxRows === undefined || maxRows >= p.rows.length))
         throw new RangeError('A cut table cannot be rendered whole.');
     const lines = [p.start, ...p.head];
+    if (previews && p.previews)
+        lines.push(...p.previews);
     if (p.rows) {
         const shown = maxRows === undefined ? p.rows : p.rows.slice(0, Math.max(0, maxRows));
         const more = p.meta.files - shown.length;
         const body = [];
         if (shown.length)
-            body.push(TABLE_HEAD, TABLE_SEP, ...shown, '');
+            body.push(...p.table, ...shown, '');
         if (p.meta.files === 0)
             body.push('_No files._', '');
         if (more > 0)
@@ -177,18 +356,22 @@ function splitRaw(s) {
         const i = inner.findIndex(pred);
         return i === -1 ? inner.length : i;
     };
-    const tableAt = at((l) => l === TABLE_HEAD);
-    const cut = Math.min(tableAt, at((l) => l.startsWith(DETAILS_OPEN)), at((l) => l.startsWith(MORE_PREFIX)));
+    const tableAt = at(isTableHead);
+    const cut = Math.min(tableAt, at((l) => l.startsWith(DETAILS_OPEN) && !l.startsWith(QR_PREFIX)), at((l) => l.startsWith(MORE_PREFIX)));
     const head = inner.slice(0, cut);
     while (head.length && head[head.length - 1] === '')
         head.pop();
+    const isPreview = (l) => l.startsWith(THUMBNAILS_PREFIX) || l.startsWith(QR_PREFIX);
+    const previews = head.filter(isPreview);
+    const kept = head.filter((l) => !isPreview(l));
+    const table = tableAt < inner.length && inner[tableAt] === CHANGES_HEAD[0] ? CHANGES_HEAD : PLAIN_HEAD;
     let rows;
     if (cut < inner.length) {
         rows = [];
         for (let i = tableAt + 2; i < inner.length && inner[i].startsWith('|'); i++)
             rows.push(inner[i]);
     }
-    return { start: lines[0], head, rows, end: lines[lines.length - 1], meta: s.meta };
+    return { start: lines[0], head: kept, ...(previews.length ? { previews } : {}), table, rows, end: lines[lines.length - 1], meta: s.meta };
 }
 // ---------------------------------------------------------------- the whole comment
 /**
@@ -237,7 +420,9 @@ function hardCut(text, limit) {
 /**
  * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
  * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
- * degrades in order: fold every table under <details> and cut rows, largest tables first, to an
+ * degrades in order: leave out every section's thumbnails and QR codes (the share page shows the
+ * images and has the links), fold
+ * every table under <details> and cut rows, largest tables first, to an
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
@@ -276,7 +461,7 @@ function mergeComment(existingBody, section, opts) {
                 return b.full;
             if (mode.get(b) === 'summary')
                 return renderSummary(b.parts, opts.now);
-            return b.parts.rows ? assemble(b.parts, true, cap) : b.full;
+            return b.parts.rows ? assemble(b.parts, true, cap, false) : b.full;
         });
         if (dropped)
             parts.push(`_${(0,format/* count */.U9)(dropped)} more job section${dropped === 1 ? '' : 's'} ${NOT_SHOWN}._`);
@@ -559,6 +744,107 @@ function contentDisposition(fileName, mode, contentType, untrusted = false) {
  */
 function encodeRfc8187(value) {
     return (0,_uri_js__WEBPACK_IMPORTED_MODULE_2__/* .uriEncode */ .HQ)(value).replaceAll('%21', '!');
+}
+
+
+/***/ }),
+
+/***/ 6965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fd: () => (/* binding */ changeCell),
+/* harmony export */   lb: () => (/* binding */ changeSummary),
+/* harmony export */   pf: () => (/* binding */ comparisonLines),
+/* harmony export */   te: () => (/* binding */ compareWithBase)
+/* harmony export */ });
+/* unused harmony exports MAX_REMOVED_NAMES, signedBytes */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1509);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+
+
+/** Removed files named in the comment, at most; the rest are counted. */
+const MAX_REMOVED_NAMES = 10;
+const REMOVED_NAME_CHARS = 80;
+/** Compares the upload's files with the base build's, by path (the first of duplicate paths wins). */
+function compareWithBase(files, base) {
+    const before = new Map();
+    for (const f of base.files)
+        if (!before.has(f.path))
+            before.set(f.path, f);
+    const out = new Map();
+    let changed = 0;
+    let added = 0;
+    let unchanged = 0;
+    let total = 0;
+    for (const f of files) {
+        if (out.has(f.path))
+            continue;
+        total += f.size;
+        const b = before.get(f.path);
+        if (!b) {
+            out.set(f.path, { status: 'new', delta: f.size });
+            added++;
+        }
+        else if (b.sha256 === f.sha256 && b.size === f.size) {
+            out.set(f.path, { status: 'same', delta: 0 });
+            unchanged++;
+        }
+        else {
+            out.set(f.path, { status: 'changed', delta: f.size - b.size });
+            changed++;
+        }
+    }
+    const removed = [...before]
+        .filter(([path]) => !out.has(path))
+        .map(([path, b]) => ({ path, size: b.size }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const delta = total - [...before.values()].reduce((n, f) => n + f.size, 0);
+    return { base: { ref: base.ref, sha: base.sha, runUrl: base.runUrl }, files: out, removed, changed, added, unchanged, delta };
+}
+/** +2.1 KiB, -300 B, ±0 B. */
+function signedBytes(n) {
+    if (n === 0)
+        return '±0 B';
+    return `${n > 0 ? '+' : '-'}${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .humanBytes */ .p6)(Math.abs(n))}`;
+}
+/** "3 changed, 1 new, 1 removed, +2.1 KiB"; "no changes, ±0 B" when every file is the same. */
+function changeSummary(c) {
+    const bits = [];
+    if (c.changed)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.changed)} changed`);
+    if (c.added)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.added)} new`);
+    if (c.removed.length)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.removed.length)} removed`);
+    if (bits.length === 0)
+        bits.push('no changes');
+    return [...bits, signedBytes(c.delta)].join(', ');
+}
+/** A file's cell in the Change column. */
+function changeCell(change) {
+    if (!change)
+        return '—';
+    if (change.status === 'new')
+        return '🆕 new';
+    if (change.status === 'same')
+        return 'unchanged';
+    return change.delta === 0 ? '✏️ changed, same size' : `✏️ ${signedBytes(change.delta)}`;
+}
+/**
+ * The section's lines about the comparison: what it sums up to, against which build, and the files
+ * that were removed (at most MAX_REMOVED_NAMES named; names are escaped text).
+ */
+function comparisonLines(c) {
+    const sha = (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .hexPrefix */ .g_)(c.base.sha, 7);
+    const build = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(sha ? `\`${sha}\`` : 'build', c.base.runUrl) ?? (sha ? `\`${sha}\`` : 'build');
+    const lines = [`📊 Since ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(c.base.ref)} (${build}): **${changeSummary(c)}**`];
+    if (c.removed.length) {
+        const named = c.removed.slice(0, MAX_REMOVED_NAMES).map((f) => `~~${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .shortenMiddle */ .jM)(f.path, REMOVED_NAME_CHARS))}~~`);
+        const more = c.removed.length - named.length;
+        lines.push(`<sub>Removed: ${named.join(' · ')}${more > 0 ? ` … and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(more)} more` : ''}</sub>`);
+    }
+    return lines;
 }
 
 

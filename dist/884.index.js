@@ -1,8 +1,8 @@
-export const id = 942;
-export const ids = [942];
+export const id = 884;
+export const ids = [884];
 export const modules = {
 
-/***/ 5942:
+/***/ 2884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -520,10 +520,68 @@ var links_section = __webpack_require__(4546);
 var stored_manifest = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/publish/comment-records.ts
 var comment_records = __webpack_require__(8849);
-// EXTERNAL MODULE: ./src/publish/links.ts + 1 modules
-var links = __webpack_require__(3912);
+// EXTERNAL MODULE: ./src/publish/links.ts + 3 modules
+var links = __webpack_require__(8499);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
 var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./src/config/context.ts
+var context = __webpack_require__(577);
+// EXTERNAL MODULE: ./src/links/base-build.ts
+var base_build = __webpack_require__(9181);
+;// CONCATENATED MODULE: ./src/steps/base-build.ts
+
+
+
+
+
+
+/**
+ * Where the base branch's manifest of this section is: the scope a push to the base branch uploads
+ * to (`ref-main` by default), or undefined when the run has no pull request or base branch, or the
+ * key prefix has no `{scope}` a push could share (`{pr}` alone).
+ */
+function baseScope(q) {
+    const { ctx } = q;
+    if (ctx.pr === undefined || !(0,base_build/* isBranchName */.Q8)(ctx.baseRef))
+        return undefined;
+    let scope;
+    try {
+        scope = (0,keys/* findableScope */.ex)(q.keyPrefix, { ...ctx, pr: undefined, ref: ctx.baseRef, section: '' });
+    }
+    catch {
+        return undefined; // {pr} in the scope: a push has none
+    }
+    return 'scope' in scope ? scope.scope : undefined;
+}
+/** The base branch's upload of this section, or undefined (logged) when there is none to compare with. */
+async function findBaseBuild(q) {
+    const scope = baseScope(q);
+    if (scope === undefined || !q.ctx.baseRef)
+        return undefined;
+    const key = (0,stored_manifest/* manifestKey */.Rn)(scope, q.sectionId);
+    let text;
+    try {
+        text = await (0,bucket/* getText */.q4)(q.client, q.target, key);
+    }
+    catch (error) {
+        const name = error.cause?.name;
+        // Without s3:ListBucket, S3 answers a missing key with AccessDenied.
+        if (name === 'NoSuchKey' || name === 'NotFound' || name === 'AccessDenied') {
+            q.log.info(`No readable upload of this section on ${q.ctx.baseRef} to compare with (${key}): upload on push to ${q.ctx.baseRef} too (same workflow, job and matrix).`);
+        }
+        else
+            q.log.warning(`Could not read ${key}, so the comment does not compare with ${q.ctx.baseRef}: ${(0,util_log/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+    const check = (0,stored_manifest/* checkStoredManifest */.dC)(text, { scope, sectionId: q.sectionId, runsUrl: (0,context/* runsUrl */.gL)(q.ctx) });
+    if ('problem' in check) {
+        q.log.warning(`Not comparing with ${q.ctx.baseRef}: ${key} ${check.problem}.`);
+        return undefined;
+    }
+    q.log.info(`Comparing with the upload of ${q.ctx.baseRef} at ${check.manifest.sha.slice(0, 7)} (${check.manifest.files.length} files).`);
+    return (0,base_build/* baseBuildOf */.xo)(q.ctx.baseRef, check.manifest);
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
 var glob = __webpack_require__(2377);
 // EXTERNAL MODULE: external "node:path"
@@ -637,8 +695,8 @@ function toPosix(nativePath) {
 var setup = __webpack_require__(2105);
 // EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
 var steps_sign = __webpack_require__(6209);
-// EXTERNAL MODULE: ./src/steps/sites.ts + 12 modules
-var steps_sites = __webpack_require__(3597);
+// EXTERNAL MODULE: ./src/steps/sites.ts + 17 modules
+var steps_sites = __webpack_require__(29);
 // EXTERNAL MODULE: ./src/config/constants.ts
 var constants = __webpack_require__(4687);
 ;// CONCATENATED MODULE: ./src/steps/untrusted.ts
@@ -699,6 +757,7 @@ function assertForkKeys(template, from) {
 
 
 
+
 const PROGRESS_INTERVAL_MS = 5_000;
 async function upload(deps) {
     const { inputs, ctx, log, clock } = deps;
@@ -716,8 +775,17 @@ async function upload(deps) {
     let failed;
     try {
         log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
+        // Read before this upload's own manifest is written: what the comment compares with.
+        const base = await findBaseBuild({
+            client: store.client,
+            target: store.target,
+            keyPrefix: inputs.keyPrefix,
+            ctx,
+            sectionId: plan.section.id,
+            log,
+        });
         const { stored, failures } = await uploadFiles(plans, store, deps);
-        await storeManifest(plan, stored, folders, store, deps);
+        await storeManifest(plan, stored, folders, base, store, deps);
         const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
         // Nothing is published unless a link is known to work.
         await (0,steps_sign/* proveLinks */.K1)(store.signer, entries, log);
@@ -756,6 +824,8 @@ async function upload(deps) {
             sites: sites?.sites,
             shareUrl: sites?.shareUrl,
             open: sites?.open,
+            qr: sites?.qr,
+            base,
         };
         // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
         const records = plan.manifestScope === undefined
@@ -821,7 +891,7 @@ async function uploadFiles(plans, { client, target }, { inputs, log }) {
  * Stores the section's manifest, for mode: refresh and cleanup. Losing it costs only those, not the
  * links: a warning rather than a failure, unless the store said the credentials are dead.
  */
-async function storeManifest(plan, stored, folders, { client, target }, { ctx, log, clock }) {
+async function storeManifest(plan, stored, folders, base, { client, target }, { ctx, log, clock }) {
     if (stored.length === 0 || plan.manifestScope === undefined)
         return;
     const key = (0,stored_manifest/* manifestKey */.Rn)(plan.manifestScope, plan.section.id);
@@ -835,6 +905,7 @@ async function storeManifest(plan, stored, folders, { client, target }, { ctx, l
         uploadedAt: clock().toISOString(),
         files: stored,
         sites: folders,
+        ...(base ? { base } : {}),
     };
     try {
         await (0,bucket/* putJson */.gl)(client, target, key, manifest);

@@ -1,5 +1,5 @@
-export const id = 810;
-export const ids = [810,30];
+export const id = 639;
+export const ids = [639,30];
 export const modules = {
 
 /***/ 1454:
@@ -254,7 +254,7 @@ function bucketRecords(client, target, scope, marker, log) {
 
 /***/ }),
 
-/***/ 3912:
+/***/ 8499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -272,6 +272,92 @@ var wait_budget = __webpack_require__(4030);
 var comment = __webpack_require__(2827);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
 var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./src/render/changes.ts
+var render_changes = __webpack_require__(6965);
+// EXTERNAL MODULE: ./src/render/format.ts
+var format = __webpack_require__(1509);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/render/markers.ts
+var markers = __webpack_require__(6327);
+;// CONCATENATED MODULE: ./src/render/status.ts
+/**
+ * A section as a commit status in the pull request's checks list: its name (context), one line of
+ * what it holds (description) and the share page as its Details link. Pure.
+ */
+
+
+
+
+/** GitHub refuses a longer status description (422). */
+const MAX_STATUS_DESCRIPTION = 140;
+/** Long section titles are shortened in the middle in the context. */
+const MAX_CONTEXT_CHARS = 100;
+/** Plain text: no control or bidi characters (GitHub shows these fields as text, but a name can spoof direction). */
+function plain(text) {
+    // eslint-disable-next-line no-control-regex -- untrusted names are shown without control characters
+    return (0,markdown/* wellFormed */.ES)(text).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+/** `s3-artifact-links / CI / build (linux)`: one status per section, updated in place by each run. */
+function statusContext(s) {
+    return (0,format/* shortenMiddle */.jM)(`${markers/* ACTION_NAME */.px} / ${plain(s.title || s.id)}`, MAX_CONTEXT_CHARS);
+}
+/**
+ * `4 files, 5.6 KiB · 1 changed, 2 new, +4.1 KiB since main · links expire 2026-11-29 14:00 UTC`,
+ * within GitHub's 140 characters (the comparison goes first when it does not fit).
+ */
+function statusDescription(s) {
+    const size = (0,format/* filesAndBytes */.UZ)(s.files.length, s.files.reduce((n, f) => n + (f.size > 0 ? f.size : 0), 0));
+    const expiry = `links expire ${(0,format/* formatUtc */.ay)(s.expiresAt)}`;
+    const changes = s.base ? `${(0,render_changes/* changeSummary */.lb)((0,render_changes/* compareWithBase */.te)(s.files, s.base))} since ${plain(s.base.ref)}` : undefined;
+    const full = [size, changes, expiry].filter(Boolean).join(' · ');
+    if (Array.from(full).length <= MAX_STATUS_DESCRIPTION)
+        return full;
+    return (0,format/* shortenMiddle */.jM)([size, expiry].join(' · '), MAX_STATUS_DESCRIPTION);
+}
+function commitStatusOf(s) {
+    const target = s.shareUrl || s.runUrl;
+    return {
+        state: 'success',
+        context: statusContext(s),
+        description: statusDescription(s),
+        ...(/^https?:\/\//i.test(target) ? { target_url: target } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(9906);
+;// CONCATENATED MODULE: ./src/publish/status.ts
+
+
+const STATUS_PERMISSION_NOTICE = "No commit status in the pull request's checks: the token may not set one (403). Add 'statuses: write' to the job's permissions, or set commit-status: false.";
+/** Sets one status per section on its commit (a full SHA); returns how many were set. */
+async function publishStatuses(t, sections) {
+    const { gh, run, log } = t;
+    if (!gh || gh.pr === undefined)
+        return 0;
+    let set = 0;
+    for (const s of sections) {
+        if (s.removed || !/^[0-9a-f]{40}$/i.test(s.sha))
+            continue;
+        const status = commitStatusOf(s);
+        try {
+            await gh.octokit.rest.repos.createCommitStatus({ owner: run.owner, repo: run.repo, sha: s.sha, ...status });
+            set++;
+            log.info(`Commit status '${status.context}' set on ${s.sha.slice(0, 7)}.`);
+        }
+        catch (error) {
+            const e = error;
+            if (e.status === 403 && !/rate limit/i.test((0,util_log/* errorMessage */.gJ)(error))) {
+                (0,util_log/* notice */.lm)(log, STATUS_PERMISSION_NOTICE);
+                return set;
+            }
+            log.warning(`Could not set the commit status '${status.context}' (the comment and links are unaffected): ${(0,util_log/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    return set;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 const PUBLIC_NOTE = 'This repository is public: anyone who can read this comment can download these files until the links expire.';
 /**
@@ -314,6 +400,7 @@ var summary = __webpack_require__(5336);
 
 
 
+
 /** Pull requests commented on at once: a few, so GitHub's secondary rate limits stay far. */
 const PARALLEL_PULLS = 4;
 /** The first steps of publishing, once per run: decide what the policy allows, set the outputs. */
@@ -343,6 +430,8 @@ async function publishLinks(context, report, sections, name) {
         if (context.gh?.pr !== undefined)
             await context.records?.put(shown);
         commented = await (0,comment/* publishComment */.p)(context, () => shown);
+        if (context.commitStatus)
+            await publishStatuses(context, shown);
     }
     // The runner masks secrets in job summaries, URL-encoded too: links holding a session token (or a
     // masked signing key ID) would read *** there and fail. They go to the comment and the outputs only.
@@ -373,7 +462,11 @@ async function publishToPulls(context, report, pulls, name) {
     const commented = await (0,open_pulls/* mapSettled */.A)(pulls, PARALLEL_PULLS, async (pull) => {
         const shown = withPublicNote(pull.sections, visibility);
         await pull.records?.put(shown);
-        return (0,comment/* publishComment */.p)({ ...context, gh: { ...gh, pr: pull.pr }, setOutputs: false, records: pull.records }, () => shown);
+        const target = { ...context, gh: { ...gh, pr: pull.pr }, setOutputs: false, records: pull.records };
+        const posted = await (0,comment/* publishComment */.p)(target, () => shown);
+        if (context.commitStatus)
+            await publishStatuses(target, shown);
+        return posted;
     });
     return commented.map((c) => (c.ok ? (c.value ? 'updated' : 'not updated') : { failed: c.error.message }));
 }
@@ -433,6 +526,107 @@ async function writeSummary(report, clock, linksElsewhere, pages) {
 /** The summary of a refresh of every open pull request: one row per pull request, no links. */
 async function writeRefreshSummary(summary, clock) {
     await core.summary.addRaw(renderRefreshSummary(summary, clock()), true).write();
+}
+
+
+/***/ }),
+
+/***/ 6965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fd: () => (/* binding */ changeCell),
+/* harmony export */   lb: () => (/* binding */ changeSummary),
+/* harmony export */   pf: () => (/* binding */ comparisonLines),
+/* harmony export */   te: () => (/* binding */ compareWithBase)
+/* harmony export */ });
+/* unused harmony exports MAX_REMOVED_NAMES, signedBytes */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1509);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+
+
+/** Removed files named in the comment, at most; the rest are counted. */
+const MAX_REMOVED_NAMES = 10;
+const REMOVED_NAME_CHARS = 80;
+/** Compares the upload's files with the base build's, by path (the first of duplicate paths wins). */
+function compareWithBase(files, base) {
+    const before = new Map();
+    for (const f of base.files)
+        if (!before.has(f.path))
+            before.set(f.path, f);
+    const out = new Map();
+    let changed = 0;
+    let added = 0;
+    let unchanged = 0;
+    let total = 0;
+    for (const f of files) {
+        if (out.has(f.path))
+            continue;
+        total += f.size;
+        const b = before.get(f.path);
+        if (!b) {
+            out.set(f.path, { status: 'new', delta: f.size });
+            added++;
+        }
+        else if (b.sha256 === f.sha256 && b.size === f.size) {
+            out.set(f.path, { status: 'same', delta: 0 });
+            unchanged++;
+        }
+        else {
+            out.set(f.path, { status: 'changed', delta: f.size - b.size });
+            changed++;
+        }
+    }
+    const removed = [...before]
+        .filter(([path]) => !out.has(path))
+        .map(([path, b]) => ({ path, size: b.size }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const delta = total - [...before.values()].reduce((n, f) => n + f.size, 0);
+    return { base: { ref: base.ref, sha: base.sha, runUrl: base.runUrl }, files: out, removed, changed, added, unchanged, delta };
+}
+/** +2.1 KiB, -300 B, ±0 B. */
+function signedBytes(n) {
+    if (n === 0)
+        return '±0 B';
+    return `${n > 0 ? '+' : '-'}${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .humanBytes */ .p6)(Math.abs(n))}`;
+}
+/** "3 changed, 1 new, 1 removed, +2.1 KiB"; "no changes, ±0 B" when every file is the same. */
+function changeSummary(c) {
+    const bits = [];
+    if (c.changed)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.changed)} changed`);
+    if (c.added)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.added)} new`);
+    if (c.removed.length)
+        bits.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.removed.length)} removed`);
+    if (bits.length === 0)
+        bits.push('no changes');
+    return [...bits, signedBytes(c.delta)].join(', ');
+}
+/** A file's cell in the Change column. */
+function changeCell(change) {
+    if (!change)
+        return '—';
+    if (change.status === 'new')
+        return '🆕 new';
+    if (change.status === 'same')
+        return 'unchanged';
+    return change.delta === 0 ? '✏️ changed, same size' : `✏️ ${signedBytes(change.delta)}`;
+}
+/**
+ * The section's lines about the comparison: what it sums up to, against which build, and the files
+ * that were removed (at most MAX_REMOVED_NAMES named; names are escaped text).
+ */
+function comparisonLines(c) {
+    const sha = (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .hexPrefix */ .g_)(c.base.sha, 7);
+    const build = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(sha ? `\`${sha}\`` : 'build', c.base.runUrl) ?? (sha ? `\`${sha}\`` : 'build');
+    const lines = [`📊 Since ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(c.base.ref)} (${build}): **${changeSummary(c)}**`];
+    if (c.removed.length) {
+        const named = c.removed.slice(0, MAX_REMOVED_NAMES).map((f) => `~~${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .shortenMiddle */ .jM)(f.path, REMOVED_NAME_CHARS))}~~`);
+        const more = c.removed.length - named.length;
+        lines.push(`<sub>Removed: ${named.join(' · ')}${more > 0 ? ` … and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(more)} more` : ''}</sub>`);
+    }
+    return lines;
 }
 
 
@@ -543,7 +737,7 @@ function isEntry(v) {
 
 /***/ }),
 
-/***/ 3597:
+/***/ 29:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1461,6 +1655,368 @@ function jsonForHtml(value) {
 
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
+;// CONCATENATED MODULE: ./src/sites/share-layout.ts
+/** The share page's layout: files grouped by folder, and the name of its "Download all" archive. Pure. */
+/** The folder of a path as the share page groups it: `dist/app/` for `dist/app/x.js`, `''` at the top. */
+function folderOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '' : path.slice(0, slash + 1);
+}
+/** Files grouped by folder, folders in path order (a folder before the folders inside it), files in their order. */
+function groupByFolder(files) {
+    const groups = new Map();
+    for (const f of files) {
+        const folder = folderOf(f.path);
+        const list = groups.get(folder);
+        if (list)
+            list.push(f);
+        else
+            groups.set(folder, [f]);
+    }
+    return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([folder, list]) => ({ folder, files: list }));
+}
+/** `build-linux-0123456.zip`: the section's title and commit, as a safe file name. */
+function zipFileName(title, sha) {
+    const base = `${title} ${sha.slice(0, 7)}`
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 100);
+    return `${base || 'artifacts'}.zip`;
+}
+
+;// CONCATENATED MODULE: ./src/sites/zip.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * A small writer of stored (uncompressed) .zip archives, for the share page's "Download all": the
+ * reader's browser fetches each file from its presigned link and writes the archive itself, no
+ * server in between. Pure functions, unit-tested in Node and shipped to the browser as their own
+ * source text (see share-tools.ts), so each may call only the browser's globals and the other
+ * functions of ZIP_FUNCTIONS.
+ *
+ * Format (APPNOTE 6.3.10): per file a local header (general-purpose flags: bit 3, sizes and CRC in a
+ * data descriptor after the data, as they are known only once the data has streamed; bit 11, UTF-8
+ * names), the data, the descriptor; then the central directory and its end record. No ZIP64: an
+ * archive is at most 4 GiB and 65,535 files (zipLimits says why not, before anything is fetched).
+ */
+/** The CRC-32 (IEEE 802.3) table. */
+function crcTable() {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+}
+/** The CRC-32 of the bytes so far (`crc`, 0 to start) followed by `bytes`. */
+function crcUpdate(table, crc, bytes) {
+    let c = (crc ^ 0xffffffff) >>> 0;
+    for (let i = 0; i < bytes.length; i++)
+        c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+}
+/**
+ * The name of a file inside the archive: its path with `/` separators, and nothing an extractor
+ * could take for a way out of the folder it extracts to: no leading `/`, no drive letter, no `.` or
+ * `..` segment, no backslash (a separator on Windows), no control character. Never empty.
+ */
+function zipName(path) {
+    const segments = path
+        .replace(/\\/g, '_')
+        // eslint-disable-next-line no-control-regex -- control characters in untrusted names are replaced
+        .replace(/[\u0000-\u001f\u007f]/g, '_')
+        .replace(/^[A-Za-z]:/, '')
+        .split('/')
+        .filter((s) => s !== '' && s !== '.' && s !== '..');
+    return segments.join('/') || 'file';
+}
+/** Names made unique: a repeated name gets ` (2)`, ` (3)`… before its extension. */
+function uniqueNames(names) {
+    const seen = new Set();
+    return names.map((name) => {
+        let candidate = name;
+        for (let n = 2; seen.has(candidate.toLowerCase()); n++) {
+            const dot = name.lastIndexOf('.');
+            const slash = name.lastIndexOf('/');
+            candidate = dot > slash + 1 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+        }
+        seen.add(candidate.toLowerCase());
+        return candidate;
+    });
+}
+/** Why these files cannot be one archive (no ZIP64), or '' when they can. */
+function zipLimits(sizes, nameBytes) {
+    if (sizes.length > 65535)
+        return 'more than 65,535 files';
+    const total = sizes.reduce((n, s) => n + s, 0) + sizes.length * 46 * 2 + nameBytes * 2 + 22;
+    if (total > 0xffffffff)
+        return 'more than 4 GiB';
+    return '';
+}
+/** MS-DOS time and date of `d`, local time (what extractors show), from 1980. */
+function dosTime(d) {
+    const year = Math.max(1980, d.getFullYear());
+    return [
+        (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+        ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    ];
+}
+function zipBytes(length) {
+    const bytes = new Uint8Array(length);
+    return [bytes, new DataView(bytes.buffer)];
+}
+/** The local header before a file's data; CRC and sizes follow in its descriptor. */
+function zipLocalHeader(name, dos) {
+    const [bytes, v] = zipBytes(30 + name.length);
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(4, 20, true); // version needed: 2.0
+    v.setUint16(6, 0x0808, true); // data descriptor, UTF-8 name
+    v.setUint16(8, 0, true); // stored
+    v.setUint16(10, dos[0], true);
+    v.setUint16(12, dos[1], true);
+    v.setUint16(26, name.length, true);
+    bytes.set(name, 30);
+    return bytes;
+}
+/** The data descriptor after a file's data. */
+function zipDescriptor(crc, size) {
+    const [bytes, v] = zipBytes(16);
+    v.setUint32(0, 0x08074b50, true);
+    v.setUint32(4, crc, true);
+    v.setUint32(8, size, true);
+    v.setUint32(12, size, true);
+    return bytes;
+}
+/** A file's entry in the central directory; `offset` is where its local header starts. */
+function zipCentral(name, dos, crc, size, offset) {
+    const [bytes, v] = zipBytes(46 + name.length);
+    v.setUint32(0, 0x02014b50, true);
+    v.setUint16(4, 0x0314, true); // made by: UNIX, 2.0 (so the permissions below are read)
+    v.setUint16(6, 20, true);
+    v.setUint16(8, 0x0808, true);
+    v.setUint16(10, 0, true);
+    v.setUint16(12, dos[0], true);
+    v.setUint16(14, dos[1], true);
+    v.setUint32(16, crc, true);
+    v.setUint32(20, size, true);
+    v.setUint32(24, size, true);
+    v.setUint16(28, name.length, true);
+    v.setUint32(38, (0o100644 << 16) >>> 0, true); // a regular file, rw-r--r--: never executable, never a link
+    v.setUint32(42, offset, true);
+    bytes.set(name, 46);
+    return bytes;
+}
+/** The end of the central directory. */
+function zipEnd(count, centralSize, centralOffset) {
+    const [bytes, v] = zipBytes(22);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, count, true);
+    v.setUint16(10, count, true);
+    v.setUint32(12, centralSize, true);
+    v.setUint32(16, centralOffset, true);
+    return bytes;
+}
+/** What the share page's tools call, by name (property names survive the bundler; function names may not). */
+const ZIP_KIT = { crcTable, crcUpdate, zipName, uniqueNames, zipLimits, dosTime, zipLocalHeader, zipDescriptor, zipCentral, zipEnd };
+/** Source text of every function above, then `zipKit`: ZIP_KIT as the browser gets it. */
+function zipKitSource() {
+    const functions = [...Object.values(ZIP_KIT), zipBytes];
+    const kit = Object.entries(ZIP_KIT).map(([key, f]) => `${key}: ${f.name}`);
+    return `${functions.map(String).join('\n')}\nconst zipKit = { ${kit.join(', ')} };`;
+}
+
+;// CONCATENATED MODULE: ./src/sites/share-tools.ts
+/* istanbul ignore file -- these functions are serialized into the browser; coverage counters would break them there. */
+/**
+ * The share page's tools, in the reader's browser: a search box that filters the files as you type,
+ * folders that collapse, a copy-link button per file, and "Download all" as one .zip the browser
+ * assembles from the presigned links (zip.ts), one file at a time, with no server in between.
+ * Shipped as source text like runtime.ts: `shareToolsMain` may use only browser globals and its
+ * parameters (the zip writer comes in as `z`). Checked in Chromium (__tests__/integration/share-page-browser.test.ts).
+ */
+
+function shareToolsMain(doc, win, z) {
+    const rows = Array.from(doc.querySelectorAll('tr[data-path]'));
+    const heads = Array.from(doc.querySelectorAll('tr[data-folder]:not([data-path])'));
+    const filter = doc.getElementById('filter');
+    const shown = doc.getElementById('shown');
+    const zip = doc.getElementById('zip');
+    const status = doc.getElementById('zip-status');
+    const notice = doc.getElementById('expired');
+    const expiresAt = Date.parse((doc.querySelectorAll('time[data-expires]')[0] || { getAttribute: () => '' }).getAttribute('datetime') || '');
+    const collapsed = [];
+    const inside = (folder, outer) => folder.slice(0, outer.length) === outer;
+    const folded = (folder, self) => collapsed.some((c) => inside(folder, c) && (self || c !== folder));
+    const query = () => (filter ? filter.value.trim().toLowerCase() : '');
+    const matches = (row, q) => !q || (row.getAttribute('data-path') || '').toLowerCase().indexOf(q) !== -1;
+    const picked = () => rows.filter((r) => matches(r, query()));
+    const apply = () => {
+        const q = query();
+        // A folder's heading shows while one of its own files matches (headings name whole paths).
+        const open = new Set();
+        let count = 0;
+        for (const row of rows) {
+            const folder = row.getAttribute('data-folder') || '';
+            const match = matches(row, q);
+            row.hidden = !match || folded(folder, true);
+            if (!match)
+                continue;
+            count++;
+            open.add(folder);
+        }
+        for (const head of heads) {
+            const f = head.getAttribute('data-folder') || '';
+            head.hidden = !open.has(f) || folded(f, false);
+        }
+        if (shown)
+            shown.textContent = q ? count + ' of ' + rows.length + ' files match' : '';
+        if (zip) {
+            zip.textContent = q ? 'Download ' + count + ' as .zip' : 'Download all as .zip';
+            zip.disabled = count === 0;
+        }
+    };
+    if (filter) {
+        filter.addEventListener('input', apply);
+        filter.hidden = false;
+    }
+    doc.addEventListener('keydown', (event) => {
+        if (event.key === '/' && filter && doc.activeElement !== filter) {
+            event.preventDefault();
+            filter.focus();
+        }
+    });
+    doc.addEventListener('click', (event) => {
+        const target = event.target;
+        const toggle = target && target.closest ? target.closest('button[data-toggle]') : null;
+        if (toggle) {
+            const folder = toggle.getAttribute('data-toggle') || '';
+            const at = collapsed.indexOf(folder);
+            if (at === -1)
+                collapsed.push(folder);
+            else
+                collapsed.splice(at, 1);
+            toggle.setAttribute('aria-expanded', at === -1 ? 'false' : 'true');
+            apply();
+            return;
+        }
+        const copy = target && target.closest ? target.closest('button[data-copy]') : null;
+        if (copy)
+            void copyLink(copy);
+    });
+    const say = (el, text, ms) => {
+        const before = el.getAttribute('data-label') || el.textContent || '';
+        el.setAttribute('data-label', before);
+        el.textContent = text;
+        win.setTimeout(() => (el.textContent = before), ms);
+    };
+    const copyLink = async (button) => {
+        const url = button.getAttribute('data-copy') || '';
+        try {
+            if (!win.navigator.clipboard)
+                throw new Error('no clipboard');
+            await win.navigator.clipboard.writeText(url);
+        }
+        catch {
+            // Without the asynchronous clipboard (plain http, an old browser): select the text and copy it.
+            const field = doc.createElement('textarea');
+            field.value = url;
+            doc.body.appendChild(field);
+            field.select();
+            const done = doc.execCommand('copy');
+            field.remove();
+            if (!done)
+                return say(button, 'Copy failed', 2000);
+        }
+        say(button, 'Copied', 2000);
+    };
+    const expired = () => Date.now() >= expiresAt;
+    const download = async () => {
+        if (!zip || !status)
+            return;
+        if (expired()) {
+            if (notice)
+                notice.hidden = false;
+            return;
+        }
+        const files = picked();
+        const enc = new win.TextEncoder();
+        const names = z.uniqueNames(files.map((r) => z.zipName(r.getAttribute('data-path') || ''))).map((n) => enc.encode(n));
+        const sizes = files.map((r) => Number(r.getAttribute('data-size')) || 0);
+        const limit = z.zipLimits(sizes, names.reduce((n, b) => n + b.length, 0));
+        if (limit) {
+            status.textContent = 'These files are ' + limit + ', too much for one .zip: download them one by one.';
+            return;
+        }
+        zip.disabled = true;
+        const table = z.crcTable();
+        const dos = z.dosTime(new Date());
+        const parts = [];
+        const central = [];
+        let offset = 0;
+        try {
+            for (let i = 0; i < files.length; i++) {
+                status.textContent = 'Fetching ' + (i + 1) + ' of ' + files.length + '…';
+                const path = files[i].getAttribute('data-path') || '';
+                const response = await win.fetch(files[i].getAttribute('data-url') || '');
+                if (!response.ok || !response.body)
+                    throw new Error(path + ' answered ' + response.status);
+                const header = z.zipLocalHeader(names[i], dos);
+                const chunks = [header];
+                const reader = response.body.getReader();
+                let crc = 0;
+                let size = 0;
+                for (;;) {
+                    const { done, value } = await reader.read();
+                    if (done)
+                        break;
+                    if (!value)
+                        continue;
+                    crc = z.crcUpdate(table, crc, value);
+                    size += value.length;
+                    chunks.push(value);
+                }
+                if (size !== sizes[i])
+                    throw new Error(path + ' has ' + size + ' bytes, not the ' + sizes[i] + ' uploaded');
+                chunks.push(z.zipDescriptor(crc, size));
+                // One Blob per file: the browser may keep it on disk, and its chunks are let go.
+                parts.push(new win.Blob(chunks));
+                central.push(z.zipCentral(names[i], dos, crc, size, offset));
+                offset += header.length + size + 16;
+            }
+            const centralSize = central.reduce((n, c) => n + c.length, 0);
+            const blob = new win.Blob([...parts, ...central, z.zipEnd(files.length, centralSize, offset)], { type: 'application/zip' });
+            const url = win.URL.createObjectURL(blob);
+            const a = doc.createElement('a');
+            a.href = url;
+            a.download = zip.getAttribute('data-name') || 'files.zip';
+            doc.body.appendChild(a);
+            a.click();
+            a.remove();
+            win.setTimeout(() => win.URL.revokeObjectURL(url), 60_000);
+            status.textContent = files.length + (files.length === 1 ? ' file' : ' files') + ' in ' + a.download + '.';
+        }
+        catch (error) {
+            if (expired() && notice)
+                notice.hidden = false;
+            status.textContent = 'Download failed: ' + (error instanceof Error ? error.message : String(error)) + '.';
+        }
+        finally {
+            zip.disabled = false;
+        }
+    };
+    if (zip) {
+        zip.addEventListener('click', () => void download());
+        zip.hidden = false;
+    }
+    apply();
+}
+/** The tools' script: the zip writer, then the tools started on the page. */
+function shareToolsSource() {
+    return `${zipKitSource()}\n(${String(shareToolsMain)})(document, window, zipKit);`;
+}
+
 ;// CONCATENATED MODULE: ./src/sites/share-page.ts
 /**
  * The share page: one HTML page per section (itself a presigned object) listing every file with its
@@ -1470,7 +2026,13 @@ var format = __webpack_require__(1509);
  * File and section names come from pull requests: every one is HTML-escaped, the page's only script
  * and style are pinned by hash in a Content-Security-Policy, and images load only from the links'
  * own origins.
+ *
+ * Its tools (share-tools.ts): a search box, folders that collapse, a copy-link button per file, and
+ * "Download all" as one .zip the reader's browser assembles from the links (fetches allowed to the
+ * links' own origins only). They are hidden until the script shows them.
  */
+
+
 
 
 
@@ -1478,18 +2040,25 @@ const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-wid
     'a{color:#0969da}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:middle}' +
     'td.size{text-align:right;white-space:nowrap}td.name{word-break:break-all}code{font-size:12px;word-break:break-all}' +
     'img.thumb{width:48px;height:48px;object-fit:contain;display:block}.notice{border:1px solid #d4a72c;background:#fff8c5;padding:.75rem 1rem;border-radius:6px}' +
-    '.expired{border-color:#cf222e;background:#ffebe9}';
-const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
+    '.expired{border-color:#cf222e;background:#ffebe9}' +
+    '.tools{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}#filter{font:inherit;padding:.3rem .5rem;min-width:16rem}' +
+    'button{font:inherit;font-size:13px;padding:.2rem .6rem;cursor:pointer}tr.folder th{background:#f6f8fa;font-weight:600}' +
+    'tr.folder button{border:0;background:none;padding:0;font-weight:600;text-align:left}' +
+    "tr.folder button::before{content:'\\25BE  '}tr.folder button[aria-expanded=false]::before{content:'\\25B8  '}";
+const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);\n${shareToolsSource()}`;
 function renderSharePage(data) {
     const expiresMs = Date.parse(data.expiresAt);
     if (Number.isNaN(expiresMs))
         throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
     const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
+    // "Download all" fetches each file's own link.
+    const fileOrigins = [...new Set(data.files.map((f) => new URL(f.url).origin))];
     const csp = [
         "default-src 'none'",
         `script-src ${cspHash(SCRIPT)}`,
         `style-src ${cspHash(STYLE)}`,
         `img-src ${imageOrigins.length > 0 ? imageOrigins.join(' ') : "'none'"}`,
+        `connect-src ${fileOrigins.length > 0 ? fileOrigins.join(' ') : "'none'"}`,
         "base-uri 'none'",
         "form-action 'none'",
     ].join('; ');
@@ -1518,18 +2087,30 @@ function renderSharePage(data) {
             out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
         out.push('</ul>');
     }
-    out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
-    for (const f of data.files) {
+    out.push('<h2>Files</h2><p class="tools"><input id="filter" type="search" placeholder="Filter files (press /)" aria-label="Filter files" autocomplete="off" hidden>' +
+        `<button id="zip" type="button" data-name="${escapeHtml(zipFileName(data.title, data.sha))}" hidden>Download all as .zip</button>` +
+        '<span id="shown" role="status"></span><span id="zip-status" role="status"></span></p>', '<table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th></th></tr></thead><tbody>');
+    for (const group of groupByFolder(data.files)) {
+        const folder = escapeHtml(group.folder);
+        out.push(`<tr class="folder" data-folder="${folder}"><th colspan="6"><button type="button" data-toggle="${folder}" aria-expanded="true">` +
+            `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>`);
+        renderRows(group.files, group.folder, out);
+    }
+    out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
+    return out.join('\n');
+}
+function renderRows(files, folder, out) {
+    for (const f of files) {
         const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
         const open = f.openUrl ?? f.url;
         const link = f.viewable || f.openUrl
             ? `<a data-link href="${escapeHtml(open)}">Open</a>`
             : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
-        out.push(`<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
-            `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`);
+        const data = `data-path="${escapeHtml(f.path)}" data-folder="${escapeHtml(folder)}" data-url="${escapeHtml(f.url)}" data-size="${f.size}"`;
+        out.push(`<tr ${data}><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
+            `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td>` +
+            `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>`);
     }
-    out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
-    return out.join('\n');
 }
 function isImage(f) {
     // SVG in <img> runs no script; anything else that is not an image gets no thumbnail.
@@ -1802,7 +2383,85 @@ function globToRegExp(glob) {
     return new RegExp(`^${source}$`);
 }
 
+// EXTERNAL MODULE: ./node_modules/qrcode/lib/index.js
+var lib = __webpack_require__(1302);
+// EXTERNAL MODULE: ./src/links/keys.ts
+var keys = __webpack_require__(9673);
+;// CONCATENATED MODULE: ./src/sites/qr.ts
+/**
+ * QR codes for phones: one for the share page and one per mobile build (`.apk`, `.aab`, `.ipa`),
+ * as PNG images the action uploads beside the share page (GitHub strips `data:` URIs from comments,
+ * so they must be hosted; its image proxy fetches them like the thumbnails).
+ *
+ * A presigned link is long (600 to 2,000 characters): its QR code is dense (version 15 to 35, 77 to
+ * 157 modules). So: error correction L (a screen does not smudge), 4 px per module in the PNG, a
+ * quiet zone of 4 modules, and a width in the comment of 2 CSS px per module (a phone's camera reads
+ * that from a screen; the image links to itself at full size).
+ */
+
+
+
+/** Files a phone installs: Android packages and bundles, iOS apps. */
+const MOBILE_BUILD = /\.(apk|aab|ipa)$/i;
+/** Mobile builds that get a QR code, at most; the share page lists the others. */
+const MAX_MOBILE_QR = 3;
+/** What a QR code holds at most, in bytes (version 40, error correction L). */
+const QR_MAX_BYTES = 2953;
+const PIXELS_PER_MODULE = 4;
+const QUIET_MODULES = 4;
+/** CSS px per module in the comment. */
+const DISPLAY_PX_PER_MODULE = 2;
+/** The QR code of `text` as a PNG, or undefined when it holds more than a QR code can. */
+async function qrPng(text) {
+    if (Buffer.byteLength(text) > QR_MAX_BYTES)
+        return undefined;
+    const code = lib.create(text, { errorCorrectionLevel: 'L' });
+    const modules = code.modules.size;
+    const png = await lib.toBuffer(text, { type: 'png', errorCorrectionLevel: 'L', margin: QUIET_MODULES, scale: PIXELS_PER_MODULE });
+    return {
+        png,
+        modules,
+        pixels: (modules + 2 * QUIET_MODULES) * PIXELS_PER_MODULE,
+        displayWidth: (modules + 2 * QUIET_MODULES) * DISPLAY_PX_PER_MODULE,
+    };
+}
+/** The mobile builds of a section that get a QR code, in its order. */
+function mobileBuilds(files) {
+    return files.filter((f) => MOBILE_BUILD.test(f.path)).slice(0, MAX_MOBILE_QR);
+}
+/**
+ * Where a QR code is stored: in the section's `.artifact-links` folder, named for what it encodes
+ * (`share`) or by a hash of the file's key (never by a name from the pull request).
+ */
+function qrKey(prefix, of) {
+    const name = 'share' in of ? 'share' : (0,external_node_crypto_.createHash)('sha256').update(of.fileKey).digest('hex').slice(0, 16);
+    return `${prefix ? `${prefix}/` : ''}${keys/* RESERVED_SEGMENT */.LK}/qr-${name}.png`;
+}
+
+;// CONCATENATED MODULE: ./src/steps/qr-codes.ts
+
+
+/** Uploads a QR code of the share page and of each mobile build; returns their links. */
+async function publishQrCodes(o) {
+    const wanted = [
+        { of: 'share', link: o.shareUrl, key: qrKey(o.prefix, { share: true }) },
+        ...mobileBuilds(o.entries).map((e) => ({ of: 'file', path: e.path, link: e.url, key: qrKey(o.prefix, { fileKey: e.key }) })),
+    ];
+    const out = [];
+    for (const w of wanted) {
+        const image = await qrPng(w.link);
+        if (!image) {
+            o.log.info(`No QR code for ${w.path ?? 'the share page'}: its link is longer than a QR code holds.`);
+            continue;
+        }
+        await (0,bucket/* putText */.rb)(o.client, o.target, w.key, image.png, 'image/png');
+        out.push({ of: w.of, ...(w.path ? { path: w.path } : {}), url: await o.sign(w.key), width: image.displayWidth });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/steps/sites.ts
+
 
 
 
@@ -1881,12 +2540,17 @@ async function publishSites(options) {
         displayFolder: (folder) => displayFolder(files, folder),
     });
     await Promise.all(built.objects.map((g) => (0,bucket/* putText */.rb)(options.client, options.target, g.key, g.body, g.contentType)));
+    const qr = await publishQrCodes({ ...options, shareUrl: built.shareUrl }).catch((e) => {
+        options.log.warning(`Could not upload the QR codes (the links work): ${e.message}`);
+        return [];
+    });
     for (const site of built.sites)
         options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
     const expiresAt = options.expiresAt.toISOString();
     return {
         sites: built.sites.map((s) => ({ path: s.display === './' ? '.' : s.display.replace(/\/$/, ''), url: s.url, expiresAt })),
         shareUrl: built.shareUrl,
+        qr,
         open: new Map([...built.open].map(([path, url]) => [base + path, url])),
     };
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { PNG } from 'pngjs';
+import { decodeQr as decode } from '../../support/qr.js';
+import { MAX_MOBILE_QR, mobileBuilds, PIXELS_PER_MODULE, QR_MAX_BYTES, qrKey, qrPng } from '../../../src/sites/qr.js';
+
+const presigned = (extra = '') =>
+  `https://my-ci-artifacts.s3.eu-west-1.amazonaws.com/octo-org/app/pr-42/1a2b3c4/build-3f9a1c2b7d/.artifact-links/share.html` +
+  `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAEXAMPLE%2F20261122%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261122T140000Z` +
+  `&X-Amz-Expires=39600${extra}&X-Amz-Signature=${'ab'.repeat(32)}&X-Amz-SignedHeaders=host`;
+
+describe('qrPng', () => {
+  it.each([
+    ['a link signed by a long-term key', presigned()],
+    ['a link with a session token', presigned(`&X-Amz-Security-Token=${'IQoJb3JpZ2luX2VjE'.repeat(60)}`)],
+  ])('encodes %s so that a decoder reads it back exactly', async (_what, link) => {
+    const image = (await qrPng(link))!;
+    expect(decode(image.png)).toBe(link);
+    const { width, height } = PNG.sync.read(image.png);
+    expect([width, height]).toEqual([image.pixels, image.pixels]);
+    expect(image.pixels).toBe((image.modules + 8) * PIXELS_PER_MODULE);
+    // Shown at 2 CSS px per module, quiet zone included.
+    expect(image.displayWidth).toBe((image.modules + 8) * 2);
+  });
+
+  it('makes none for a link longer than a QR code holds', async () => {
+    expect(await qrPng(`https://x.example/${'a'.repeat(QR_MAX_BYTES)}`)).toBeUndefined();
+  });
+});
+
+describe('mobileBuilds', () => {
+  it(`takes .apk, .aab and .ipa files, at most ${MAX_MOBILE_QR}`, () => {
+    const files = ['a.APK', 'b.aab', 'readme.txt', 'c.ipa', 'd.apk', 'apk'].map((path) => ({ path }));
+    expect(mobileBuilds(files).map((f) => f.path)).toEqual(['a.APK', 'b.aab', 'c.ipa']);
+  });
+});
+
+describe('qrKey', () => {
+  it("lies in the section's reserved folder, never named by the pull request", () => {
+    expect(qrKey('o/r/pr-1/abc/build', { share: true })).toBe('o/r/pr-1/abc/build/.artifact-links/qr-share.png');
+    const key = qrKey('o/r/pr-1/abc/build', { fileKey: 'o/r/pr-1/abc/build/../../evil name.apk' });
+    expect(key).toMatch(/^o\/r\/pr-1\/abc\/build\/\.artifact-links\/qr-[0-9a-f]{16}\.png$/);
+    expect(qrKey('', { share: true })).toBe('.artifact-links/qr-share.png');
+  });
+});
