@@ -580,7 +580,7 @@ async function publishComment(target, sectionsFor) {
     }
     try {
         // Loaded on demand: the GitHub client is a large part of start-up time.
-        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(156)]).then(__webpack_require__.bind(__webpack_require__, 1156));
+        const { tokenOwner, updateSticky } = await Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(412)]).then(__webpack_require__.bind(__webpack_require__, 9412));
         const owner = await tokenOwner(gh.octokit);
         const posted = await updateSticky(gh.octokit, { owner: run.owner, repo: run.repo }, gh.pr, owner, sectionsFor, {
             marker: target.comment.marker,

@@ -132,7 +132,6 @@ class DigestMismatch extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/aws/local-file.ts
-/** Why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
 /** The file on disk, not the store, is why it was not uploaded. */
 class LocalFileError extends Error {
 }
@@ -153,6 +152,24 @@ function unreadable(displayPath, error) {
 }
 function changed(displayPath) {
     return new LocalFileError(`${displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`);
+}
+/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
+async function readPart(displayPath, handle, into, start, last) {
+    let done = 0;
+    try {
+        while (done < into.length) {
+            const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
+            if (bytesRead === 0)
+                throw changed(displayPath);
+            done += bytesRead;
+        }
+        if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0)
+            throw changed(displayPath);
+    }
+    catch (error) {
+        throw error instanceof LocalFileError ? error : unreadable(displayPath, error);
+    }
+    return into;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/part-buffers.ts
@@ -369,7 +386,7 @@ async function uploadOne(plan, shared) {
 async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
     try {
-        const bytes = await readPart(plan.file, handle, lease.bytes, 0, true);
+        const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
         const md5 = shared.hasher.md5(bytes);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         await putObject(plan, { bytes, md5: await md5 }, shared);
@@ -412,7 +429,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             const lease = await shared.buffers.take(Math.min(partSize, size - start));
             let sent = false;
             try {
-                const bytes = await readPart(plan.file, handle, lease.bytes, start, i === count - 1);
+                const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
                 const md5 = shared.hasher.md5(bytes);
                 whole.update(bytes);
                 md5s[i] = await md5;
@@ -479,24 +496,6 @@ function sendPart(plan, body, partNumber, uploadId, shared, retry) {
         shared.progress.addBytes(body.bytes.length);
         return { ETag: r.ETag, PartNumber: partNumber };
     }, retry));
-}
-/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
-async function readPart(file, handle, into, start, last) {
-    let done = 0;
-    try {
-        while (done < into.length) {
-            const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
-            if (bytesRead === 0)
-                throw upload_changed(file);
-            done += bytesRead;
-        }
-        if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0)
-            throw upload_changed(file);
-    }
-    catch (error) {
-        throw error instanceof LocalFileError ? error : unreadable(file.displayPath, error);
-    }
-    return into;
 }
 function common(plan, o) {
     return { Bucket: o.target.bucket, Key: plan.key, ContentType: plan.contentType, ContentDisposition: plan.contentDisposition };

@@ -1,4 +1,5 @@
-/** Why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
+/** Reading a file to upload, and why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
+import type { FileHandle } from 'node:fs/promises';
 
 /** The file on disk, not the store, is why it was not uploaded. */
 export class LocalFileError extends Error {}
@@ -27,4 +28,20 @@ export function changed(displayPath: string): LocalFileError {
   return new LocalFileError(
     `${displayPath} changed while it was being uploaded; upload artifacts after the step that writes them has finished.`,
   );
+}
+
+/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
+export async function readPart(displayPath: string, handle: FileHandle, into: Buffer, start: number, last: boolean): Promise<Buffer> {
+  let done = 0;
+  try {
+    while (done < into.length) {
+      const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
+      if (bytesRead === 0) throw changed(displayPath);
+      done += bytesRead;
+    }
+    if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0) throw changed(displayPath);
+  } catch (error) {
+    throw error instanceof LocalFileError ? error : unreadable(displayPath, error);
+  }
+  return into;
 }

@@ -16,7 +16,7 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
 import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag, type Md5Hasher } from './digests.js';
-import { changed as changedFile, LocalFileError, unreadable } from './local-file.js';
+import { changed as changedFile, LocalFileError, readPart, unreadable } from './local-file.js';
 import { PartBuffers } from './part-buffers.js';
 import { Progress } from './progress.js';
 import type { StoreTarget } from './s3-client.js';
@@ -187,7 +187,7 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
 async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shared: Shared): Promise<Uploaded> {
   const lease = await shared.buffers.take(size);
   try {
-    const bytes = await readPart(plan.file, handle, lease.bytes, 0, true);
+    const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
     const md5 = shared.hasher.md5(bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await putObject(plan, { bytes, md5: await md5 }, shared);
@@ -239,7 +239,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
       const lease = await shared.buffers.take(Math.min(partSize, size - start));
       let sent = false;
       try {
-        const bytes = await readPart(plan.file, handle, lease.bytes, start, i === count - 1);
+        const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
         const md5 = shared.hasher.md5(bytes);
         whole.update(bytes);
         md5s[i] = await md5;
@@ -315,22 +315,6 @@ function sendPart(
       return { ETag: r.ETag, PartNumber: partNumber };
     }, retry),
   );
-}
-
-/** Reads `into.length` bytes at `start`; a short read, or (for the last part) more bytes, means the file changed. */
-async function readPart(file: LocalFile, handle: FileHandle, into: Buffer, start: number, last: boolean): Promise<Buffer> {
-  let done = 0;
-  try {
-    while (done < into.length) {
-      const { bytesRead } = await handle.read(into, done, into.length - done, start + done);
-      if (bytesRead === 0) throw changed(file);
-      done += bytesRead;
-    }
-    if (last && (await handle.read(Buffer.alloc(1), 0, 1, start + done)).bytesRead > 0) throw changed(file);
-  } catch (error) {
-    throw error instanceof LocalFileError ? error : unreadable(file.displayPath, error);
-  }
-  return into;
 }
 
 function common(plan: UploadPlan, o: UploadOptions) {

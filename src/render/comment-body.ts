@@ -21,13 +21,14 @@ import { compareWithBase, comparisonLines } from './changes.js';
 import { count, filesAndBytes, formatUtc, relativeTime } from './format.js';
 import { escapeMarkdown, link } from './markdown.js';
 import { ACTION_NAME, endMarker, ParsedSection, parseSections, SectionData, SectionMeta, sectionMeta, startMarker } from './markers.js';
+import { renderHeader } from './comment-header.js';
 import { CHANGES_HEAD, isTableHead, PLAIN_HEAD, renderRow, type TableHead } from './table.js';
 import { QR_PREFIX, qrLine } from './qr-codes.js';
 import { outsideSites, THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js';
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 export const GITHUB_COMMENT_LIMIT = 65536;
-export const DEFAULT_TITLE = '📦 Build artifacts';
+export { DEFAULT_TITLE } from './comment-header.js';
 /** Tables with more rows than this are folded under `<details>`. */
 export const COLLAPSE_THRESHOLD = 10;
 export { MAX_NAME_CHARS } from './table.js';
@@ -235,41 +236,6 @@ function splitRaw(s: ParsedSection): Parts | undefined {
 }
 
 // ---------------------------------------------------------------- the whole comment
-
-/**
- * The comment's header: its title, and with several sections, what they add up to (latest commit,
- * earliest expiry, totals). One section says all that itself, so then the title alone.
- */
-function renderHeader(metas: SectionMeta[], opts: MergeOptions): string {
-  const lines = [opts.marker, `### ${escapeMarkdown(opts.title ?? DEFAULT_TITLE)}`];
-  if (metas.length === 1) return lines.join('\n');
-  const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
-  const bits: string[] = [];
-  if (latest?.sha) bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);
-  const run = latest && link('workflow run', latest.runUrl);
-  if (run) bits.push(run);
-  bits.push(`updated ${formatUtc(opts.now)}`);
-  lines.push(bits.join(' · '));
-
-  const active = metas.filter((m) => !m.removed && !Number.isNaN(Date.parse(m.expiresAt)));
-  if (active.length) {
-    const times = active.map((m) => Date.parse(m.expiresAt));
-    const earliest = new Date(Math.min(...times));
-    const rel = relativeTime(opts.now, earliest);
-    const which = times.every((t) => t === times[0]) ? 'Links expire' : 'First links expire';
-    lines.push(
-      rel === 'expired'
-        ? `⌛ Some links have expired (${formatUtc(earliest)}): re-run the job to get fresh ones.`
-        : `⏳ ${which} **${formatUtc(earliest)}** — ${rel}`,
-    );
-  }
-  const files = metas.reduce((n, m) => n + m.files, 0);
-  const bytes = metas.reduce((n, m) => n + m.bytes, 0);
-  const jobs = `${metas.length} job${metas.length === 1 ? '' : 's'}`;
-  const older = latest?.sha ? metas.filter((m) => m.sha && m.sha !== latest.sha).length : 0;
-  lines.push(`<sub>${jobs} · ${filesAndBytes(files, bytes)}${older ? ` · ${older} from an older commit` : ''}</sub>`);
-  return lines.join('\n');
-}
 
 interface Block {
   id: string;

@@ -1,8 +1,8 @@
-export const id = 156;
-export const ids = [156];
+export const id = 412;
+export const ids = [412];
 export const modules = {
 
-/***/ 1156:
+/***/ 9412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,6 +22,46 @@ var format = __webpack_require__(1509);
 var markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/render/markers.ts
 var markers = __webpack_require__(6327);
+;// CONCATENATED MODULE: ./src/render/comment-header.ts
+/** The sticky comment's header, recomputed from every section's metadata. Pure. */
+
+
+const DEFAULT_TITLE = '📦 Build artifacts';
+/**
+ * The comment's header: its title, and with several sections, what they add up to (latest commit,
+ * earliest expiry, totals). One section says all that itself, so then the title alone.
+ */
+function renderHeader(metas, opts) {
+    const lines = [opts.marker, `### ${(0,markdown/* escapeMarkdown */.FV)(opts.title ?? DEFAULT_TITLE)}`];
+    if (metas.length === 1)
+        return lines.join('\n');
+    const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
+    const bits = [];
+    if (latest?.sha)
+        bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);
+    const run = latest && (0,markdown/* link */.nf)('workflow run', latest.runUrl);
+    if (run)
+        bits.push(run);
+    bits.push(`updated ${(0,format/* formatUtc */.ay)(opts.now)}`);
+    lines.push(bits.join(' · '));
+    const active = metas.filter((m) => !m.removed && !Number.isNaN(Date.parse(m.expiresAt)));
+    if (active.length) {
+        const times = active.map((m) => Date.parse(m.expiresAt));
+        const earliest = new Date(Math.min(...times));
+        const rel = (0,format/* relativeTime */.KW)(opts.now, earliest);
+        const which = times.every((t) => t === times[0]) ? 'Links expire' : 'First links expire';
+        lines.push(rel === 'expired'
+            ? `⌛ Some links have expired (${(0,format/* formatUtc */.ay)(earliest)}): re-run the job to get fresh ones.`
+            : `⏳ ${which} **${(0,format/* formatUtc */.ay)(earliest)}** — ${rel}`);
+    }
+    const files = metas.reduce((n, m) => n + m.files, 0);
+    const bytes = metas.reduce((n, m) => n + m.bytes, 0);
+    const jobs = `${metas.length} job${metas.length === 1 ? '' : 's'}`;
+    const older = latest?.sha ? metas.filter((m) => m.sha && m.sha !== latest.sha).length : 0;
+    lines.push(`<sub>${jobs} · ${(0,format/* filesAndBytes */.UZ)(files, bytes)}${older ? ` · ${older} from an older commit` : ''}</sub>`);
+    return lines.join('\n');
+}
+
 // EXTERNAL MODULE: ./src/links/disposition.ts
 var disposition = __webpack_require__(3386);
 ;// CONCATENATED MODULE: ./src/render/table.ts
@@ -200,9 +240,10 @@ function qrLine(codes) {
 
 
 
+
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 const GITHUB_COMMENT_LIMIT = 65536;
-const DEFAULT_TITLE = '📦 Build artifacts';
+
 /** Tables with more rows than this are folded under `<details>`. */
 const COLLAPSE_THRESHOLD = 10;
 
@@ -372,41 +413,6 @@ function splitRaw(s) {
             rows.push(inner[i]);
     }
     return { start: lines[0], head: kept, ...(previews.length ? { previews } : {}), table, rows, end: lines[lines.length - 1], meta: s.meta };
-}
-// ---------------------------------------------------------------- the whole comment
-/**
- * The comment's header: its title, and with several sections, what they add up to (latest commit,
- * earliest expiry, totals). One section says all that itself, so then the title alone.
- */
-function renderHeader(metas, opts) {
-    const lines = [opts.marker, `### ${(0,markdown/* escapeMarkdown */.FV)(opts.title ?? DEFAULT_TITLE)}`];
-    if (metas.length === 1)
-        return lines.join('\n');
-    const latest = [...metas].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0))[0];
-    const bits = [];
-    if (latest?.sha)
-        bits.push(`Commit \`${latest.sha.slice(0, 7)}\``);
-    const run = latest && (0,markdown/* link */.nf)('workflow run', latest.runUrl);
-    if (run)
-        bits.push(run);
-    bits.push(`updated ${(0,format/* formatUtc */.ay)(opts.now)}`);
-    lines.push(bits.join(' · '));
-    const active = metas.filter((m) => !m.removed && !Number.isNaN(Date.parse(m.expiresAt)));
-    if (active.length) {
-        const times = active.map((m) => Date.parse(m.expiresAt));
-        const earliest = new Date(Math.min(...times));
-        const rel = (0,format/* relativeTime */.KW)(opts.now, earliest);
-        const which = times.every((t) => t === times[0]) ? 'Links expire' : 'First links expire';
-        lines.push(rel === 'expired'
-            ? `⌛ Some links have expired (${(0,format/* formatUtc */.ay)(earliest)}): re-run the job to get fresh ones.`
-            : `⏳ ${which} **${(0,format/* formatUtc */.ay)(earliest)}** — ${rel}`);
-    }
-    const files = metas.reduce((n, m) => n + m.files, 0);
-    const bytes = metas.reduce((n, m) => n + m.bytes, 0);
-    const jobs = `${metas.length} job${metas.length === 1 ? '' : 's'}`;
-    const older = latest?.sha ? metas.filter((m) => m.sha && m.sha !== latest.sha).length : 0;
-    lines.push(`<sub>${jobs} · ${(0,format/* filesAndBytes */.UZ)(files, bytes)}${older ? ` · ${older} from an older commit` : ''}</sub>`);
-    return lines.join('\n');
 }
 function byId(a, b) {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
