@@ -177,15 +177,20 @@ function describeLifetime(expiresAt) {
 
 /** The comment's Markdown as text: no hidden markers, links as their text, no emphasis or HTML tags. */
 function markdownAsText(markdown) {
-  return markdown
-    .replace(/<!--[\s\S]*?-->\n?/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<\/?(sub|details|summary|b)>/g, '')
-    .replace(/\*\*|`/g, '')
-    .replace(/^#+ /gm, '')
-    .replace(/^\| :?-+:? \|.*\n/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    markdown
+      .replace(/<!--[\s\S]*?-->\n?/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Thumbnails and QR codes: their alt text, as a screen reader says them.
+      .replace(/<a [^>]*><img [^>]*alt="([^"]*)"[^>]*><\/a>/g, '[image: $1]')
+      .replace(/<br>|<\/summary>/g, ' ')
+      .replace(/<\/?(sub|details|summary|b|p)>/g, '')
+      .replace(/\*\*|`/g, '')
+      .replace(/^#+ /gm, '')
+      .replace(/^\| :?-+:? \|.*\n/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Opens the links with the desktop's browser (macOS `open`, `xdg-open` where there is a display). */
