@@ -18,6 +18,7 @@ import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src
 import { createPresigner } from '../../src/aws/presign.js';
 import { createS3Client } from '../../src/aws/s3-client.js';
 import { buildSectionSites, keyOf, type SectionFile, type SectionSites } from '../../src/sites/build.js';
+import { textOf } from '../../src/util/text-buffer.js';
 import { detectSites, parseBrowse } from '../../src/sites/detect.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
@@ -115,7 +116,7 @@ async function publish(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: object.key,
-        Body: object.body,
+        Body: textOf(object.body),
         ContentType: object.contentType,
         ContentDisposition: 'inline',
       }),

@@ -1,6 +1,8 @@
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
 import { plural } from '../util/log.js';
+import type { LazyText } from '../util/text-buffer.js';
 import { realSleep, withRetry } from '../util/retry.js';
 import type { StoreTarget } from './s3-client.js';
 import { deadCredentialsCause, deadCredentialsMessage, describeS3Error, s3Retry } from './s3-errors.js';
@@ -41,11 +43,26 @@ export async function putJson(client: S3Client, target: StoreTarget, key: string
   );
 }
 
-/** Writes a generated text object (a site's worker or page, the share page); displayed, never downloaded. */
-export async function putText(client: S3Client, target: StoreTarget, key: string, body: string, contentType: string): Promise<void> {
+/**
+ * Writes a generated text object (a site's worker or page, the share page); displayed, never
+ * downloaded. Lazy text is rendered as it is sent, again for each attempt.
+ */
+export async function putText(
+  client: S3Client,
+  target: StoreTarget,
+  key: string,
+  body: string | LazyText,
+  contentType: string,
+): Promise<void> {
   await attempt(target, 'write objects (s3:PutObject)', () =>
     client.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' }),
+      new PutObjectCommand({
+        Bucket: target.bucket,
+        Key: key,
+        ...(typeof body === 'string' ? { Body: body } : { Body: Readable.from(body.chunks()), ContentLength: body.byteLength }),
+        ContentType: contentType,
+        ContentDisposition: 'inline',
+      }),
     ),
   );
 }

@@ -12,6 +12,7 @@ import { bucketRecords } from '../publish/comment-records.js';
 import { publishLinks } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
+import { sizeHeapFor } from '../util/heap.js';
 import { realSleep } from '../util/retry.js';
 import { findFiles, FoundFile } from './find-files.js';
 import { ModeDeps, openStore, storeTarget } from './setup.js';
@@ -36,6 +37,7 @@ export async function upload(d: ModeDeps): Promise<void> {
   }
   const files = await findFiles(inputs.patterns, d.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, section.id, d.env.runnerTemp, log);
+  sizeHeapFor(files.length);
   const plans = planUploads(files, prefix, inputs.contentDisposition, trust.untrusted);
   // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
   // own, and that no user file takes a generated name.

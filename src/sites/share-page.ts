@@ -51,7 +51,16 @@ const STYLE =
 
 const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);`;
 
+/** The page as one string (tests, small sections); uploads use `sharePageParts` (see build.ts). */
 export function renderSharePage(data: SharePageData): string {
+  return [...sharePageParts(data)].join('');
+}
+
+/**
+ * The page as pieces of text in order (joined, they are the page): a line each for the head and
+ * every file's row, so a page of 20,000 links is never built as one string of small pieces.
+ */
+export function* sharePageParts(data: SharePageData): Generator<string> {
   const expiresMs = Date.parse(data.expiresAt);
   if (Number.isNaN(expiresMs)) throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
   const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
@@ -66,7 +75,7 @@ export function renderSharePage(data: SharePageData): string {
   const total = data.files.reduce((n, f) => n + f.size, 0);
   const utc = formatUtcTime(expiresMs);
   const rerun = data.runUrl ? `<a href="${escapeHtml(data.runUrl)}">re-run the job</a>` : 're-run the job';
-  const out: string[] = [
+  const head: string[] = [
     '<!doctype html>',
     `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
     '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width">',
@@ -80,13 +89,14 @@ export function renderSharePage(data: SharePageData): string {
     `<p id="expired" class="notice expired" role="alert" hidden>These links expired at ${escapeHtml(utc)}. To get fresh links, ${rerun} that uploaded the files, ` +
       'or run the action with <code>mode: refresh</code> (it re-signs the links without rebuilding); the pull-request comment then has the new share link.</p>',
   ];
-  if (data.note) out.push(`<p class="notice">${escapeHtml(data.note)}</p>`);
+  if (data.note) head.push(`<p class="notice">${escapeHtml(data.note)}</p>`);
   if (data.sites.length > 0) {
-    out.push('<h2>Sites</h2><ul>');
-    for (const site of data.sites) out.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
-    out.push('</ul>');
+    head.push('<h2>Sites</h2><ul>');
+    for (const site of data.sites) head.push(`<li><a data-link href="${escapeHtml(site.url)}">${escapeHtml(site.path)}</a></li>`);
+    head.push('</ul>');
   }
-  out.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
+  head.push('<h2>Files</h2><table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th></tr></thead><tbody>');
+  for (const line of head) yield `${line}\n`;
   for (const f of data.files) {
     const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
     const open = f.openUrl ?? f.url;
@@ -94,13 +104,12 @@ export function renderSharePage(data: SharePageData): string {
       f.viewable || f.openUrl
         ? `<a data-link href="${escapeHtml(open)}">Open</a>`
         : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
-    out.push(
+    yield (
       `<tr><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
-        `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>`,
+      `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td></tr>\n`
     );
   }
-  out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
-  return out.join('\n');
+  yield `</tbody></table>\n<script>${SCRIPT}</script>\n</body></html>\n`;
 }
 
 function isImage(f: ShareFile): boolean {
