@@ -157,7 +157,7 @@ function goneWarning(missing, where = '') {
 /* harmony export */   k: () => (/* binding */ renewSites)
 /* harmony export */ });
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4546);
-/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29);
+/* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9461);
 
 
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */

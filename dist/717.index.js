@@ -12,32 +12,37 @@ export const modules = {
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   rb: () => (/* binding */ putText)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3087);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9906);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4266);
+/* harmony import */ var _digests_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(236);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3087);
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 
 
 
 
-const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .uk);
+
+
+const retry = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .s3Retry */ .fY)(_util_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .realSleep */ .uk);
 async function attempt(target, action, fn) {
     try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, retry);
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(fn, retry);
     }
     catch (error) {
-        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsCause */ .Q)(error);
+        const dead = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .deadCredentialsCause */ .Q)(error);
         if (dead)
-            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
-        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
+            throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .deadCredentialsMessage */ .i3)(dead, `a request to ${action}`, target), { cause: error });
+        throw new Error((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeS3Error */ .ye)(error, target, action), { cause: error });
     }
 }
 /** Every key under `prefix/` (paginated). */
 async function listKeys(client, target, prefix) {
     return attempt(target, 'list objects (s3:ListBucket)', async () => {
         const keys = [];
-        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
+        for await (const page of (0,_aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .paginateListObjectsV2 */ .OqA)({ client }, { Bucket: target.bucket, Prefix: `${prefix}/` })) {
             for (const object of page.Contents ?? [])
                 if (object.Key)
                     keys.push(object.Key);
@@ -47,25 +52,153 @@ async function listKeys(client, target, prefix) {
 }
 async function getText(client, target, key) {
     return attempt(target, 'read objects (s3:GetObject)', async () => {
-        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
+        const r = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .GetObjectCommand */ .jLs({ Bucket: target.bucket, Key: key }));
         return (await r.Body?.transformToString('utf-8')) ?? '';
     });
 }
 async function putJson(client, target, key, value) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json' })));
 }
-/** Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never downloaded. */
+/**
+ * Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never
+ * downloaded. Lazy text is rendered as it is sent, again for each attempt. Every body carries its
+ * Content-MD5, as uploads do: a page changed in transit is refused, not linked.
+ */
 async function putText(client, target, key, body, contentType) {
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' })));
+    const payload = typeof body === 'string' || body instanceof Uint8Array
+        ? { Body: body, ContentMD5: (0,_digests_js__WEBPACK_IMPORTED_MODULE_2__/* .md5Base64 */ .gb)(typeof body === 'string' ? Buffer.from(body, 'utf8') : body) }
+        : { Body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(body.chunks()), ContentLength: body.byteLength, ContentMD5: body.md5 };
+    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, ...payload, ContentType: contentType, ContentDisposition: 'inline' })));
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {
     for (let i = 0; i < keys.length; i += 1000) {
         const batch = keys.slice(i, i + 1000);
-        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
+        const r = await attempt(target, 'delete objects (s3:DeleteObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .DeleteObjectsCommand */ .xvx({ Bucket: target.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })));
         if (r.Errors?.length) {
-            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
+            throw new Error(`S3 did not delete ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(r.Errors.length, 'object')}, e.g. ${r.Errors[0].Key}: ${r.Errors[0].Code} ${r.Errors[0].Message ?? ''}`.trim());
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ md5Hex),
+/* harmony export */   Cv: () => (/* binding */ etagContradicts),
+/* harmony export */   _p: () => (/* binding */ multipartEtag),
+/* harmony export */   b3: () => (/* binding */ DigestMismatch),
+/* harmony export */   gb: () => (/* binding */ md5Base64),
+/* harmony export */   gd: () => (/* binding */ createMd5Hasher)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The digests of what is uploaded, taken from the bytes in memory as they are sent (one pass over
+ * the file): the file's SHA-256, shown to reviewers, and each request body's MD5, which every
+ * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
+ * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
+ */
+
+
+/** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
+const WORKER_MIN_BYTES = 256 * 1024;
+/** The worker's source, CommonJS (`eval`), so the bundle needs no second file. */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+parentPort.on('message', ({ id, bytes }) => {
+  parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('base64') });
+});`;
+function md5Base64(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('md5', bytes, 'base64');
+}
+/**
+ * An MD5 hasher with one worker thread, started on first use. Bodies backed by a SharedArrayBuffer
+ * are shared with the worker, not copied; others are copied once (structured clone).
+ */
+function createMd5Hasher() {
+    let worker;
+    let failed;
+    let next = 0;
+    const pending = new Map();
+    const fail = (error) => {
+        failed = error;
+        for (const p of pending.values())
+            p.reject(error);
+        pending.clear();
+    };
+    const start = () => {
+        const w = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true });
+        w.unref();
+        w.on('message', ({ id, md5 }) => {
+            pending.get(id)?.resolve(md5);
+            pending.delete(id);
+        });
+        w.on('error', fail);
+        w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
+        return w;
+    };
+    return {
+        md5(bytes) {
+            if (bytes.length < WORKER_MIN_BYTES || failed)
+                return Promise.resolve(md5Base64(bytes));
+            worker ??= start();
+            const id = next++;
+            const w = worker;
+            return new Promise((resolve, reject) => {
+                pending.set(id, { resolve, reject });
+                w.postMessage({ id, bytes });
+            }).catch(() => md5Base64(bytes)); // a dead worker never costs a file: hash here instead
+        },
+        async close() {
+            failed ??= new Error('closed');
+            const w = worker;
+            worker = undefined;
+            if (w) {
+                w.removeAllListeners('exit');
+                await w.terminate();
+            }
+        },
+    };
+}
+/** Hex MD5 of a base64 one, as ETags carry it. */
+function md5Hex(base64) {
+    return Buffer.from(base64, 'base64').toString('hex');
+}
+/** The ETag S3-compatible stores give a completed multipart upload: MD5 of the parts' MD5s, dash, count. */
+function multipartEtag(partMd5s) {
+    const md5 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+    for (const p of partMd5s)
+        md5.update(Buffer.from(p, 'base64'));
+    return `${md5.digest('hex')}-${partMd5s.length}`;
+}
+/**
+ * Whether a store's answer proves it holds other bytes than were sent: its ETag has the form of
+ * `expected` (32 hex digits for a body, MD5-dash-count for a completed multipart upload) and differs.
+ * An encrypted object's ETag (SSE-KMS, SSE-C) is not its MD5, and such stores check `Content-MD5`
+ * instead; a store with another scheme (some give a multipart object its whole MD5): no proof.
+ */
+function etagContradicts(response, expected) {
+    if (response.SSECustomerAlgorithm || (response.ServerSideEncryption ?? '').startsWith('aws:kms'))
+        return false;
+    const etag = (response.ETag ?? '').replace(/^W\//, '').replace(/"/g, '').toLowerCase();
+    if (!/^[0-9a-f]{32}(-\d+)?$/.test(etag) || etag.includes('-') !== expected.includes('-'))
+        return false;
+    return etag !== expected.toLowerCase();
+}
+/** The store answered with a digest of other bytes than were sent: retried, then a failed file. */
+class DigestMismatch extends Error {
+    name = 'BadDigest';
+    $metadata = {};
+    constructor(what, etag, expected) {
+        super(`the store holds different bytes than were sent for ${what} (its ETag ${etag ?? '(none)'}, expected ${expected}): the body was changed in transit`);
     }
 }
 

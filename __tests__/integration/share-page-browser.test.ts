@@ -17,6 +17,7 @@ import { createPresigner } from '../../src/aws/presign.js';
 import { createS3Client } from '../../src/aws/s3-client.js';
 import { contentDisposition, contentTypeFor, isBrowserViewable } from '../../src/links/disposition.js';
 import { buildSectionSites, keyOf, signGenerated, type SectionFile } from '../../src/sites/build.js';
+import { textOf } from '../../src/util/text-buffer.js';
 
 const BUCKET = 'share';
 const PREFIX = 'octo/widgets/pr-9/abc1234/build';
@@ -85,7 +86,7 @@ beforeAll(async () => {
     sha: 'abc1234def5678abc1234def5678abc1234def56',
   });
   for (const o of built.objects) {
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: o.key, Body: o.body, ContentType: o.contentType }));
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: o.key, Body: textOf(o.body), ContentType: o.contentType }));
   }
   shareUrl = built.shareUrl;
 });

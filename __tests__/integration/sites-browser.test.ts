@@ -20,6 +20,7 @@ import { createS3Client } from '../../src/aws/s3-client.js';
 import { buildSectionSites, keyOf, type SectionFile, type SectionSites, signGenerated } from '../../src/sites/build.js';
 import { parseBrowse } from '../../src/config/inputs.js';
 import { detectSites } from '../../src/sites/detect.js';
+import { textOf } from '../../src/util/text-buffer.js';
 import { assertNoCollision, generatedNames } from '../../src/sites/names.js';
 import { formatLocalTime } from '../../src/sites/runtime.js';
 import { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';
@@ -116,7 +117,7 @@ async function publish(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: object.key,
-        Body: object.body,
+        Body: textOf(object.body),
         ContentType: object.contentType,
         ContentDisposition: 'inline',
       }),

@@ -1,7 +1,10 @@
 /** Object-level operations for the stored manifest, refresh and cleanup: list, read, write and delete, each retried. */
 import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
 import { plural } from '../util/log.js';
+import type { LazyText } from '../util/text-buffer.js';
 import { realSleep, withRetry } from '../util/retry.js';
+import { md5Base64 } from './digests.js';
 import type { StoreTarget } from './s3-client.js';
 import { deadCredentialsCause, deadCredentialsMessage, describeS3Error, s3Retry } from './s3-errors.js';
 
@@ -41,17 +44,25 @@ export async function putJson(client: S3Client, target: StoreTarget, key: string
   );
 }
 
-/** Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never downloaded. */
+/**
+ * Writes a generated object (a site's worker or page, the share page, a QR code); displayed, never
+ * downloaded. Lazy text is rendered as it is sent, again for each attempt. Every body carries its
+ * Content-MD5, as uploads do: a page changed in transit is refused, not linked.
+ */
 export async function putText(
   client: S3Client,
   target: StoreTarget,
   key: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array | LazyText,
   contentType: string,
 ): Promise<void> {
+  const payload =
+    typeof body === 'string' || body instanceof Uint8Array
+      ? { Body: body, ContentMD5: md5Base64(typeof body === 'string' ? Buffer.from(body, 'utf8') : body) }
+      : { Body: Readable.from(body.chunks()), ContentLength: body.byteLength, ContentMD5: body.md5 };
   await attempt(target, 'write objects (s3:PutObject)', () =>
     client.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType, ContentDisposition: 'inline' }),
+      new PutObjectCommand({ Bucket: target.bucket, Key: key, ...payload, ContentType: contentType, ContentDisposition: 'inline' }),
     ),
   );
 }

@@ -4,7 +4,7 @@
  * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
  * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
@@ -26,7 +26,7 @@ export interface Md5Hasher {
 }
 
 export function md5Base64(bytes: Uint8Array): string {
-  return createHash('md5').update(bytes).digest('base64');
+  return hash('md5', bytes, 'base64');
 }
 
 /**

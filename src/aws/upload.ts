@@ -11,7 +11,8 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
@@ -74,6 +75,8 @@ export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 export const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Files up to this size are read with one call into their own buffer (no shared part buffer). */
 export const SMALL_FILE_BYTES = 1024 * 1024;
+/** Files up to this size (as found) are read with a blocking call (see readSmall). */
+const SYNC_READ_BYTES = 64 * 1024;
 const MAX_PARTS = 10_000;
 /**
  * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
@@ -154,11 +157,9 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
   const { file } = plan;
   if (file.size <= SMALL_FILE_BYTES) {
     // One open and one read; what is sent is exactly what was hashed.
-    const bytes = await readFile(file.absolutePath).catch((e: unknown) => {
-      throw unreadable(file.displayPath, e);
-    });
+    const bytes = await readSmall(file);
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = hash('sha256', bytes);
     await putObject(plan, { bytes, md5: md5Base64(bytes) }, shared);
     return { plan, sha256, size: bytes.length };
   }
@@ -180,6 +181,19 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
     return result;
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A small file's bytes. Up to SYNC_READ_BYTES, in one blocking call: from the page cache that takes
+ * microseconds, where the four thread-pool round trips of an asynchronous read (open, stat, read,
+ * close) cost several times more CPU than the read itself.
+ */
+async function readSmall(file: LocalFile): Promise<Buffer> {
+  try {
+    return file.size <= SYNC_READ_BYTES ? readFileSync(file.absolutePath) : await readFile(file.absolutePath);
+  } catch (e) {
+    throw unreadable(file.displayPath, e);
   }
 }
 

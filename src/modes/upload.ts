@@ -25,6 +25,7 @@ import { ModeDeps, openStore, Store, storeTarget } from '../steps/setup.js';
 import { presignFiles, proveLinks } from '../steps/sign.js';
 import { assertOwnOrigin, displayFolder, planSites, PublishedSites, publishSites } from '../steps/sites.js';
 import { contentTrust, type ContentTrust } from '../steps/untrusted.js';
+import { sizeHeapFor } from '../util/heap.js';
 import { errorMessage, plural, type Logger } from '../util/log.js';
 import { realSleep } from '../util/retry.js';
 
@@ -53,6 +54,7 @@ export async function upload(deps: ModeDeps): Promise<void> {
   const plan = planSection(deps);
   const files = await findFiles(inputs.patterns, deps.env.workspace);
   if (files.length === 0) return reportNoFiles(inputs, plan.section.id, deps.env.runnerTemp, log);
+  sizeHeapFor(files.length);
   const plans = planUploads(files, plan.prefix, inputs.contentDisposition, plan.trust.untrusted);
   // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
   // own, and that no user file takes a generated name.

@@ -7,8 +7,9 @@
 import { BOOTSTRAP_NAME, generatedKeys, MAP_NAME, SHARE_PAGE_NAME, WORKER_NAME } from './names.js';
 import { renderBootstrapPage, renderWorkerScript } from './pages.js';
 import { encodePath } from './runtime.js';
-import { renderSharePage, type ShareFile } from './share-page.js';
+import { sharePageParts, type ShareFile } from './share-page.js';
 import { buildSiteMap } from './site-map.js';
+import { lazyText, type LazyText } from '../util/text-buffer.js';
 
 /** A link to the object with this key, signed like every other link of the run. */
 export type Sign = (key: string) => string;
@@ -43,7 +44,8 @@ export interface SectionFile {
 
 export interface GeneratedObject {
   key: string;
-  body: string;
+  /** UTF-8 text; the share page is rendered as it is sent (it can hold tens of thousands of links). */
+  body: string | LazyText;
   contentType: string;
 }
 
@@ -140,15 +142,17 @@ export function buildSectionSites(input: SectionSitesInput): SectionSites {
   objects.push({
     key: shareKey,
     contentType: 'text/html; charset=utf-8',
-    body: renderSharePage({
-      title: input.title,
-      sha: input.sha,
-      runUrl: input.runUrl,
-      expiresAt: input.expiresAt.toISOString(),
-      files: shareFiles,
-      sites: sites.map((s) => ({ path: s.display, url: s.url })),
-      note: input.note,
-    }),
+    body: lazyText(() =>
+      sharePageParts({
+        title: input.title,
+        sha: input.sha,
+        runUrl: input.runUrl,
+        expiresAt: input.expiresAt.toISOString(),
+        files: shareFiles,
+        sites: sites.map((s) => ({ path: s.display, url: s.url })),
+        note: input.note,
+      }),
+    ),
   });
   return { objects, sites, shareUrl: input.sign(shareKey), open: opens };
 }

@@ -62,7 +62,16 @@ const STYLE =
 
 const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);\n${shareToolsSource()}`;
 
+/** The page as one string (tests, small sections); uploads use `sharePageParts` (see build.ts). */
 export function renderSharePage(data: SharePageData): string {
+  return [...sharePageParts(data)].join('');
+}
+
+/**
+ * The page as pieces of text in order (joined, they are the page): a line each for the head and
+ * every file's row, so a page of 20,000 links is never built as one string of small pieces.
+ */
+export function* sharePageParts(data: SharePageData): Generator<string> {
   const expiresMs = Date.parse(data.expiresAt);
   if (Number.isNaN(expiresMs)) throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
   const imageOrigins = [...new Set(data.files.filter(isImage).map((f) => new URL(f.url).origin))];
@@ -106,19 +115,19 @@ export function renderSharePage(data: SharePageData): string {
       '<span id="shown" role="status"></span><span id="zip-status" role="status"></span></p>',
     '<table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th></th></tr></thead><tbody>',
   );
+  for (const line of out) yield `${line}\n`;
   for (const group of groupByFolder(data.files)) {
     const folder = escapeHtml(group.folder);
-    out.push(
+    yield (
       `<tr class="folder" data-folder="${folder}"><th colspan="6"><button type="button" data-toggle="${folder}" aria-expanded="true">` +
-        `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>`,
+      `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>\n`
     );
-    renderRows(group.files, group.folder, out);
+    yield* renderRows(group.files, group.folder);
   }
-  out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
-  return out.join('\n');
+  yield `</tbody></table>\n<script>${SCRIPT}</script>\n</body></html>\n`;
 }
 
-function renderRows(files: readonly ShareFile[], folder: string, out: string[]): void {
+function* renderRows(files: readonly ShareFile[], folder: string): Generator<string> {
   for (const f of files) {
     const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
     const open = f.openUrl ?? f.url;
@@ -127,10 +136,10 @@ function renderRows(files: readonly ShareFile[], folder: string, out: string[]):
         ? `<a data-link href="${escapeHtml(open)}">Open</a>`
         : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
     const data = `data-path="${escapeHtml(f.path)}" data-folder="${escapeHtml(folder)}" data-url="${escapeHtml(f.url)}" data-size="${f.size}"`;
-    out.push(
+    yield (
       `<tr ${data}><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${humanBytes(f.size)}</td>` +
-        `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td>` +
-        `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>`,
+      `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td>` +
+      `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>\n`
     );
   }
 }

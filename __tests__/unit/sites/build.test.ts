@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSectionSites, type SectionFile } from '../../../src/sites/build.js';
+import { textOf } from '../../../src/util/text-buffer.js';
 
 const sign = (key: string) =>
   `https://cdn.example/${key.split('/').map(encodeURIComponent).join('/')}?Expires=1736391845&Signature=${Buffer.from(key).toString('base64url')}&Key-Pair-Id=K1`;
@@ -38,7 +39,7 @@ describe('buildSectionSites', () => {
   });
 
   it("the map holds the site's files only, relative to its folder", () => {
-    const map = JSON.parse(built.objects[1].body);
+    const map = JSON.parse(textOf(built.objects[1].body));
     expect(map.base).toBe('/pre/fix/docs/');
     expect(map.dirs.flatMap(([dir, entries]: [string, string[][]]) => entries.map((e) => dir + e[0])).sort()).toEqual([
       'guide/a b.html',
@@ -49,7 +50,7 @@ describe('buildSectionSites', () => {
   });
 
   it('the start page registers the worker by its link, scoped to the folder', () => {
-    const page = built.objects[2].body;
+    const page = textOf(built.objects[2].body);
     const config = JSON.parse(/id="site-config">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '');
     expect(config).toMatchObject({
       worker: sign('pre/fix/docs/.artifact-links-sw.js'),
@@ -59,7 +60,7 @@ describe('buildSectionSites', () => {
   });
 
   it("the share page opens a site's HTML pages through the site, everything else by its own link", () => {
-    const share = built.objects[3].body;
+    const share = textOf(built.objects[3].body);
     const site = sign('pre/fix/docs/.artifact-links/open.html').replaceAll('&', '&#38;');
     expect(share).toContain(`href="${site}#guide/a%20b.html">Open</a>`);
     expect(share).toContain(`href="${file('docs/style.css').url.replaceAll('&', '&#38;')}">Open</a>`);

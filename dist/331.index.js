@@ -1,8 +1,8 @@
-export const id = 884;
-export const ids = [884];
+export const id = 331;
+export const ids = [331];
 export const modules = {
 
-/***/ 2884:
+/***/ 8331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,116 +21,14 @@ var s3_errors = __webpack_require__(3087);
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var util_retry = __webpack_require__(4266);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./src/aws/digests.ts
-/**
- * The digests of what is uploaded, taken from the bytes in memory as they are sent (one pass over
- * the file): the file's SHA-256, shown to reviewers, and each request body's MD5, which every
- * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
- * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
- */
-
-
-/** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
-const WORKER_MIN_BYTES = 256 * 1024;
-/** The worker's source, CommonJS (`eval`), so the bundle needs no second file. */
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, bytes }) => {
-  parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('base64') });
-});`;
-function md5Base64(bytes) {
-    return (0,external_node_crypto_.createHash)('md5').update(bytes).digest('base64');
-}
-/**
- * An MD5 hasher with one worker thread, started on first use. Bodies backed by a SharedArrayBuffer
- * are shared with the worker, not copied; others are copied once (structured clone).
- */
-function createMd5Hasher() {
-    let worker;
-    let failed;
-    let next = 0;
-    const pending = new Map();
-    const fail = (error) => {
-        failed = error;
-        for (const p of pending.values())
-            p.reject(error);
-        pending.clear();
-    };
-    const start = () => {
-        const w = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
-        w.unref();
-        w.on('message', ({ id, md5 }) => {
-            pending.get(id)?.resolve(md5);
-            pending.delete(id);
-        });
-        w.on('error', fail);
-        w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
-        return w;
-    };
-    return {
-        md5(bytes) {
-            if (bytes.length < WORKER_MIN_BYTES || failed)
-                return Promise.resolve(md5Base64(bytes));
-            worker ??= start();
-            const id = next++;
-            const w = worker;
-            return new Promise((resolve, reject) => {
-                pending.set(id, { resolve, reject });
-                w.postMessage({ id, bytes });
-            }).catch(() => md5Base64(bytes)); // a dead worker never costs a file: hash here instead
-        },
-        async close() {
-            failed ??= new Error('closed');
-            const w = worker;
-            worker = undefined;
-            if (w) {
-                w.removeAllListeners('exit');
-                await w.terminate();
-            }
-        },
-    };
-}
-/** Hex MD5 of a base64 one, as ETags carry it. */
-function md5Hex(base64) {
-    return Buffer.from(base64, 'base64').toString('hex');
-}
-/** The ETag S3-compatible stores give a completed multipart upload: MD5 of the parts' MD5s, dash, count. */
-function multipartEtag(partMd5s) {
-    const md5 = (0,external_node_crypto_.createHash)('md5');
-    for (const p of partMd5s)
-        md5.update(Buffer.from(p, 'base64'));
-    return `${md5.digest('hex')}-${partMd5s.length}`;
-}
-/**
- * Whether a store's answer proves it holds other bytes than were sent: its ETag has the form of
- * `expected` (32 hex digits for a body, MD5-dash-count for a completed multipart upload) and differs.
- * An encrypted object's ETag (SSE-KMS, SSE-C) is not its MD5, and such stores check `Content-MD5`
- * instead; a store with another scheme (some give a multipart object its whole MD5): no proof.
- */
-function etagContradicts(response, expected) {
-    if (response.SSECustomerAlgorithm || (response.ServerSideEncryption ?? '').startsWith('aws:kms'))
-        return false;
-    const etag = (response.ETag ?? '').replace(/^W\//, '').replace(/"/g, '').toLowerCase();
-    if (!/^[0-9a-f]{32}(-\d+)?$/.test(etag) || etag.includes('-') !== expected.includes('-'))
-        return false;
-    return etag !== expected.toLowerCase();
-}
-/** The store answered with a digest of other bytes than were sent: retried, then a failed file. */
-class DigestMismatch extends Error {
-    name = 'BadDigest';
-    $metadata = {};
-    constructor(what, etag, expected) {
-        super(`the store holds different bytes than were sent for ${what} (its ETag ${etag ?? '(none)'}, expected ${expected}): the body was changed in transit`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/aws/digests.ts
+var digests = __webpack_require__(236);
 ;// CONCATENATED MODULE: ./src/aws/local-file.ts
 /** The file on disk, not the store, is why it was not uploaded. */
 class LocalFileError extends Error {
@@ -281,6 +179,7 @@ function mib(n) {
 
 
 
+
 const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 /**
  * Request bodies in memory at once, across all files (parts in flight and files up to one part):
@@ -289,6 +188,8 @@ const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Files up to this size are read with one call into their own buffer (no shared part buffer). */
 const SMALL_FILE_BYTES = 1024 * 1024;
+/** Files up to this size (as found) are read with a blocking call (see readSmall). */
+const SYNC_READ_BYTES = 64 * 1024;
 const MAX_PARTS = 10_000;
 /**
  * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
@@ -318,7 +219,7 @@ async function uploadAll(plans, o) {
         options: o,
         limit,
         buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
-        hasher: createMd5Hasher(),
+        hasher: (0,digests/* createMd5Hasher */.gd)(),
         progress,
     };
     try {
@@ -352,13 +253,11 @@ async function uploadOne(plan, shared) {
     const { file } = plan;
     if (file.size <= SMALL_FILE_BYTES) {
         // One open and one read; what is sent is exactly what was hashed.
-        const bytes = await (0,promises_.readFile)(file.absolutePath).catch((e) => {
-            throw unreadable(file.displayPath, e);
-        });
+        const bytes = await readSmall(file);
         if (bytes.length > SMALL_FILE_BYTES)
             throw upload_changed(file);
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        await putObject(plan, { bytes, md5: md5Base64(bytes) }, shared);
+        const sha256 = (0,external_node_crypto_.hash)('sha256', bytes);
+        await putObject(plan, { bytes, md5: (0,digests/* md5Base64 */.gb)(bytes) }, shared);
         return { plan, sha256, size: bytes.length };
     }
     const handle = await (0,promises_.open)(file.absolutePath, 'r').catch((e) => {
@@ -382,6 +281,19 @@ async function uploadOne(plan, shared) {
         await handle.close().catch(() => undefined);
     }
 }
+/**
+ * A small file's bytes. Up to SYNC_READ_BYTES, in one blocking call: from the page cache that takes
+ * microseconds, where the four thread-pool round trips of an asynchronous read (open, stat, read,
+ * close) cost several times more CPU than the read itself.
+ */
+async function readSmall(file) {
+    try {
+        return file.size <= SYNC_READ_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await (0,promises_.readFile)(file.absolutePath);
+    }
+    catch (e) {
+        throw unreadable(file.displayPath, e);
+    }
+}
 /** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
 async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
@@ -400,8 +312,8 @@ async function putObject(plan, body, shared) {
     const { options: o } = shared;
     await shared.limit(() => (0,util_retry/* withRetry */.bD)(async () => {
         const r = await o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...common(plan, o), Body: body.bytes, ContentLength: body.bytes.length, ContentMD5: body.md5 }));
-        if (etagContradicts(r, md5Hex(body.md5)))
-            throw new DigestMismatch(plan.file.displayPath, r.ETag, md5Hex(body.md5));
+        if ((0,digests/* etagContradicts */.Cv)(r, (0,digests/* md5Hex */.CC)(body.md5)))
+            throw new digests/* DigestMismatch */.b3(plan.file.displayPath, r.ETag, (0,digests/* md5Hex */.CC)(body.md5));
     }, retryFor(plan, o)));
     shared.progress.addBytes(body.bytes.length);
 }
@@ -445,7 +357,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             }
         }
         const parts = await Promise.all(sending);
-        const expected = multipartEtag(md5s);
+        const expected = (0,digests/* multipartEtag */._p)(md5s);
         await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
             try {
                 const r = await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
@@ -454,13 +366,13 @@ async function putMultipart(plan, handle, size, partSize, shared) {
                     UploadId: uploadId,
                     MultipartUpload: { Parts: parts },
                 }));
-                if (etagContradicts(r, expected))
-                    throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
+                if ((0,digests/* etagContradicts */.Cv)(r, expected))
+                    throw new digests/* DigestMismatch */.b3(plan.file.displayPath, r.ETag, expected);
             }
             catch (error) {
                 // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
                 // the object is there if this upload made it (its parts were each checked as they were sent).
-                if (attempt > 1 && !(error instanceof DigestMismatch) && (await completedBy(o, plan, upload, size)))
+                if (attempt > 1 && !(error instanceof digests/* DigestMismatch */.b3) && (await completedBy(o, plan, upload, size)))
                     return;
                 throw error;
             }
@@ -491,8 +403,8 @@ function sendPart(plan, body, partNumber, uploadId, shared, retry) {
             ContentLength: body.bytes.length,
             ContentMD5: body.md5,
         }));
-        if (etagContradicts(r, md5Hex(body.md5)))
-            throw new DigestMismatch(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, md5Hex(body.md5));
+        if ((0,digests/* etagContradicts */.Cv)(r, (0,digests/* md5Hex */.CC)(body.md5)))
+            throw new digests/* DigestMismatch */.b3(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, (0,digests/* md5Hex */.CC)(body.md5));
         shared.progress.addBytes(body.bytes.length);
         return { ETag: r.ETag, PartNumber: partNumber };
     }, retry));
@@ -694,8 +606,8 @@ function toPosix(nativePath) {
 var setup = __webpack_require__(2105);
 // EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
 var steps_sign = __webpack_require__(6209);
-// EXTERNAL MODULE: ./src/steps/sites.ts + 17 modules
-var steps_sites = __webpack_require__(29);
+// EXTERNAL MODULE: ./src/steps/sites.ts + 18 modules
+var steps_sites = __webpack_require__(9461);
 // EXTERNAL MODULE: ./src/config/constants.ts
 var constants = __webpack_require__(4687);
 ;// CONCATENATED MODULE: ./src/steps/untrusted.ts
@@ -731,6 +643,8 @@ function assertForkKeys(template, from) {
         `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
 }
 
+// EXTERNAL MODULE: ./src/util/heap.ts + 1 modules
+var heap = __webpack_require__(3402);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
 /**
  * mode: upload — find the files, upload them, sign their links and publish them.
@@ -757,6 +671,7 @@ function assertForkKeys(template, from) {
 
 
 
+
 const PROGRESS_INTERVAL_MS = 5_000;
 async function upload(deps) {
     const { inputs, ctx, log, clock } = deps;
@@ -764,6 +679,7 @@ async function upload(deps) {
     const files = await findFiles(inputs.patterns, deps.env.workspace);
     if (files.length === 0)
         return reportNoFiles(inputs, plan.section.id, deps.env.runnerTemp, log);
+    (0,heap/* sizeHeapFor */.rF)(files.length);
     const plans = planUploads(files, plan.prefix, inputs.contentDisposition, plan.trust.untrusted);
     // Known before anything is uploaded: which folders become sites, that their origin is the bucket's
     // own, and that no user file takes a generated name.

@@ -1,5 +1,5 @@
-export const id = 639;
-export const ids = [639,30];
+export const id = 447;
+export const ids = [447,30];
 export const modules = {
 
 /***/ 1454:
@@ -737,7 +737,7 @@ function isEntry(v) {
 
 /***/ }),
 
-/***/ 29:
+/***/ 9461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2046,7 +2046,15 @@ const STYLE = 'body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-wid
     'tr.folder button{border:0;background:none;padding:0;font-weight:600;text-align:left}' +
     "tr.folder button::before{content:'\\25BE  '}tr.folder button[aria-expanded=false]::before{content:'\\25B8  '}";
 const SCRIPT = `${formatLocalTime}\n(${sharePageMain})(document, setInterval);\n${shareToolsSource()}`;
+/** The page as one string (tests, small sections); uploads use `sharePageParts` (see build.ts). */
 function renderSharePage(data) {
+    return [...sharePageParts(data)].join('');
+}
+/**
+ * The page as pieces of text in order (joined, they are the page): a line each for the head and
+ * every file's row, so a page of 20,000 links is never built as one string of small pieces.
+ */
+function* sharePageParts(data) {
     const expiresMs = Date.parse(data.expiresAt);
     if (Number.isNaN(expiresMs))
         throw new TypeError(`Invalid expiry ${JSON.stringify(data.expiresAt)}.`);
@@ -2090,16 +2098,17 @@ function renderSharePage(data) {
     out.push('<h2>Files</h2><p class="tools"><input id="filter" type="search" placeholder="Filter files (press /)" aria-label="Filter files" autocomplete="off" hidden>' +
         `<button id="zip" type="button" data-name="${escapeHtml(zipFileName(data.title, data.sha))}" hidden>Download all as .zip</button>` +
         '<span id="shown" role="status"></span><span id="zip-status" role="status"></span></p>', '<table><thead><tr><th></th><th>File</th><th>Size</th><th>SHA-256</th><th>Link</th><th></th></tr></thead><tbody>');
+    for (const line of out)
+        yield `${line}\n`;
     for (const group of groupByFolder(data.files)) {
         const folder = escapeHtml(group.folder);
-        out.push(`<tr class="folder" data-folder="${folder}"><th colspan="6"><button type="button" data-toggle="${folder}" aria-expanded="true">` +
-            `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>`);
-        renderRows(group.files, group.folder, out);
+        yield (`<tr class="folder" data-folder="${folder}"><th colspan="6"><button type="button" data-toggle="${folder}" aria-expanded="true">` +
+            `${group.folder ? folder : './'}</button> <small>${group.files.length} ${group.files.length === 1 ? 'file' : 'files'}</small></th></tr>\n`);
+        yield* renderRows(group.files, group.folder);
     }
-    out.push('</tbody></table>', `<script>${SCRIPT}</script>`, '</body></html>', '');
-    return out.join('\n');
+    yield `</tbody></table>\n<script>${SCRIPT}</script>\n</body></html>\n`;
 }
-function renderRows(files, folder, out) {
+function* renderRows(files, folder) {
     for (const f of files) {
         const thumb = isImage(f) ? `<img class="thumb" loading="lazy" alt="" src="${escapeHtml(f.url)}">` : '';
         const open = f.openUrl ?? f.url;
@@ -2107,9 +2116,9 @@ function renderRows(files, folder, out) {
             ? `<a data-link href="${escapeHtml(open)}">Open</a>`
             : `<a data-link href="${escapeHtml(f.url)}">Download</a>`;
         const data = `data-path="${escapeHtml(f.path)}" data-folder="${escapeHtml(folder)}" data-url="${escapeHtml(f.url)}" data-size="${f.size}"`;
-        out.push(`<tr ${data}><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
+        yield (`<tr ${data}><td>${thumb}</td><td class="name">${escapeHtml(f.path)}</td><td class="size">${(0,format/* humanBytes */.p6)(f.size)}</td>` +
             `<td><code>${escapeHtml(f.sha256)}</code></td><td>${link}</td>` +
-            `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>`);
+            `<td><button type="button" data-copy="${escapeHtml(f.openUrl ?? f.url)}">Copy link</button></td></tr>\n`);
     }
 }
 function isImage(f) {
@@ -2221,6 +2230,43 @@ function rebuildsTo(map, path, values, href) {
     return built !== undefined && new URL(built).href === href;
 }
 
+;// CONCATENATED MODULE: ./src/util/text-buffer.ts
+/** Long generated text (a share page of 20,000 links), sent without ever being held whole. */
+
+/**
+ * Text from `parts` (called once to measure it, and again for each read, e.g. each attempt of a
+ * request): what is held at once is one chunk, not the whole text, nor the pieces of it (a rope of
+ * small strings several times its size).
+ */
+function lazyText(parts, chunkChars = 64 * 1024) {
+    let byteLength = 0;
+    const md5 = (0,external_node_crypto_.createHash)('md5');
+    for (const part of parts()) {
+        byteLength += Buffer.byteLength(part, 'utf8');
+        md5.update(part, 'utf8');
+    }
+    return {
+        byteLength,
+        md5: md5.digest('base64'),
+        *chunks() {
+            let chunk = '';
+            for (const part of parts()) {
+                chunk += part;
+                if (chunk.length >= chunkChars) {
+                    yield Buffer.from(chunk, 'utf8');
+                    chunk = '';
+                }
+            }
+            if (chunk)
+                yield Buffer.from(chunk, 'utf8');
+        },
+    };
+}
+/** The whole text (tests, small bodies). */
+function textOf(body) {
+    return typeof body === 'string' ? body : Buffer.concat([...body.chunks()]).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/sites/build.ts
 /**
  * Everything a section's sites and share page need, as objects to upload. Pure: links come from the
@@ -2228,6 +2274,7 @@ function rebuildsTo(map, path, values, href) {
  * their contents: signGenerated signs them up front). Order of a run: plan names (names.ts) → upload user files → sign → build → upload
  * these objects.
  */
+
 
 
 
@@ -2299,7 +2346,7 @@ function buildSectionSites(input) {
     objects.push({
         key: shareKey,
         contentType: 'text/html; charset=utf-8',
-        body: renderSharePage({
+        body: lazyText(() => sharePageParts({
             title: input.title,
             sha: input.sha,
             runUrl: input.runUrl,
@@ -2307,7 +2354,7 @@ function buildSectionSites(input) {
             files: shareFiles,
             sites: sites.map((s) => ({ path: s.display, url: s.url })),
             note: input.note,
-        }),
+        })),
     });
     return { objects, sites, shareUrl: input.sign(shareKey), open: opens };
 }
