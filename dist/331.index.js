@@ -21,15 +21,20 @@ var s3_errors = __webpack_require__(3087);
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var util_retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/aws/digests.ts
 var digests = __webpack_require__(236);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/aws/local-file.ts
+/** Reading a file to upload, and why a file on disk, not the store, was not uploaded: a sentence naming the file and the fix. */
+
+
+/** Files up to this size (as found) are read with a blocking call (see readSmall). */
+const SYNC_READ_BYTES = 64 * 1024;
 /** The file on disk, not the store, is why it was not uploaded. */
 class LocalFileError extends Error {
 }
@@ -68,6 +73,19 @@ async function readPart(displayPath, handle, into, start, last) {
         throw error instanceof LocalFileError ? error : unreadable(displayPath, error);
     }
     return into;
+}
+/**
+ * A small file's bytes. Up to SYNC_READ_BYTES, in one blocking call: from the page cache that takes
+ * microseconds, where the four thread-pool round trips of an asynchronous read (open, stat, read,
+ * close) cost several times more CPU than the read itself.
+ */
+async function readSmall(file) {
+    try {
+        return file.size <= SYNC_READ_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await (0,promises_.readFile)(file.absolutePath);
+    }
+    catch (e) {
+        throw unreadable(file.displayPath, e);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/part-buffers.ts
@@ -179,7 +197,6 @@ function mib(n) {
 
 
 
-
 const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 /**
  * Request bodies in memory at once, across all files (parts in flight and files up to one part):
@@ -188,8 +205,6 @@ const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Files up to this size are read with one call into their own buffer (no shared part buffer). */
 const SMALL_FILE_BYTES = 1024 * 1024;
-/** Files up to this size (as found) are read with a blocking call (see readSmall). */
-const SYNC_READ_BYTES = 64 * 1024;
 const MAX_PARTS = 10_000;
 /**
  * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
@@ -281,19 +296,6 @@ async function uploadOne(plan, shared) {
         await handle.close().catch(() => undefined);
     }
 }
-/**
- * A small file's bytes. Up to SYNC_READ_BYTES, in one blocking call: from the page cache that takes
- * microseconds, where the four thread-pool round trips of an asynchronous read (open, stat, read,
- * close) cost several times more CPU than the read itself.
- */
-async function readSmall(file) {
-    try {
-        return file.size <= SYNC_READ_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await (0,promises_.readFile)(file.absolutePath);
-    }
-    catch (e) {
-        throw unreadable(file.displayPath, e);
-    }
-}
 /** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
 async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
@@ -342,11 +344,18 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             let sent = false;
             try {
                 const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
+                // The MD5 thread hashes this part while the file's SHA-256 grows here, and the next part is
+                // read without waiting for this one's MD5: the part is sent once its MD5 is known.
                 const md5 = shared.hasher.md5(bytes);
                 whole.update(bytes);
-                md5s[i] = await md5;
-                uploadId ??= (await created).UploadId;
-                const part = sendPart(plan, { bytes, md5: md5s[i] }, i + 1, uploadId, shared, retry).finally(() => lease.release());
+                const partNumber = i + 1;
+                const part = Promise.all([md5, created])
+                    .then(([digest, upload]) => {
+                    md5s[partNumber - 1] = digest;
+                    uploadId ??= upload.UploadId;
+                    return sendPart(plan, { bytes, md5: digest }, partNumber, upload.UploadId, shared, retry);
+                })
+                    .finally(() => lease.release());
                 sent = true;
                 part.catch((error) => (failure ??= { error }));
                 sending.push(part);

@@ -12,12 +12,11 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createHash, hash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
 import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag, type Md5Hasher } from './digests.js';
-import { changed as changedFile, LocalFileError, readPart, unreadable } from './local-file.js';
+import { changed as changedFile, LocalFileError, readPart, readSmall, unreadable } from './local-file.js';
 import { PartBuffers } from './part-buffers.js';
 import { Progress } from './progress.js';
 import type { StoreTarget } from './s3-client.js';
@@ -75,8 +74,6 @@ export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 export const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Files up to this size are read with one call into their own buffer (no shared part buffer). */
 export const SMALL_FILE_BYTES = 1024 * 1024;
-/** Files up to this size (as found) are read with a blocking call (see readSmall). */
-const SYNC_READ_BYTES = 64 * 1024;
 const MAX_PARTS = 10_000;
 /**
  * Uploads every plan; never throws for a single file. Returns what was uploaded and what was not,
@@ -184,19 +181,6 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
   }
 }
 
-/**
- * A small file's bytes. Up to SYNC_READ_BYTES, in one blocking call: from the page cache that takes
- * microseconds, where the four thread-pool round trips of an asynchronous read (open, stat, read,
- * close) cost several times more CPU than the read itself.
- */
-async function readSmall(file: LocalFile): Promise<Buffer> {
-  try {
-    return file.size <= SYNC_READ_BYTES ? readFileSync(file.absolutePath) : await readFile(file.absolutePath);
-  } catch (e) {
-    throw unreadable(file.displayPath, e);
-  }
-}
-
 /** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
 async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shared: Shared): Promise<Uploaded> {
   const lease = await shared.buffers.take(size);
@@ -254,11 +238,18 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
       let sent = false;
       try {
         const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
+        // The MD5 thread hashes this part while the file's SHA-256 grows here, and the next part is
+        // read without waiting for this one's MD5: the part is sent once its MD5 is known.
         const md5 = shared.hasher.md5(bytes);
         whole.update(bytes);
-        md5s[i] = await md5;
-        uploadId ??= (await created).UploadId;
-        const part = sendPart(plan, { bytes, md5: md5s[i] }, i + 1, uploadId!, shared, retry).finally(() => lease.release());
+        const partNumber = i + 1;
+        const part = Promise.all([md5, created])
+          .then(([digest, upload]) => {
+            md5s[partNumber - 1] = digest;
+            uploadId ??= upload.UploadId;
+            return sendPart(plan, { bytes, md5: digest }, partNumber, upload.UploadId!, shared, retry);
+          })
+          .finally(() => lease.release());
         sent = true;
         part.catch((error: unknown) => (failure ??= { error }));
         sending.push(part);
