@@ -226,6 +226,7 @@ function encodeRfc8187(value) {
 
 /** Records kept in the bucket, under `scope`, for the comment with `marker`. */
 function bucketRecords(client, target, scope, marker, log) {
+    let warned = false;
     return {
         async put(sections) {
             for (const s of sections) {
@@ -244,7 +245,11 @@ function bucketRecords(client, target, scope, marker, log) {
                 return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
             }
             catch (error) {
-                log.info(`Could not read the comment's section records from the bucket: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                if (!warned) {
+                    warned = true;
+                    log.warning(`Could not read the comment's section records (${(0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordFolder */ .ae)(scope)}/): other jobs' sections that a concurrent write dropped cannot be restored by this job. ` +
+                        `Grant the upload role s3:ListBucket on the repository's prefix (README, IAM roles). ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                }
                 return [];
             }
         },

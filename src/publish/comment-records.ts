@@ -21,6 +21,7 @@ export interface CommentRecords {
 
 /** Records kept in the bucket, under `scope`, for the comment with `marker`. */
 export function bucketRecords(client: S3Client, target: StoreTarget, scope: string, marker: string, log: Logger): CommentRecords {
+  let warned = false;
   return {
     async put(sections) {
       for (const s of sections) {
@@ -39,7 +40,13 @@ export function bucketRecords(client: S3Client, target: StoreTarget, scope: stri
         });
         return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       } catch (error) {
-        log.info(`Could not read the comment's section records from the bucket: ${errorMessage(error)}`);
+        if (!warned) {
+          warned = true;
+          log.warning(
+            `Could not read the comment's section records (${recordFolder(scope)}/): other jobs' sections that a concurrent write dropped cannot be restored by this job. ` +
+              `Grant the upload role s3:ListBucket on the repository's prefix (README, IAM roles). ${errorMessage(error)}`,
+          );
+        }
         return [];
       }
     },
