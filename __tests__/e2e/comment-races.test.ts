@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
+import { mulberry32 } from '../support/fault-proxy.js';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
 
 const BUCKET = 'race-artifacts';
@@ -21,18 +22,6 @@ let s3: LocalS3;
 let gh: GitHubFake;
 const dirs: string[] = [];
 
-/** mulberry32: a seeded coin, so a failing interleaving can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 beforeAll(async () => {
   s3 = await startS3Server({ buckets: [BUCKET] });
 });
@@ -42,7 +31,7 @@ afterAll(async () => {
 });
 
 async function flakyGitHub(seed: number): Promise<GitHubFake> {
-  const random = prng(seed);
+  const random = mulberry32(seed); // a seeded coin, so a failing interleaving can be replayed
   // Writes to comments: one in three takes 4–5 s to apply (the answer comes once it is applied).
   const fake = await startGitHubFake({
     latencyMs: ({ method, path: p }) =>
