@@ -750,6 +750,7 @@ async function upload(deps) {
             open: sites?.open,
             qr: sites?.qr,
             base,
+            ...(plan.trust.untrusted ? { untrusted: true } : {}),
         };
         // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
         const records = plan.manifestScope === undefined

@@ -84,11 +84,12 @@ function isTableHead(line) {
  * opens through its site). Names are escaped text; a file without a usable link is plain text.
  * `change` is given (possibly undefined) only in a table with a Change column.
  */
-function renderRow(f, open, change) {
+function renderRow(f, open, change, untrusted = false) {
     const name = (0,markdown/* escapeMarkdown */.FV)((0,format/* shortenMiddle */.jM)(f.path, MAX_NAME_CHARS)) || '—';
     const sha = (0,format/* hexPrefix */.g_)(f.sha256, 12);
     const url = (0,markdown/* escapeUrl */.vy)(open ?? f.url);
-    const title = open || (0,disposition/* isBrowserViewable */.er)(f.contentType) ? 'Open in the browser' : 'Download';
+    // A fork's HTML, SVG and XML are attachments (links/disposition.ts): the title says they download.
+    const title = open || (0,disposition/* opensInBrowser */.pB)(f.contentType, untrusted) ? 'Open in the browser' : 'Download';
     const cell = url ? `[${name}](${url} "${title}")` : name;
     const delta = change ? ` ${(0,changes/* changeCell */.fd)(change.of)} |` : '';
     return `| ${cell} | ${(0,format/* humanBytes */.p6)(f.size)} |${delta} ${sha ? `\`${sha}\`` : '—'} |`;
@@ -310,7 +311,7 @@ function prepare(s, now, rowChars = Infinity) {
                 rowsCut = true;
                 break;
             }
-            const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) });
+            const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) }, s.untrusted);
             rows.push(row);
             chars += row.length + 1;
         }
@@ -686,10 +687,9 @@ function isOurForm(body, marker) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HJ: () => (/* binding */ contentDisposition),
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
-/* harmony export */   er: () => (/* binding */ isBrowserViewable),
 /* harmony export */   pB: () => (/* binding */ opensInBrowser)
 /* harmony export */ });
-/* unused harmony export isActiveContent */
+/* unused harmony exports isBrowserViewable, isActiveContent */
 /* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -922,6 +922,8 @@ function fromRecord(text, key, scope, marker) {
     if (s.note !== undefined && typeof s.note !== 'string')
         return undefined;
     if (s.removed !== undefined && typeof s.removed !== 'boolean')
+        return undefined;
+    if (s.untrusted !== undefined && typeof s.untrusted !== 'boolean')
         return undefined;
     if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
         return undefined;

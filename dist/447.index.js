@@ -141,10 +141,9 @@ class WaitBudget {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HJ: () => (/* binding */ contentDisposition),
 /* harmony export */   Zy: () => (/* binding */ contentTypeFor),
-/* harmony export */   er: () => (/* binding */ isBrowserViewable),
 /* harmony export */   pB: () => (/* binding */ opensInBrowser)
 /* harmony export */ });
-/* unused harmony export isActiveContent */
+/* unused harmony exports isBrowserViewable, isActiveContent */
 /* harmony import */ var mime_types__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4096);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -703,6 +702,8 @@ function fromRecord(text, key, scope, marker) {
     if (s.note !== undefined && typeof s.note !== 'string')
         return undefined;
     if (s.removed !== undefined && typeof s.removed !== 'boolean')
+        return undefined;
+    if (s.untrusted !== undefined && typeof s.untrusted !== 'boolean')
         return undefined;
     if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
         return undefined;

@@ -193,6 +193,11 @@ describe("a fork's files (two-stage workflow_run publishing)", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toMatch(/Built from the fork mallory\/demo-app's code: no sites, and HTML, SVG and XML files are downloads/);
     expect(share).toMatch(/Built from the fork mallory\/demo-app&#39;s code: no sites/);
+    // Each row's title tells what a click does: the fork's active files download.
+    for (const p of ACTIVE) {
+      const name = p.split('/').pop()!.replace(/[.]/g, '\\.');
+      expect(comments[0].body).toMatch(new RegExp(`\\[[^\\]]*${name}\\]\\([^)\\s]+ "Download"\\)`));
+    }
   });
 
   test('trust-fork-content: true makes sites and inline pages, with a warning', async () => {

@@ -132,6 +132,7 @@ export async function upload(deps: ModeDeps): Promise<void> {
       open: sites?.open,
       qr: sites?.qr,
       base,
+      ...(plan.trust.untrusted ? { untrusted: true } : {}),
     };
     // The comment's record of this section lives next to the manifest (publish/comment-records.ts).
     const records =

@@ -131,7 +131,7 @@ function prepare(s: SectionData, now: Date, rowChars = Infinity): Parts {
         rowsCut = true;
         break;
       }
-      const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) });
+      const row = renderRow(f, s.open?.get(f.key), comparison && { of: comparison.files.get(f.path) }, s.untrusted);
       rows.push(row);
       chars += row.length + 1;
     }

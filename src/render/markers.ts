@@ -32,6 +32,8 @@ export interface SectionData {
   sites?: readonly { path: string; url: string }[];
   /** The share page: every file of the section on one page. */
   shareUrl?: string;
+  /** Built from a fork's code: its HTML, SVG and XML download (their rows say so). */
+  untrusted?: boolean;
   /** Better links for some files, by object key (a site's HTML page opens through its site). */
   open?: ReadonlyMap<string, string>;
   /** The base branch's latest upload of this section: each file shows what changed since. */

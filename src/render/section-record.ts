@@ -51,6 +51,7 @@ export function fromRecord(text: string, key: string, scope: string, marker: str
   if (!Array.isArray(s.files) || !s.files.every((f) => isEntry(f) && f.key.startsWith(`${scope}/`))) return undefined;
   if (s.note !== undefined && typeof s.note !== 'string') return undefined;
   if (s.removed !== undefined && typeof s.removed !== 'boolean') return undefined;
+  if (s.untrusted !== undefined && typeof s.untrusted !== 'boolean') return undefined;
   if (s.shareUrl !== undefined && !isUrl(s.shareUrl)) return undefined;
   const sites = s.sites ?? [];
   if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url))) return undefined;

@@ -1,5 +1,5 @@
 /** The file table of a comment section: its head and one row per file. Pure. */
-import { isBrowserViewable } from '../links/disposition.js';
+import { opensInBrowser } from '../links/disposition.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { changeCell, type FileChange } from './changes.js';
 import { hexPrefix, humanBytes, shortenMiddle } from './format.js';
@@ -25,11 +25,12 @@ export function isTableHead(line: string): boolean {
  * opens through its site). Names are escaped text; a file without a usable link is plain text.
  * `change` is given (possibly undefined) only in a table with a Change column.
  */
-export function renderRow(f: ManifestEntry, open?: string, change?: { of: FileChange | undefined }): string {
+export function renderRow(f: ManifestEntry, open?: string, change?: { of: FileChange | undefined }, untrusted = false): string {
   const name = escapeMarkdown(shortenMiddle(f.path, MAX_NAME_CHARS)) || '—';
   const sha = hexPrefix(f.sha256, 12);
   const url = escapeUrl(open ?? f.url);
-  const title = open || isBrowserViewable(f.contentType) ? 'Open in the browser' : 'Download';
+  // A fork's HTML, SVG and XML are attachments (links/disposition.ts): the title says they download.
+  const title = open || opensInBrowser(f.contentType, untrusted) ? 'Open in the browser' : 'Download';
   const cell = url ? `[${name}](${url} "${title}")` : name;
   const delta = change ? ` ${changeCell(change.of)} |` : '';
   return `| ${cell} | ${humanBytes(f.size)} |${delta} ${sha ? `\`${sha}\`` : '—'} |`;
