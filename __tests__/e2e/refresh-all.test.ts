@@ -82,7 +82,14 @@ describe('scheduled refresh of every open pull request', () => {
 
   test('renews every open pull request with artifacts, one job, one step; skips the others quietly', async () => {
     const closedBefore = bodies(CLOSED);
+    const before = s3.requests.length;
     const run = ok(await scheduledRefresh({ 'signing-access-key-id': SIGNER.id, 'signing-secret-access-key': SIGNER.secret }));
+    // Each renewed section's comment record is rewritten in its pull request's scope (what other jobs restore it from).
+    const records = s3.requests
+      .slice(before)
+      .filter((r) => r.method === 'PUT' && r.url.includes('/.artifact-links/comment/'))
+      .map((r) => /\/pr-(\d+)\//.exec(r.url)?.[1]);
+    expect(records.sort()).toEqual(['21', '23', '23', '26']);
 
     // Open pull requests listed through the API, not guessed.
     expect(gh.requests.filter((r) => r.operationId === 'pulls/list' && r.query.includes('state=open'))).not.toHaveLength(0);

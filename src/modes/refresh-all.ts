@@ -8,6 +8,7 @@
 import { runsUrl } from '../config/context.js';
 import { listOpenPulls, mapSettled, OpenPull } from '../github/open-pulls.js';
 import { scopePrefix } from '../links/keys.js';
+import { bucketRecords } from '../publish/comment-records.js';
 import { publishToPulls, PullComment } from '../publish/links.js';
 import { setLinkOutputs, setSiteOutputs } from '../publish/outputs.js';
 import { writeRefreshSummary } from '../publish/summary.js';
@@ -109,6 +110,7 @@ async function renewOpenPulls(
     renewing.map(({ pull, uploads }) => ({
       pr: pull.number,
       sections: renewedSections(uploads.manifests, entries, lifetime, updatedAt, signer, report.about, sites.get(pull.number)),
+      records: bucketRecords(client, target, scopeOf(pull), publish.comment.marker, log),
     })),
     'refresh',
   );
