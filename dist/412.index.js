@@ -560,8 +560,9 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
     /** This run posted the comment (on any attempt), rather than editing one that was there. */
     let created = false;
     let why;
+    // Listed again after every write (the verify step), and that listing feeds the next attempt.
+    let recorded = (await o.records?.list()) ?? [];
     for (let attempt = 1;; attempt++) {
-        const recorded = (await o.records?.list()) ?? [];
         const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
         if (written === 'nothing')
             return undefined;
@@ -571,7 +572,8 @@ async function updateSticky(octokit, repo, issue, owner, sectionsFor, o) {
             if (sections.length === 0 && !folded)
                 return { id: comment.id, url: comment.html_url, created };
             await o.sleep(o.settleMs + random() * (o.settleMs / 5));
-            why = await verify(octokit, repo, issue, owner, comment.id, sections, o);
+            recorded = (await o.records?.list()) ?? [];
+            why = await verify(octokit, repo, issue, owner, comment.id, [...sections, ...recorded], o);
             if (!why)
                 return { id: comment.id, url: comment.html_url, created };
         }
@@ -598,10 +600,9 @@ function withRecorded(own, recorded, body) {
 }
 /**
  * Why the comment, read again after the last write, is not yet what it must be ('' when it is): one
- * comment of ours, holding `sections` and every recorded section at least as new.
+ * comment of ours, holding every one of `sections` (this job's and the recorded ones) at least as new.
  */
 async function verify(octokit, repo, issue, owner, id, sections, o) {
-    const recorded = (await o.records?.list()) ?? [];
     const ours = await listOurs(octokit, repo, issue, owner, o.marker).catch(() => undefined);
     if (!ours)
         return 'could not be read back';
@@ -610,7 +611,7 @@ async function verify(octokit, repo, issue, owner, id, sections, o) {
     const found = (0,markers/* parseSections */.MJ)(ours[0].body ?? '');
     // Sections dropped for the comment size limit are announced in the body; they cannot be restored.
     const sizeCut = (ours[0].body ?? '').includes(NOT_SHOWN);
-    const missing = [...sections, ...recorded].filter((s) => !(0,section_record/* isAtLeastAsNew */.PL)(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
+    const missing = sections.filter((s) => !(0,section_record/* isAtLeastAsNew */.PL)(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
     return missing.length === 0 ? '' : `lost section ${missing[0].id} to a concurrent write`;
 }
 /**
@@ -861,12 +862,12 @@ function comparisonLines(c) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hy: () => (/* binding */ recordKey),
-/* harmony export */   Lv: () => (/* binding */ toRecord),
 /* harmony export */   PL: () => (/* binding */ isAtLeastAsNew),
 /* harmony export */   ae: () => (/* binding */ recordFolder),
-/* harmony export */   iA: () => (/* binding */ fromRecord)
+/* harmony export */   iA: () => (/* binding */ fromRecord),
+/* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
-/* unused harmony export RECORD_VERSION */
+/* unused harmony exports RECORD_VERSION, toRecord */
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
@@ -888,10 +889,14 @@ function recordFolder(scope) {
 function recordKey(scope, sectionId) {
     return `${recordFolder(scope)}/${sectionId}.json`;
 }
-/** The record of `section` for the comment with `marker`, as stored (JSON). */
-function toRecord(section, marker) {
+/** The record of `section` for the comment with `marker` (stored as JSON). */
+function recordOf(section, marker) {
     const { open, ...rest } = section;
-    return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+    return { version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } };
+}
+/** The record as its stored text. */
+function toRecord(section, marker) {
+    return JSON.stringify(recordOf(section, marker));
 }
 /**
  * The section a stored record holds, when it is a record of the comment `marker` at `key` that the

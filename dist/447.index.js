@@ -229,7 +229,7 @@ function bucketRecords(client, target, scope, marker, log) {
     return {
         async put(sections) {
             for (const s of sections) {
-                await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .putJson */ .gl)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordKey */ .Hy)(scope, s.id), JSON.parse((0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .toRecord */ .Lv)(s, marker))).catch((e) => log.info(`Could not record section ${s.id} in the bucket (other jobs cannot restore it in the comment): ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+                await (0,_aws_bucket_js__WEBPACK_IMPORTED_MODULE_0__/* .putJson */ .gl)(client, target, (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordKey */ .Hy)(scope, s.id), (0,_render_section_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordOf */ .zv)(s, marker)).catch((e) => log.info(`Could not record section ${s.id} in the bucket (other jobs cannot restore it in the comment): ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
             }
         },
         async list() {
@@ -641,12 +641,12 @@ function comparisonLines(c) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hy: () => (/* binding */ recordKey),
-/* harmony export */   Lv: () => (/* binding */ toRecord),
 /* harmony export */   PL: () => (/* binding */ isAtLeastAsNew),
 /* harmony export */   ae: () => (/* binding */ recordFolder),
-/* harmony export */   iA: () => (/* binding */ fromRecord)
+/* harmony export */   iA: () => (/* binding */ fromRecord),
+/* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
-/* unused harmony export RECORD_VERSION */
+/* unused harmony exports RECORD_VERSION, toRecord */
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
@@ -668,10 +668,14 @@ function recordFolder(scope) {
 function recordKey(scope, sectionId) {
     return `${recordFolder(scope)}/${sectionId}.json`;
 }
-/** The record of `section` for the comment with `marker`, as stored (JSON). */
-function toRecord(section, marker) {
+/** The record of `section` for the comment with `marker` (stored as JSON). */
+function recordOf(section, marker) {
     const { open, ...rest } = section;
-    return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+    return { version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } };
+}
+/** The record as its stored text. */
+function toRecord(section, marker) {
+    return JSON.stringify(recordOf(section, marker));
 }
 /**
  * The section a stored record holds, when it is a record of the comment `marker` at `key` that the

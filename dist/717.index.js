@@ -196,7 +196,6 @@ function etagContradicts(response, expected) {
 /** The store answered with a digest of other bytes than were sent: retried, then a failed file. */
 class DigestMismatch extends Error {
     name = 'BadDigest';
-    $metadata = {};
     constructor(what, etag, expected) {
         super(`the store holds different bytes than were sent for ${what} (its ETag ${etag ?? '(none)'}, expected ${expected}): the body was changed in transit`);
     }

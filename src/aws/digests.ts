@@ -108,7 +108,6 @@ export function etagContradicts(
 /** The store answered with a digest of other bytes than were sent: retried, then a failed file. */
 export class DigestMismatch extends Error {
   override name = 'BadDigest';
-  readonly $metadata = {};
   constructor(what: string, etag: string | undefined, expected: string) {
     super(
       `the store holds different bytes than were sent for ${what} (its ETag ${etag ?? '(none)'}, expected ${expected}): the body was changed in transit`,

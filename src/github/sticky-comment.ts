@@ -84,8 +84,9 @@ export async function updateSticky(
   /** This run posted the comment (on any attempt), rather than editing one that was there. */
   let created = false;
   let why: string;
+  // Listed again after every write (the verify step), and that listing feeds the next attempt.
+  let recorded = (await o.records?.list()) ?? [];
   for (let attempt = 1; ; attempt++) {
-    const recorded = (await o.records?.list()) ?? [];
     const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
     if (written === 'nothing') return undefined;
     if (typeof written !== 'string') {
@@ -93,7 +94,8 @@ export async function updateSticky(
       created ||= written.created;
       if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
       await o.sleep(o.settleMs + random() * (o.settleMs / 5));
-      why = await verify(octokit, repo, issue, owner, comment.id, sections, o);
+      recorded = (await o.records?.list()) ?? [];
+      why = await verify(octokit, repo, issue, owner, comment.id, [...sections, ...recorded], o);
       if (!why) return { id: comment.id, url: comment.html_url, created };
     } else why = written;
     if (attempt >= attempts) {
@@ -121,7 +123,7 @@ function withRecorded(own: SectionData[], recorded: SectionData[], body: string 
 
 /**
  * Why the comment, read again after the last write, is not yet what it must be ('' when it is): one
- * comment of ours, holding `sections` and every recorded section at least as new.
+ * comment of ours, holding every one of `sections` (this job's and the recorded ones) at least as new.
  */
 async function verify(
   octokit: Octokit,
@@ -132,14 +134,13 @@ async function verify(
   sections: SectionData[],
   o: UpsertOptions,
 ): Promise<string> {
-  const recorded = (await o.records?.list()) ?? [];
   const ours = await listOurs(octokit, repo, issue, owner, o.marker).catch(() => undefined);
   if (!ours) return 'could not be read back';
   if (ours.length !== 1 || ours[0].id !== id) return `is not the only one of this action (${ours.length} found)`;
   const found = parseSections(ours[0].body ?? '');
   // Sections dropped for the comment size limit are announced in the body; they cannot be restored.
   const sizeCut = (ours[0].body ?? '').includes(NOT_SHOWN);
-  const missing = [...sections, ...recorded].filter((s) => !isAtLeastAsNew(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
+  const missing = sections.filter((s) => !isAtLeastAsNew(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
   return missing.length === 0 ? '' : `lost section ${missing[0].id} to a concurrent write`;
 }
 

@@ -7,7 +7,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { getText, listKeys, putJson } from '../aws/bucket.js';
 import type { StoreTarget } from '../aws/s3-client.js';
 import type { SectionData } from '../render/markers.js';
-import { fromRecord, recordFolder, recordKey, toRecord } from '../render/section-record.js';
+import { fromRecord, recordFolder, recordKey, recordOf } from '../render/section-record.js';
 import { errorMessage, type Logger } from '../util/log.js';
 import { forEachLimited } from '../util/retry.js';
 
@@ -25,7 +25,7 @@ export function bucketRecords(client: S3Client, target: StoreTarget, scope: stri
   return {
     async put(sections) {
       for (const s of sections) {
-        await putJson(client, target, recordKey(scope, s.id), JSON.parse(toRecord(s, marker))).catch((e: unknown) =>
+        await putJson(client, target, recordKey(scope, s.id), recordOf(s, marker)).catch((e: unknown) =>
           log.info(`Could not record section ${s.id} in the bucket (other jobs cannot restore it in the comment): ${errorMessage(e)}`),
         );
       }

@@ -23,10 +23,15 @@ export function recordKey(scope: string, sectionId: string): string {
   return `${recordFolder(scope)}/${sectionId}.json`;
 }
 
-/** The record of `section` for the comment with `marker`, as stored (JSON). */
-export function toRecord(section: SectionData, marker: string): string {
+/** The record of `section` for the comment with `marker` (stored as JSON). */
+export function recordOf(section: SectionData, marker: string): object {
   const { open, ...rest } = section;
-  return JSON.stringify({ version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } });
+  return { version: RECORD_VERSION, marker, section: { ...rest, open: open ? [...open] : undefined } };
+}
+
+/** The record as its stored text. */
+export function toRecord(section: SectionData, marker: string): string {
+  return JSON.stringify(recordOf(section, marker));
 }
 
 /**
