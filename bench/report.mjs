@@ -24,7 +24,8 @@ export const SERVERS = {
   sink: {
     name: 'the null sink',
     title: 'the null S3 sink',
-    about: 'its own process; discards bodies, verifies nothing: client throughput only',
+    about:
+      'its own process; discards bodies, verifies no signature (only the signed SHA-256 of bodies up to 1 MiB): client throughput only',
   },
 };
 

@@ -76,7 +76,7 @@ const header = [
     : []),
   ...(SERVER_MODES.includes('sink')
     ? [
-        'sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature or checksum — it measures client throughput only; link correctness is tested against s3rver in the test suite',
+        'sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature, and refuses a wrong signed SHA-256 only on bodies up to 1 MiB (as S3 does on all) — it measures client throughput only; link correctness is tested against s3rver in the test suite',
       ]
     : []),
   `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,

@@ -2,8 +2,12 @@
 // away (counting bytes), so a run measures the clients, not the store. Run as its own process (its CPU
 // is then that process's, and it shares no event loop with the bench); prints `{"port":N}` on stdout.
 //   node bench/sink-server.mjs
-// It does NOT verify signatures, checksums or credentials and stores nothing: it measures client
-// throughput only. Link correctness is tested against s3rver (which verifies SigV4) in the test suite.
+// It does NOT verify signatures or credentials and stores nothing: it measures client throughput
+// only. Link correctness is tested against s3rver (which verifies SigV4) and Ceph in the test suite.
+// As S3 does, it refuses a body whose signed SHA-256 (x-amz-content-sha256) is not its own (400
+// XAmzContentSHA256Mismatch), but checks only bodies up to 1 MiB (VERIFY_MAX_BYTES): hashing larger
+// ones would put its CPU into the clients' figures. So a client that asks (the action's probe) learns
+// what S3 would answer, and a large body with a wrong hash passes here as it would not on S3.
 //
 // Handled (path style, /bucket/key): PutObject, CreateMultipartUpload, UploadPart,
 // CompleteMultipartUpload, AbortMultipartUpload, HeadObject (404: no object exists), GetObject (404),
@@ -18,6 +22,7 @@ import http from 'node:http';
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
 const hrMs = () => Number(process.hrtime.bigint()) / 1e6;
+const VERIFY_MAX_BYTES = 1024 * 1024;
 
 let stats;
 let uploads; // uploadId → {key, parts: Map<partNumber, bytes>}
@@ -37,13 +42,22 @@ const server = http.createServer((req, res) => {
   stats.lastAt = now;
   let bytes = 0;
   req.on('data', (chunk) => (bytes += chunk.length));
+  const claimed = req.headers['x-amz-content-sha256'];
+  const verify =
+    /^[0-9a-f]{64}$/i.test(claimed ?? '') && Number(req.headers['content-length'] ?? 0) <= VERIFY_MAX_BYTES
+      ? createHash('sha256')
+      : undefined;
+  if (verify) req.on('data', (chunk) => verify.update(chunk));
   // Parts of CompleteMultipartUpload's body are small XML: keep those; drain everything else.
   const keep = req.method === 'POST' && url.searchParams.has('uploadId');
   const chunks = keep ? [] : undefined;
   if (keep) req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
     stats.bodyBytes += bytes;
-    const r = handle(req, url, bytes, keep ? Buffer.concat(chunks).toString('utf8') : '');
+    const r =
+      verify && verify.digest('hex') !== claimed.toLowerCase()
+        ? error(req.method === 'PUT' && url.searchParams.has('partNumber') ? 'UploadPart' : 'PutObject', 400, 'XAmzContentSHA256Mismatch')
+        : handle(req, url, bytes, keep ? Buffer.concat(chunks).toString('utf8') : '');
     stats.byOperation[r.op] = (stats.byOperation[r.op] ?? 0) + 1;
     if (r.status >= 400 && !(req.method === 'HEAD' && r.status === 404)) stats.rejected++;
     if (r.status === 501 && stats.unhandled.length < 20) stats.unhandled.push(`${req.method} ${req.url}`);

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _publish_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5336);
 /* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4311);
 /* harmony import */ var _steps_renew_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1014);
-/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2105);
+/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1599);
 /* harmony import */ var _steps_sign_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6209);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9906);
 /**

@@ -90,10 +90,11 @@ async function deleteKeys(client, target, keys) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CC: () => (/* binding */ md5Hex),
 /* harmony export */   Cv: () => (/* binding */ etagContradicts),
+/* harmony export */   _R: () => (/* binding */ createBodyHasher),
 /* harmony export */   _p: () => (/* binding */ multipartEtag),
 /* harmony export */   b3: () => (/* binding */ DigestMismatch),
 /* harmony export */   gb: () => (/* binding */ md5Base64),
-/* harmony export */   gd: () => (/* binding */ createMd5Hasher)
+/* harmony export */   nc: () => (/* binding */ digestHere)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -101,70 +102,127 @@ async function deleteKeys(client, target, keys) {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The digests of what is uploaded, taken from the bytes in memory as they are sent (one pass over
- * the file): the file's SHA-256, shown to reviewers, and each request body's MD5, which every
- * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
- * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
+ * the file): the file's SHA-256, shown to reviewers, and each request body's digest for the store to
+ * check (body-check.ts): its SHA-256 in the signature, or its MD5 (`Content-MD5`, or the ETag the
+ * store echoes). Large bodies are hashed on two worker threads, so this thread only reads and sends:
+ * a file sent in parts is hashed twice (each part for the store, the whole for reviewers), which
+ * costs more than a core.
  */
 
 
-/** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
+/** Bodies below this are hashed here: a worker round trip costs more than their digest. */
 const WORKER_MIN_BYTES = 256 * 1024;
-/** The worker's source, CommonJS (`eval`), so the bundle needs no second file. */
+const THREADS = 2;
+const ENCODING = { md5: 'base64', sha256: 'hex' };
+/**
+ * The worker's source, CommonJS (`eval`), so the bundle needs no second file. A message hashes one
+ * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest).
+ */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, bytes }) => {
-  parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('base64') });
+const encoding = ${JSON.stringify(ENCODING)};
+const streams = new Map();
+parentPort.on('message', ({ id, bytes, algorithm, stream, end }) => {
+  if (stream === undefined) return parentPort.postMessage({ id, digest: createHash(algorithm).update(bytes).digest(encoding[algorithm]) });
+  if (!streams.has(stream)) streams.set(stream, createHash('sha256'));
+  if (bytes) streams.get(stream).update(bytes);
+  let digest = '';
+  if (end) {
+    digest = streams.get(stream).digest('hex');
+    streams.delete(stream);
+  }
+  parentPort.postMessage({ id, digest });
 });`;
 function md5Base64(bytes) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('md5', bytes, 'base64');
 }
-/**
- * An MD5 hasher with one worker thread, started on first use. Bodies backed by a SharedArrayBuffer
- * are shared with the worker, not copied; others are copied once (structured clone).
- */
-function createMd5Hasher() {
-    let worker;
-    let failed;
-    let next = 0;
-    const pending = new Map();
-    const fail = (error) => {
-        failed = error;
-        for (const p of pending.values())
-            p.reject(error);
-        pending.clear();
-    };
-    const start = () => {
+/** `algorithm` of `bytes` on this thread, encoded as BodyHasher's. */
+function digestHere(bytes, algorithm) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)(algorithm, bytes, ENCODING[algorithm]);
+}
+/** One hashing thread, started on first use; what it has not answered yet is `pending`. */
+class Thread {
+    worker;
+    failed;
+    next = 0;
+    pending = new Map();
+    get usable() {
+        return this.failed === undefined;
+    }
+    /** Bodies backed by a SharedArrayBuffer are shared with the thread, not copied; others are copied once. */
+    send(message) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        const w = (this.worker ??= this.start());
+        const id = this.next++;
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            w.postMessage({ id, ...message });
+        });
+    }
+    async close() {
+        this.failed ??= new Error('closed');
+        const w = this.worker;
+        this.worker = undefined;
+        if (w) {
+            w.removeAllListeners('exit');
+            await w.terminate();
+        }
+    }
+    start() {
         const w = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true });
         w.unref();
-        w.on('message', ({ id, md5 }) => {
-            pending.get(id)?.resolve(md5);
-            pending.delete(id);
+        w.on('message', ({ id, digest }) => {
+            this.pending.get(id)?.resolve(digest);
+            this.pending.delete(id);
         });
-        w.on('error', fail);
-        w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
+        w.on('error', (e) => this.fail(e));
+        w.on('exit', (code) => this.fail(new Error(`the hashing thread stopped (exit code ${code})`)));
         return w;
-    };
+    }
+    fail(error) {
+        this.failed = error;
+        for (const p of this.pending.values())
+            p.reject(error);
+        this.pending.clear();
+    }
+}
+/** A hasher with THREADS worker threads: each body goes to the one with the least work waiting. */
+function createBodyHasher() {
+    const threads = Array.from({ length: THREADS }, () => new Thread());
+    const leastBusy = () => threads
+        .filter((t) => t.usable)
+        .reduce((a, t) => (a === undefined || t.pending.size < a.pending.size ? t : a), undefined);
+    let streams = 0;
     return {
-        md5(bytes) {
-            if (bytes.length < WORKER_MIN_BYTES || failed)
-                return Promise.resolve(md5Base64(bytes));
-            worker ??= start();
-            const id = next++;
-            const w = worker;
-            return new Promise((resolve, reject) => {
-                pending.set(id, { resolve, reject });
-                w.postMessage({ id, bytes });
-            }).catch(() => md5Base64(bytes)); // a dead worker never costs a file: hash here instead
+        digest(bytes, algorithm) {
+            const thread = bytes.length < WORKER_MIN_BYTES ? undefined : leastBusy();
+            if (!thread)
+                return Promise.resolve(digestHere(bytes, algorithm));
+            // A dead thread never costs a body: hash it here instead.
+            return thread.send({ bytes, algorithm }).catch(() => digestHere(bytes, algorithm));
+        },
+        file() {
+            const stream = streams++;
+            const thread = leastBusy();
+            if (!thread) {
+                const here = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+                return { update: async (bytes) => void here.update(bytes), digest: async () => here.digest('hex') };
+            }
+            let last = Promise.resolve();
+            return {
+                update: (bytes) => {
+                    const read = thread.send({ bytes, stream });
+                    last = read;
+                    return read.then(() => undefined);
+                },
+                // Messages to one thread arrive in order: the end follows every update.
+                digest: () => last.then(() => thread.send({ stream, end: true })),
+            };
         },
         async close() {
-            failed ??= new Error('closed');
-            const w = worker;
-            worker = undefined;
-            if (w) {
-                w.removeAllListeners('exit');
-                await w.terminate();
-            }
+            await Promise.all(threads.map((t) => t.close()));
         },
     };
 }

@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9906);
 /* harmony import */ var _sites_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5888);
 /* harmony import */ var _steps_find_uploads_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4311);
-/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2105);
+/* harmony import */ var _steps_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1599);
 /**
  * mode: cleanup — delete this PR's objects and mark the sections whose objects are gone as removed.
  * Idempotent. It never claims a removal it did not make: it lists the scope again after deleting,
@@ -74,7 +74,7 @@ async function cleanup(deps) {
     }
     if (remaining.length > 0) {
         throw new Error(`${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
-            `e.g. ${remaining
+            `e.g. ${[...remaining.filter((k) => !(0,_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .isReservedKey */ .IN)(k)), ...remaining.filter(_links_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .isReservedKey */ .IN)] // artifacts first
                 .slice(0, 5)
                 .map((k) => JSON.stringify(k))
                 .join(', ')}${deleteError ? ` (${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(deleteError)})` : ''}. ` +

@@ -159,8 +159,8 @@ describeIfCeph('a real Ceph RADOS Gateway', () => {
     expect(late.bytes.toString()).toMatch(/<Code>AccessDenied<\/Code>/);
   }, 30_000);
 
-  // Ceph verifies Content-MD5 (400 BadDigest) but ignores x-amz-checksum-sha256 and signs no payload
-  // of a streamed body (UNSIGNED-PAYLOAD): only an MD5 per object and per part catches these.
+  // Ceph checks each body against the SHA-256 in its signature (400 XAmzContentSHA256Mismatch), so the
+  // action sends that and no MD5: the probe finds this out, and these bodies prove Ceph acts on it.
   describe('bytes corrupted between the action and Ceph', () => {
     test.each([
       ['a 3 MiB PutObject', 'dist/three-mib.bin', 3 * MiB, (p: string) => p.includes('/three-mib.bin') && !p.includes('uploadId=')],
@@ -186,7 +186,8 @@ describeIfCeph('a real Ceph RADOS Gateway', () => {
 
         expect(run.code).toBe(1);
         expect(run.errors.join('\n')).toContain(name);
-        expect(run.errors.join('\n')).toMatch(/BadDigest|Content-MD5|checksum|digest/i);
+        expect(run.stdout).toContain('The store checks each upload against its signed SHA-256.');
+        expect(run.errors.join('\n')).toMatch(new RegExp(`${name}: XAmzContentSHA256Mismatch`));
         expect(run.errors.join('\n')).not.toContain('UnknownError');
         // The intact file still gets its link; the corrupted one gets none, anywhere.
         const manifest = JSON.parse(run.outputs.manifest ?? '[]') as ManifestEntry[];
@@ -200,6 +201,25 @@ describeIfCeph('a real Ceph RADOS Gateway', () => {
       },
       90_000,
     );
+
+    test('changed once: the part is sent again from memory, and the link serves the right bytes', async () => {
+      const ws = workspace();
+      const hash = writeBig(ws, 'dist/once.bin', 12 * MiB + 4);
+      let flipped = 0;
+      const proxy = await startFaultProxy({
+        upstream: ceph.endpoint,
+        style: 's3',
+        corrupt: (r) => (r.method === 'PUT' && /[?&]partNumber=1(&|$)/.test(r.path) && flipped++ === 0 ? 10 : undefined),
+      });
+      proxies.push(proxy);
+      const run = await act(ws, { endpoint: proxy.url });
+      expect(run.code).toBe(0);
+      expect(proxy.log.filter((e) => e.corruptedAt === 10)).toHaveLength(1);
+      expect(run.stdout).toMatch(/Retrying dist\/once\.bin \(attempt 2\) in \d+ ms after XAmzContentSHA256Mismatch/);
+      const [entry] = JSON.parse(run.outputs.manifest ?? '[]') as ManifestEntry[];
+      expect(entry.sha256).toBe(hash);
+      expect(sha256((await download(entry.url)).bytes)).toBe(hash);
+    }, 90_000);
   });
 
   describe("Ceph's terse errors (an empty <Message>) read as the code and the HTTP status in words", () => {

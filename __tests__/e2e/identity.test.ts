@@ -496,9 +496,9 @@ describe('cleanup', () => {
     try {
       const run = await act({ pr, inputs: { mode: 'cleanup', path: '', endpoint: liar.url } });
       expect(run.code).toBe(1);
-      // The file, the manifest, the share page and its QR code.
       expect(run.errors.join('\n')).toMatch(
-        /5 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/, // file, share page, QR code, manifest, comment record
+        // file, share page, QR code, manifest, comment record, and the body-check probe the local S3 server stored
+        /6 objects under identity-artifacts\/octo-org\/demo-app\/pr-\d+\/ could not be deleted and still serve their links/,
       );
       expect(run.errors.join('\n')).toContain(JSON.stringify(entry.key));
       expect(run.outputs.count).toBe('0');

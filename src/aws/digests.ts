@@ -1,27 +1,61 @@
 /**
  * The digests of what is uploaded, taken from the bytes in memory as they are sent (one pass over
- * the file): the file's SHA-256, shown to reviewers, and each request body's MD5, which every
- * S3-compatible store checks (`Content-MD5`) or echoes (the ETag of an unencrypted object or part).
- * MD5 runs on a worker thread beside the SHA-256 on this one: the two together cost more than a core.
+ * the file): the file's SHA-256, shown to reviewers, and each request body's digest for the store to
+ * check (body-check.ts): its SHA-256 in the signature, or its MD5 (`Content-MD5`, or the ETag the
+ * store echoes). Large bodies are hashed on two worker threads, so this thread only reads and sends:
+ * a file sent in parts is hashed twice (each part for the store, the whole for reviewers), which
+ * costs more than a core.
  */
 import { createHash, hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
-/** Bodies below this are hashed here: a worker round trip costs more than their MD5. */
+/** Bodies below this are hashed here: a worker round trip costs more than their digest. */
 const WORKER_MIN_BYTES = 256 * 1024;
+const THREADS = 2;
 
-/** The worker's source, CommonJS (`eval`), so the bundle needs no second file. */
+/** `md5` as `Content-MD5` wants it (base64), `sha256` as a signature carries it (hex). */
+export type BodyDigest = 'md5' | 'sha256';
+
+const ENCODING = { md5: 'base64', sha256: 'hex' } as const;
+
+/**
+ * The worker's source, CommonJS (`eval`), so the bundle needs no second file. A message hashes one
+ * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest).
+ */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, bytes }) => {
-  parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('base64') });
+const encoding = ${JSON.stringify(ENCODING)};
+const streams = new Map();
+parentPort.on('message', ({ id, bytes, algorithm, stream, end }) => {
+  if (stream === undefined) return parentPort.postMessage({ id, digest: createHash(algorithm).update(bytes).digest(encoding[algorithm]) });
+  if (!streams.has(stream)) streams.set(stream, createHash('sha256'));
+  if (bytes) streams.get(stream).update(bytes);
+  let digest = '';
+  if (end) {
+    digest = streams.get(stream).digest('hex');
+    streams.delete(stream);
+  }
+  parentPort.postMessage({ id, digest });
 });`;
 
-export interface Md5Hasher {
-  /** Base64 MD5 of `bytes` (as `Content-MD5` wants). Do not change `bytes` until it resolves. */
-  md5(bytes: Uint8Array): Promise<string>;
-  /** Stops the worker, if one was started; later bodies are hashed on this thread. */
+/** A file's SHA-256 taken on a thread, from its bodies in order. */
+export interface FileHash {
+  /** Adds `bytes`; resolves once the thread has read them (then they may be reused). */
+  update(bytes: Uint8Array): Promise<void>;
+  /** Hex SHA-256 of everything added. */
+  digest(): Promise<string>;
+}
+
+export interface BodyHasher {
+  /** `algorithm` of `bytes` (base64 MD5, hex SHA-256). Do not change `bytes` until it resolves. */
+  digest(bytes: Uint8Array, algorithm: BodyDigest): Promise<string>;
+  /**
+   * A running SHA-256 on one thread. If that thread dies, `digest` rejects (the file is reported
+   * failed, never given another hash).
+   */
+  file(): FileHash;
+  /** Stops the threads, if any were started; later bodies are hashed on this thread. */
   close(): Promise<void>;
 }
 
@@ -29,50 +63,97 @@ export function md5Base64(bytes: Uint8Array): string {
   return hash('md5', bytes, 'base64');
 }
 
-/**
- * An MD5 hasher with one worker thread, started on first use. Bodies backed by a SharedArrayBuffer
- * are shared with the worker, not copied; others are copied once (structured clone).
- */
-export function createMd5Hasher(): Md5Hasher {
-  let worker: Worker | undefined;
-  let failed: Error | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (md5: string) => void; reject: (e: Error) => void }>();
-  const fail = (error: Error) => {
-    failed = error;
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
-  const start = (): Worker => {
+/** `algorithm` of `bytes` on this thread, encoded as BodyHasher's. */
+export function digestHere(bytes: Uint8Array, algorithm: BodyDigest): string {
+  return hash(algorithm, bytes, ENCODING[algorithm]);
+}
+
+/** One hashing thread, started on first use; what it has not answered yet is `pending`. */
+class Thread {
+  private worker: Worker | undefined;
+  private failed: Error | undefined;
+  private next = 0;
+  readonly pending = new Map<number, { resolve: (digest: string) => void; reject: (e: Error) => void }>();
+
+  get usable(): boolean {
+    return this.failed === undefined;
+  }
+
+  /** Bodies backed by a SharedArrayBuffer are shared with the thread, not copied; others are copied once. */
+  send(message: { bytes?: Uint8Array; algorithm?: BodyDigest; stream?: number; end?: boolean }): Promise<string> {
+    if (this.failed) return Promise.reject(this.failed);
+    const w = (this.worker ??= this.start());
+    const id = this.next++;
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ id, ...message });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.failed ??= new Error('closed');
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) {
+      w.removeAllListeners('exit');
+      await w.terminate();
+    }
+  }
+
+  private start(): Worker {
     const w = new Worker(WORKER_SOURCE, { eval: true });
     w.unref();
-    w.on('message', ({ id, md5 }: { id: number; md5: string }) => {
-      pending.get(id)?.resolve(md5);
-      pending.delete(id);
+    w.on('message', ({ id, digest }: { id: number; digest: string }) => {
+      this.pending.get(id)?.resolve(digest);
+      this.pending.delete(id);
     });
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
+    w.on('error', (e) => this.fail(e));
+    w.on('exit', (code) => this.fail(new Error(`the hashing thread stopped (exit code ${code})`)));
     return w;
-  };
+  }
+
+  private fail(error: Error): void {
+    this.failed = error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+}
+
+/** A hasher with THREADS worker threads: each body goes to the one with the least work waiting. */
+export function createBodyHasher(): BodyHasher {
+  const threads = Array.from({ length: THREADS }, () => new Thread());
+  const leastBusy = () =>
+    threads
+      .filter((t) => t.usable)
+      .reduce<Thread | undefined>((a, t) => (a === undefined || t.pending.size < a.pending.size ? t : a), undefined);
+  let streams = 0;
   return {
-    md5(bytes) {
-      if (bytes.length < WORKER_MIN_BYTES || failed) return Promise.resolve(md5Base64(bytes));
-      worker ??= start();
-      const id = next++;
-      const w = worker;
-      return new Promise<string>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, bytes });
-      }).catch(() => md5Base64(bytes)); // a dead worker never costs a file: hash here instead
+    digest(bytes, algorithm) {
+      const thread = bytes.length < WORKER_MIN_BYTES ? undefined : leastBusy();
+      if (!thread) return Promise.resolve(digestHere(bytes, algorithm));
+      // A dead thread never costs a body: hash it here instead.
+      return thread.send({ bytes, algorithm }).catch(() => digestHere(bytes, algorithm));
+    },
+    file() {
+      const stream = streams++;
+      const thread = leastBusy();
+      if (!thread) {
+        const here = createHash('sha256');
+        return { update: async (bytes) => void here.update(bytes), digest: async () => here.digest('hex') };
+      }
+      let last: Promise<unknown> = Promise.resolve();
+      return {
+        update: (bytes) => {
+          const read = thread.send({ bytes, stream });
+          last = read;
+          return read.then(() => undefined);
+        },
+        // Messages to one thread arrive in order: the end follows every update.
+        digest: () => last.then(() => thread.send({ stream, end: true })),
+      };
     },
     async close() {
-      failed ??= new Error('closed');
-      const w = worker;
-      worker = undefined;
-      if (w) {
-        w.removeAllListeners('exit');
-        await w.terminate();
-      }
+      await Promise.all(threads.map((t) => t.close()));
     },
   };
 }

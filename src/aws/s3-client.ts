@@ -30,9 +30,9 @@ export interface Credentials {
  * One client for the whole run: keep-alive sockets sized to the concurrency. The action retries
  * requests itself (see `s3Retry` in s3-errors.ts): a retried upload must reopen its file, which the SDK cannot do.
  * Checksums are `WHEN_REQUIRED`: the SDK's 2025 default streams uploads with a trailing CRC
- * (STREAMING-UNSIGNED-PAYLOAD-TRAILER) that many S3-compatible stores reject; the action sends its
- * own `Content-MD5` of every body instead, which S3 and every S3-compatible store check (digests.ts).
- * So upload bodies are signed UNSIGNED-PAYLOAD: the SDK would otherwise hash every body a third time.
+ * (STREAMING-UNSIGNED-PAYLOAD-TRAILER) that many S3-compatible stores reject. The action proves each
+ * upload body itself (body-check.ts): with its SHA-256 in the signature where the store checks that
+ * (`signPayloadAs`), else with `Content-MD5` and UNSIGNED-PAYLOAD (the SDK would hash it once more).
  */
 export function createS3Client(
   target: StoreTarget,
@@ -73,13 +73,27 @@ export function createS3Client(
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string> };
-      if (UPLOADS.has(context.commandName ?? '') && request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      if (UPLOADS.has(context.commandName ?? '') && request.headers) {
+        const body = (args.input as { Body?: unknown }).Body;
+        request.headers['x-amz-content-sha256'] = (body instanceof Uint8Array && payloadHashes.get(body)) || 'UNSIGNED-PAYLOAD';
+      }
       return next(args);
     },
-    { step: 'build', name: 'uploadBodiesCheckedByContentMd5' },
+    { step: 'build', name: 'uploadBodiesHashedByTheAction' },
   );
   return client;
 }
 
-/** Commands whose bodies carry `Content-MD5` (see upload.ts), so need no payload hash in the signature. */
+/** Commands whose bodies the action proves itself (see upload.ts). */
 const UPLOADS = new Set(['PutObjectCommand', 'UploadPartCommand']);
+
+const payloadHashes = new WeakMap<Uint8Array, string>();
+
+/**
+ * Signs `body` (the very object passed as a PutObject or UploadPart `Body`) with `sha256` (hex) as
+ * its payload hash: a store that checks it refuses other bytes (XAmzContentSHA256Mismatch). Bodies
+ * not named here are signed UNSIGNED-PAYLOAD and carry `Content-MD5`.
+ */
+export function signPayloadAs(body: Uint8Array, sha256: string): void {
+  payloadHashes.set(body, sha256);
+}

@@ -1,6 +1,6 @@
 /**
  * Upload every file with bounded parallelism, one pass over its bytes: each body is read into
- * memory, hashed there (the file's SHA-256; the body's MD5, which the store checks) and sent.
+ * memory, hashed there (the file's SHA-256, and the body's digest that the store checks) and sent.
  */
 import {
   AbortMultipartUploadCommand,
@@ -11,15 +11,16 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { createHash, hash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
-import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag, type Md5Hasher } from './digests.js';
+import type { BodyCheck } from './body-check.js';
+import { createBodyHasher, digestHere, DigestMismatch, etagContradicts, md5Hex, multipartEtag, type BodyHasher } from './digests.js';
 import { changed as changedFile, LocalFileError, readPart, readSmall, unreadable } from './local-file.js';
 import { PartBuffers } from './part-buffers.js';
 import { Progress } from './progress.js';
-import type { StoreTarget } from './s3-client.js';
+import { signPayloadAs, type StoreTarget } from './s3-client.js';
 import { deadCredentialsCause, describeS3Error, runStoppingCause, s3Retry } from './s3-errors.js';
 
 /** A file on disk, as the upload sees it. */
@@ -60,6 +61,8 @@ export interface UploadOptions {
   partSize: number;
   /** Bytes of request bodies held in memory at once (default MEMORY_BUDGET_BYTES). */
   memoryBudget?: number;
+  /** How the store checks each body (body-check.ts). */
+  bodyCheck: BodyCheck;
   sleep: Sleep;
   log: Logger;
   progressIntervalMs: number;
@@ -102,7 +105,7 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
     options: o,
     limit,
     buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
-    hasher: createMd5Hasher(),
+    hasher: createBodyHasher(),
     progress,
   };
   try {
@@ -135,19 +138,35 @@ const changed = (file: LocalFile) => changedFile(file.displayPath);
 
 type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
-/** What every file's upload shares: the request slots, the memory for bodies, the MD5 thread. */
+/** What every file's upload shares: the request slots, the memory for bodies, the hashing thread. */
 interface Shared {
   options: UploadOptions;
   limit: Limit;
   buffers: PartBuffers;
-  hasher: Md5Hasher;
+  hasher: BodyHasher;
   progress: Progress;
 }
 
-/** One request body, and the MD5 (base64) the store must find in it. */
-interface Body {
-  bytes: Buffer;
-  md5: string;
+/** One request body, and the digest the store must find in it: signed SHA-256 (hex) or Content-MD5 (base64). */
+type Body = { bytes: Buffer; sha256: string; md5?: undefined } | { bytes: Buffer; md5: string; sha256?: undefined };
+
+/** The digest each body carries for the store to check. */
+const digestOf = (check: BodyCheck) => (check === 'payload-sha256' ? 'sha256' : 'md5');
+
+function bodyOf(bytes: Buffer, check: BodyCheck, digest: string): Body {
+  return check === 'payload-sha256' ? { bytes, sha256: digest } : { bytes, md5: digest };
+}
+
+/** The request's body fields; a signed SHA-256 goes into the signature (s3-client.ts). */
+function bodyInput(body: Body): { Body: Buffer; ContentLength: number; ContentMD5?: string } {
+  if (body.sha256 !== undefined) signPayloadAs(body.bytes, body.sha256);
+  return { Body: body.bytes, ContentLength: body.bytes.length, ...(body.md5 === undefined ? {} : { ContentMD5: body.md5 }) };
+}
+
+/** A store that ignores Content-MD5 may still echo the MD5 as its ETag: a different one means other bytes. */
+function checkEtag(response: { ETag?: string }, body: Body, what: string): void {
+  if (body.md5 !== undefined && etagContradicts(response, md5Hex(body.md5)))
+    throw new DigestMismatch(what, response.ETag, md5Hex(body.md5));
 }
 
 async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
@@ -156,8 +175,9 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
     // One open and one read; what is sent is exactly what was hashed.
     const bytes = await readSmall(file);
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
-    const sha256 = hash('sha256', bytes);
-    await putObject(plan, { bytes, md5: md5Base64(bytes) }, shared);
+    const check = shared.options.bodyCheck;
+    const sha256 = digestHere(bytes, 'sha256');
+    await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : digestHere(bytes, 'md5')), shared);
     return { plan, sha256, size: bytes.length };
   }
   const handle = await open(file.absolutePath, 'r').catch((e: unknown) => {
@@ -181,14 +201,22 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
   }
 }
 
-/** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
+/**
+ * A file up to one part: read into memory, hashed there (on the threads), one PUT. Its SHA-256 is
+ * also the signed payload hash; where the store checks MD5 instead, that is taken beside it.
+ */
 async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shared: Shared): Promise<Uploaded> {
   const lease = await shared.buffers.take(size);
   try {
     const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-    const md5 = shared.hasher.md5(bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await putObject(plan, { bytes, md5: await md5 }, shared);
+    const check = shared.options.bodyCheck;
+    if (check === 'payload-sha256') {
+      const sha256 = await shared.hasher.digest(bytes, 'sha256');
+      await putObject(plan, { bytes, sha256 }, shared);
+      return { plan, sha256, size };
+    }
+    const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), shared.hasher.digest(bytes, 'sha256')]);
+    await putObject(plan, { bytes, md5 }, shared);
     return { plan, sha256, size };
   } finally {
     lease.release();
@@ -200,10 +228,8 @@ async function putObject(plan: UploadPlan, body: Body, shared: Shared): Promise<
   await shared.limit(() =>
     withRetry(
       async () => {
-        const r = await o.client.send(
-          new PutObjectCommand({ ...common(plan, o), Body: body.bytes, ContentLength: body.bytes.length, ContentMD5: body.md5 }),
-        );
-        if (etagContradicts(r, md5Hex(body.md5))) throw new DigestMismatch(plan.file.displayPath, r.ETag, md5Hex(body.md5));
+        const r = await o.client.send(new PutObjectCommand({ ...common(plan, o), ...bodyInput(body) }));
+        checkEtag(r, body, plan.file.displayPath);
       },
       retryFor(plan, o),
     ),
@@ -213,8 +239,8 @@ async function putObject(plan: UploadPlan, body: Body, shared: Shared): Promise<
 
 /**
  * A larger file in parts, read in order and sent as soon as each is read: the upload is created
- * while the first part is read, the file's SHA-256 grows part by part, and memory holds only the
- * parts in flight (the budget of PartBuffers). The first failed part stops the reading.
+ * while the first part is read, the file's SHA-256 grows part by part on a thread, and memory holds
+ * only the parts in flight (the budget of PartBuffers). The first failed part stops the reading.
  */
 async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, partSize: number, shared: Shared): Promise<Uploaded> {
   const { options: o, limit } = shared;
@@ -225,7 +251,8 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
     withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common(plan, o), Metadata: { upload } })), retry),
   );
   created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-  const whole = createHash('sha256');
+  const check = o.bodyCheck;
+  const whole = shared.hasher.file();
   const md5s: string[] = [];
   const sending: Promise<{ ETag?: string; PartNumber: number }>[] = [];
   let failure: { error: unknown } | undefined;
@@ -238,17 +265,19 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
       let sent = false;
       try {
         const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
-        // The MD5 thread hashes this part while the file's SHA-256 grows here, and the next part is
-        // read without waiting for this one's MD5: the part is sent once its MD5 is known.
-        const md5 = shared.hasher.md5(bytes);
-        whole.update(bytes);
+        // The threads hash this part while the file's SHA-256 grows, and the next part is read
+        // without waiting for either: the part is sent once its digest is known, and its memory is
+        // reused once it is sent and in the file's SHA-256.
+        const digest = shared.hasher.digest(bytes, digestOf(check));
+        const hashed = whole.update(bytes);
         const partNumber = i + 1;
-        const part = Promise.all([md5, created])
-          .then(([digest, upload]) => {
-            md5s[partNumber - 1] = digest;
-            uploadId ??= upload.UploadId;
-            return sendPart(plan, { bytes, md5: digest }, partNumber, upload.UploadId!, shared, retry);
-          })
+        const posted = Promise.all([digest, created]).then(([d, upload]) => {
+          if (check === 'content-md5') md5s[partNumber - 1] = d;
+          uploadId ??= upload.UploadId;
+          return sendPart(plan, bodyOf(bytes, check, d), partNumber, upload.UploadId!, shared, retry);
+        });
+        const part = Promise.all([posted, hashed])
+          .then(([p]) => p)
           .finally(() => lease.release());
         sent = true;
         part.catch((error: unknown) => (failure ??= { error }));
@@ -258,7 +287,8 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
       }
     }
     const parts = await Promise.all(sending);
-    const expected = multipartEtag(md5s);
+    // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
+    const expected = check === 'content-md5' ? multipartEtag(md5s) : undefined;
     await limit(() =>
       withRetry(async (attempt) => {
         try {
@@ -270,7 +300,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
               MultipartUpload: { Parts: parts },
             }),
           );
-          if (etagContradicts(r, expected)) throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
+          if (expected !== undefined && etagContradicts(r, expected)) throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
         } catch (error) {
           // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
           // the object is there if this upload made it (its parts were each checked as they were sent).
@@ -289,7 +319,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
     }
     throw failure?.error ?? error;
   }
-  return { plan, sha256: whole.digest('hex'), size };
+  return { plan, sha256: await whole.digest(), size };
 }
 
 function sendPart(
@@ -309,13 +339,10 @@ function sendPart(
           Key: plan.key,
           UploadId: uploadId,
           PartNumber: partNumber,
-          Body: body.bytes,
-          ContentLength: body.bytes.length,
-          ContentMD5: body.md5,
+          ...bodyInput(body),
         }),
       );
-      if (etagContradicts(r, md5Hex(body.md5)))
-        throw new DigestMismatch(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, md5Hex(body.md5));
+      checkEtag(r, body, `part ${partNumber} of ${plan.file.displayPath}`);
       shared.progress.addBytes(body.bytes.length);
       return { ETag: r.ETag, PartNumber: partNumber };
     }, retry),

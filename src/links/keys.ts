@@ -113,6 +113,9 @@ function validatePrefix(prefix: string): string {
  */
 export const RESERVED_SEGMENT = '.artifact-links';
 
+/** An object that asks the store whether it checks signed payload hashes (aws/body-check.ts). */
+export const BODY_CHECK_PROBE_NAME = `${RESERVED_SEGMENT}/body-check`;
+
 /**
  * The one generated object outside a `.artifact-links` folder: a site's service worker must sit
  * directly in the site's folder (a worker's scope cannot be wider than its script's folder), so this

@@ -55,7 +55,7 @@ export async function cleanup(deps: ModeDeps): Promise<void> {
   if (remaining.length > 0) {
     throw new Error(
       `${plural(remaining.length, 'object')} under ${inputs.bucket}/${scope}/ could not be deleted and still serve their links, ` +
-        `e.g. ${remaining
+        `e.g. ${[...remaining.filter((k) => !isReservedKey(k)), ...remaining.filter(isReservedKey)] // artifacts first
           .slice(0, 5)
           .map((k) => JSON.stringify(k))
           .join(', ')}${deleteError ? ` (${errorMessage(deleteError)})` : ''}. ` +

@@ -6,11 +6,12 @@
  * build and upload the sites and share page. Then publish: outputs, job summary, comment.
  */
 import { putJson } from '../aws/bucket.js';
+import { probeBodyCheck, type BodyCheck } from '../aws/body-check.js';
 import { deadCredentialsCause, deadCredentialsMessage } from '../aws/s3-errors.js';
 import { DEFAULT_PART_SIZE, UploadPlan, uploadAll } from '../aws/upload.js';
 import type { Inputs } from '../config/inputs.js';
 import { contentDisposition, contentTypeFor, DispositionMode } from '../links/disposition.js';
-import { checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../links/keys.js';
+import { BODY_CHECK_PROBE_NAME, checkKeyPlan, findableScope, objectKey, renderKeyPrefix } from '../links/keys.js';
 import type { BaseBuild } from '../links/base-build.js';
 import type { StoredFile } from '../links/manifest-entry.js';
 import { Section, sectionNote, sectionOf, SectionSource, sectionSource } from '../links/section.js';
@@ -69,6 +70,8 @@ export async function upload(deps: ModeDeps): Promise<void> {
   const store = await openStore(deps);
   let failed: Failure[];
   try {
+    // Sent now, answered while the base build is looked up: how the store checks what is uploaded.
+    const bodyCheck = probeBodyCheck(store.client, store.target.bucket, objectKey(plan.prefix, BODY_CHECK_PROBE_NAME));
     log.info(
       `Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`,
     );
@@ -81,7 +84,7 @@ export async function upload(deps: ModeDeps): Promise<void> {
       sectionId: plan.section.id,
       log,
     });
-    const { stored, failures } = await uploadFiles(plans, store, deps);
+    const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
     await storeManifest(plan, stored, folders, base, store, deps);
     const { entries, lifetime, report, sign } = await presignFiles(
       stored,
@@ -147,6 +150,15 @@ export async function upload(deps: ModeDeps): Promise<void> {
   if (failed.length > 0) throw new Error(notUploaded(failed, files.length));
 }
 
+function logBodyCheck({ check, answer }: Awaited<ReturnType<typeof probeBodyCheck>>, log: Logger): BodyCheck {
+  log.info(
+    check === 'payload-sha256'
+      ? 'The store checks each upload against its signed SHA-256.'
+      : `The store ${answer.stored ? 'does not check signed SHA-256 payloads' : `answered the payload check with ${answer.error}`}: each upload carries Content-MD5 (slower).`,
+  );
+  return check;
+}
+
 /** The section of this job, its key prefix, and where its manifest goes (logging why when nowhere). */
 function planSection({ inputs, ctx, log }: ModeDeps): SectionPlan {
   const source = sectionSource(inputs.section, ctx, inputs.matrix);
@@ -169,11 +181,13 @@ function planSection({ inputs, ctx, log }: ModeDeps): SectionPlan {
 async function uploadFiles(
   plans: UploadPlan[],
   { client, target }: Store,
+  bodyCheck: BodyCheck,
   { inputs, log }: ModeDeps,
 ): Promise<{ stored: StoredFile[]; failures: Failure[] }> {
   const { uploaded, failed } = await uploadAll(plans, {
     client,
     target,
+    bodyCheck,
     concurrency: inputs.concurrency,
     partSize: DEFAULT_PART_SIZE,
     sleep: realSleep,

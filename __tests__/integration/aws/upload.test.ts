@@ -37,6 +37,7 @@ test('reports files done, bytes and rate while uploading, and a final line', asy
     target,
     concurrency: 2,
     partSize: 16 * 1024 * 1024,
+    bodyCheck: 'content-md5',
     sleep: async () => undefined,
     log: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`) },
     progressIntervalMs: 1,

@@ -1,32 +1,45 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
-import { createMd5Hasher, DigestMismatch, etagContradicts, md5Base64, md5Hex, multipartEtag } from '../../../src/aws/digests.js';
+import {
+  createBodyHasher,
+  digestHere,
+  DigestMismatch,
+  etagContradicts,
+  md5Base64,
+  md5Hex,
+  multipartEtag,
+} from '../../../src/aws/digests.js';
 import { isRetryableS3Error } from '../../../src/aws/s3-errors.js';
 
 const md5 = (b: Uint8Array) => createHash('md5').update(b).digest();
 
-describe('createMd5Hasher', () => {
-  it('gives the MD5 of small bodies, large ones on the thread, and shared-memory ones without copying', async () => {
-    const hasher = createMd5Hasher();
+describe('createBodyHasher', () => {
+  const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+  it('gives base64 MD5 and hex SHA-256 of small bodies, large ones on the thread, and shared-memory ones without copying', async () => {
+    const hasher = createBodyHasher();
     try {
       const small = randomBytes(1000);
       const large = randomBytes(3 * 1024 * 1024);
       const shared = Buffer.from(new SharedArrayBuffer(2 * 1024 * 1024));
       randomBytes(shared.length).copy(shared);
       const view = shared.subarray(0, 1_500_000); // a part shorter than its buffer
-      const got = await Promise.all([hasher.md5(small), hasher.md5(large), hasher.md5(view), hasher.md5(new Uint8Array(0))]);
-      expect(got).toEqual([md5(small), md5(large), md5(view), md5(new Uint8Array(0))].map((d) => d.toString('base64')));
+      const bodies = [small, large, view, new Uint8Array(0)];
+      const got = await Promise.all(bodies.flatMap((b) => [hasher.digest(b, 'md5'), hasher.digest(b, 'sha256')]));
+      expect(got).toEqual(bodies.flatMap((b) => [md5(b).toString('base64'), sha256(b)]));
+      expect(bodies.map((b) => digestHere(b, 'sha256'))).toEqual(bodies.map(sha256));
     } finally {
       await hasher.close();
     }
   });
 
   it('hashes on this thread once the worker is gone, never failing a file', async () => {
-    const hasher = createMd5Hasher();
+    const hasher = createBodyHasher();
     const big = randomBytes(1024 * 1024);
-    expect(await hasher.md5(big)).toBe(md5Base64(big));
+    expect(await hasher.digest(big, 'md5')).toBe(md5Base64(big));
     await hasher.close();
-    expect(await hasher.md5(big)).toBe(md5Base64(big));
+    expect(await hasher.digest(big, 'md5')).toBe(md5Base64(big));
+    expect(await hasher.digest(big, 'sha256')).toBe(sha256(big));
   });
 });
 

@@ -1,8 +1,8 @@
-export const id = 331;
-export const ids = [331];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
-/***/ 8331:
+/***/ 7545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,12 +15,51 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/bucket.ts
 var bucket = __webpack_require__(7275);
-// EXTERNAL MODULE: ./src/aws/s3-errors.ts
-var s3_errors = __webpack_require__(3087);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/s3-client.ts
+var s3_client = __webpack_require__(1015);
+;// CONCATENATED MODULE: ./src/aws/body-check.ts
+/**
+ * How the store proves that it holds the bytes that were sent, found out once per run. No link is
+ * made for a body the store did not check:
+ * - `payload-sha256`: the body's SHA-256 is signed with the request (`x-amz-content-sha256`) and the
+ *   store refuses other bytes (S3, MinIO, Ceph RGW). For a file sent in one request this is the
+ *   file's own SHA-256, so each byte is hashed once.
+ * - `content-md5`: the body carries `Content-MD5`, and the store's ETag is compared with it where the
+ *   store ignores that header (see digests.ts). Costs an MD5 of every byte besides the SHA-256.
+ * The probe sends one tiny object whose signed hash is another body's: a store that checks answers
+ * XAmzContentSHA256Mismatch (or BadDigest) and stores nothing; one that stores it, or answers
+ * anything else, gets `content-md5`, which every S3-compatible store honours.
+ */
+
+
+
+/** Error names with which a store refuses a body whose signed SHA-256 is not its own. */
+const REFUSED_FOR_ITS_HASH = new Set(['XAmzContentSHA256Mismatch', 'BadDigest']);
+function bodyCheckFor(answer) {
+    return !answer.stored && REFUSED_FOR_ITS_HASH.has(answer.error) ? 'payload-sha256' : 'content-md5';
+}
+const PROBE_BODY = 'artifact-links: does this store check signed payload hashes?\n';
+/** The probe's signed hash: SHA-256 of other bytes than it sends. */
+const WRONG_HASH = (0,external_node_crypto_.hash)('sha256', `not ${PROBE_BODY}`);
+/**
+ * PUTs a tiny object at `key` signed with another body's SHA-256, once, without retries (a failed
+ * probe costs only the slower check). On a store that does not check, the object stays at `key`
+ * (in the section's reserved folder; cleanup removes it with the section).
+ */
+async function probeBodyCheck(client, bucket, key) {
+    const body = Buffer.from(PROBE_BODY);
+    (0,s3_client/* signPayloadAs */.Y)(body, WRONG_HASH);
+    const put = new dist_cjs/* PutObjectCommand */.wKZ({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ContentType: 'text/plain' });
+    const answer = await client.send(put).then(() => ({ stored: true }), (e) => ({ stored: false, error: e?.name ?? 'Error' }));
+    return { check: bodyCheckFor(answer), answer };
+}
+
+// EXTERNAL MODULE: ./src/aws/s3-errors.ts
+var s3_errors = __webpack_require__(3087);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/util/retry.ts
@@ -186,8 +225,9 @@ function mib(n) {
 ;// CONCATENATED MODULE: ./src/aws/upload.ts
 /**
  * Upload every file with bounded parallelism, one pass over its bytes: each body is read into
- * memory, hashed there (the file's SHA-256; the body's MD5, which the store checks) and sent.
+ * memory, hashed there (the file's SHA-256, and the body's digest that the store checks) and sent.
  */
+
 
 
 
@@ -234,7 +274,7 @@ async function uploadAll(plans, o) {
         options: o,
         limit,
         buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
-        hasher: (0,digests/* createMd5Hasher */.gd)(),
+        hasher: (0,digests/* createBodyHasher */._R)(),
         progress,
     };
     try {
@@ -264,6 +304,22 @@ function describe(error, target) {
     return error instanceof LocalFileError ? error.message : (0,s3_errors/* describeS3Error */.ye)(error, target, 'write objects');
 }
 const upload_changed = (file) => changed(file.displayPath);
+/** The digest each body carries for the store to check. */
+const digestOf = (check) => (check === 'payload-sha256' ? 'sha256' : 'md5');
+function bodyOf(bytes, check, digest) {
+    return check === 'payload-sha256' ? { bytes, sha256: digest } : { bytes, md5: digest };
+}
+/** The request's body fields; a signed SHA-256 goes into the signature (s3-client.ts). */
+function bodyInput(body) {
+    if (body.sha256 !== undefined)
+        (0,s3_client/* signPayloadAs */.Y)(body.bytes, body.sha256);
+    return { Body: body.bytes, ContentLength: body.bytes.length, ...(body.md5 === undefined ? {} : { ContentMD5: body.md5 }) };
+}
+/** A store that ignores Content-MD5 may still echo the MD5 as its ETag: a different one means other bytes. */
+function checkEtag(response, body, what) {
+    if (body.md5 !== undefined && (0,digests/* etagContradicts */.Cv)(response, (0,digests/* md5Hex */.CC)(body.md5)))
+        throw new digests/* DigestMismatch */.b3(what, response.ETag, (0,digests/* md5Hex */.CC)(body.md5));
+}
 async function uploadOne(plan, shared) {
     const { file } = plan;
     if (file.size <= SMALL_FILE_BYTES) {
@@ -271,8 +327,9 @@ async function uploadOne(plan, shared) {
         const bytes = await readSmall(file);
         if (bytes.length > SMALL_FILE_BYTES)
             throw upload_changed(file);
-        const sha256 = (0,external_node_crypto_.hash)('sha256', bytes);
-        await putObject(plan, { bytes, md5: (0,digests/* md5Base64 */.gb)(bytes) }, shared);
+        const check = shared.options.bodyCheck;
+        const sha256 = (0,digests/* digestHere */.nc)(bytes, 'sha256');
+        await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : (0,digests/* digestHere */.nc)(bytes, 'md5')), shared);
         return { plan, sha256, size: bytes.length };
     }
     const handle = await (0,promises_.open)(file.absolutePath, 'r').catch((e) => {
@@ -296,14 +353,22 @@ async function uploadOne(plan, shared) {
         await handle.close().catch(() => undefined);
     }
 }
-/** A file up to one part: read into memory, hashed there (SHA-256 here, MD5 on the thread), one PUT. */
+/**
+ * A file up to one part: read into memory, hashed there (on the threads), one PUT. Its SHA-256 is
+ * also the signed payload hash; where the store checks MD5 instead, that is taken beside it.
+ */
 async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
     try {
         const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-        const md5 = shared.hasher.md5(bytes);
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        await putObject(plan, { bytes, md5: await md5 }, shared);
+        const check = shared.options.bodyCheck;
+        if (check === 'payload-sha256') {
+            const sha256 = await shared.hasher.digest(bytes, 'sha256');
+            await putObject(plan, { bytes, sha256 }, shared);
+            return { plan, sha256, size };
+        }
+        const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), shared.hasher.digest(bytes, 'sha256')]);
+        await putObject(plan, { bytes, md5 }, shared);
         return { plan, sha256, size };
     }
     finally {
@@ -313,16 +378,15 @@ async function putWhole(plan, handle, size, shared) {
 async function putObject(plan, body, shared) {
     const { options: o } = shared;
     await shared.limit(() => (0,util_retry/* withRetry */.bD)(async () => {
-        const r = await o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...common(plan, o), Body: body.bytes, ContentLength: body.bytes.length, ContentMD5: body.md5 }));
-        if ((0,digests/* etagContradicts */.Cv)(r, (0,digests/* md5Hex */.CC)(body.md5)))
-            throw new digests/* DigestMismatch */.b3(plan.file.displayPath, r.ETag, (0,digests/* md5Hex */.CC)(body.md5));
+        const r = await o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...common(plan, o), ...bodyInput(body) }));
+        checkEtag(r, body, plan.file.displayPath);
     }, retryFor(plan, o)));
     shared.progress.addBytes(body.bytes.length);
 }
 /**
  * A larger file in parts, read in order and sent as soon as each is read: the upload is created
- * while the first part is read, the file's SHA-256 grows part by part, and memory holds only the
- * parts in flight (the budget of PartBuffers). The first failed part stops the reading.
+ * while the first part is read, the file's SHA-256 grows part by part on a thread, and memory holds
+ * only the parts in flight (the budget of PartBuffers). The first failed part stops the reading.
  */
 async function putMultipart(plan, handle, size, partSize, shared) {
     const { options: o, limit } = shared;
@@ -331,7 +395,8 @@ async function putMultipart(plan, handle, size, partSize, shared) {
     const upload = (0,external_node_crypto_.randomUUID)();
     const created = limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...common(plan, o), Metadata: { upload } })), retry));
     created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const check = o.bodyCheck;
+    const whole = shared.hasher.file();
     const md5s = [];
     const sending = [];
     let failure;
@@ -344,17 +409,20 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             let sent = false;
             try {
                 const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, start, i === count - 1);
-                // The MD5 thread hashes this part while the file's SHA-256 grows here, and the next part is
-                // read without waiting for this one's MD5: the part is sent once its MD5 is known.
-                const md5 = shared.hasher.md5(bytes);
-                whole.update(bytes);
+                // The threads hash this part while the file's SHA-256 grows, and the next part is read
+                // without waiting for either: the part is sent once its digest is known, and its memory is
+                // reused once it is sent and in the file's SHA-256.
+                const digest = shared.hasher.digest(bytes, digestOf(check));
+                const hashed = whole.update(bytes);
                 const partNumber = i + 1;
-                const part = Promise.all([md5, created])
-                    .then(([digest, upload]) => {
-                    md5s[partNumber - 1] = digest;
+                const posted = Promise.all([digest, created]).then(([d, upload]) => {
+                    if (check === 'content-md5')
+                        md5s[partNumber - 1] = d;
                     uploadId ??= upload.UploadId;
-                    return sendPart(plan, { bytes, md5: digest }, partNumber, upload.UploadId, shared, retry);
-                })
+                    return sendPart(plan, bodyOf(bytes, check, d), partNumber, upload.UploadId, shared, retry);
+                });
+                const part = Promise.all([posted, hashed])
+                    .then(([p]) => p)
                     .finally(() => lease.release());
                 sent = true;
                 part.catch((error) => (failure ??= { error }));
@@ -366,7 +434,8 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             }
         }
         const parts = await Promise.all(sending);
-        const expected = (0,digests/* multipartEtag */._p)(md5s);
+        // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
+        const expected = check === 'content-md5' ? (0,digests/* multipartEtag */._p)(md5s) : undefined;
         await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
             try {
                 const r = await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
@@ -375,7 +444,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
                     UploadId: uploadId,
                     MultipartUpload: { Parts: parts },
                 }));
-                if ((0,digests/* etagContradicts */.Cv)(r, expected))
+                if (expected !== undefined && (0,digests/* etagContradicts */.Cv)(r, expected))
                     throw new digests/* DigestMismatch */.b3(plan.file.displayPath, r.ETag, expected);
             }
             catch (error) {
@@ -398,7 +467,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
         }
         throw failure?.error ?? error;
     }
-    return { plan, sha256: whole.digest('hex'), size };
+    return { plan, sha256: await whole.digest(), size };
 }
 function sendPart(plan, body, partNumber, uploadId, shared, retry) {
     const { options: o } = shared;
@@ -408,12 +477,9 @@ function sendPart(plan, body, partNumber, uploadId, shared, retry) {
             Key: plan.key,
             UploadId: uploadId,
             PartNumber: partNumber,
-            Body: body.bytes,
-            ContentLength: body.bytes.length,
-            ContentMD5: body.md5,
+            ...bodyInput(body),
         }));
-        if ((0,digests/* etagContradicts */.Cv)(r, (0,digests/* md5Hex */.CC)(body.md5)))
-            throw new digests/* DigestMismatch */.b3(`part ${partNumber} of ${plan.file.displayPath}`, r.ETag, (0,digests/* md5Hex */.CC)(body.md5));
+        checkEtag(r, body, `part ${partNumber} of ${plan.file.displayPath}`);
         shared.progress.addBytes(body.bytes.length);
         return { ETag: r.ETag, PartNumber: partNumber };
     }, retry));
@@ -611,8 +677,8 @@ function toPosix(nativePath) {
     return nativePath.split((external_node_path_default()).sep).join('/');
 }
 
-// EXTERNAL MODULE: ./src/steps/setup.ts + 5 modules
-var setup = __webpack_require__(2105);
+// EXTERNAL MODULE: ./src/steps/setup.ts + 4 modules
+var setup = __webpack_require__(1599);
 // EXTERNAL MODULE: ./src/steps/sign.ts + 1 modules
 var steps_sign = __webpack_require__(6209);
 // EXTERNAL MODULE: ./src/steps/sites.ts + 18 modules
@@ -681,6 +747,7 @@ var heap = __webpack_require__(3402);
 
 
 
+
 const PROGRESS_INTERVAL_MS = 5_000;
 async function upload(deps) {
     const { inputs, ctx, log, clock } = deps;
@@ -698,6 +765,8 @@ async function upload(deps) {
     const store = await (0,setup/* openStore */.Ch)(deps);
     let failed;
     try {
+        // Sent now, answered while the base build is looked up: how the store checks what is uploaded.
+        const bodyCheck = probeBodyCheck(store.client, store.target.bucket, (0,keys/* objectKey */.T5)(plan.prefix, keys/* BODY_CHECK_PROBE_NAME */.$s));
         log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
         // Read before this upload's own manifest is written: what the comment compares with.
         const base = await findBaseBuild({
@@ -708,7 +777,7 @@ async function upload(deps) {
             sectionId: plan.section.id,
             log,
         });
-        const { stored, failures } = await uploadFiles(plans, store, deps);
+        const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
         await storeManifest(plan, stored, folders, base, store, deps);
         const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
         // Nothing is published unless a link is known to work.
@@ -765,6 +834,12 @@ async function upload(deps) {
     if (failed.length > 0)
         throw new Error(notUploaded(failed, files.length));
 }
+function logBodyCheck({ check, answer }, log) {
+    log.info(check === 'payload-sha256'
+        ? 'The store checks each upload against its signed SHA-256.'
+        : `The store ${answer.stored ? 'does not check signed SHA-256 payloads' : `answered the payload check with ${answer.error}`}: each upload carries Content-MD5 (slower).`);
+    return check;
+}
 /** The section of this job, its key prefix, and where its manifest goes (logging why when nowhere). */
 function planSection({ inputs, ctx, log }) {
     const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
@@ -785,10 +860,11 @@ function planSection({ inputs, ctx, log }) {
  * Uploads every file; returns those stored, in path order, and those that failed. Throws, naming
  * the files, when the store said the credentials are dead (then no link would work).
  */
-async function uploadFiles(plans, { client, target }, { inputs, log }) {
+async function uploadFiles(plans, { client, target }, bodyCheck, { inputs, log }) {
     const { uploaded, failed } = await uploadAll(plans, {
         client,
         target,
+        bodyCheck,
         concurrency: inputs.concurrency,
         partSize: DEFAULT_PART_SIZE,
         sleep: util_retry/* realSleep */.uk,
