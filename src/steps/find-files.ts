@@ -1,8 +1,9 @@
-/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact. */
+/** The first step of mode upload: find the artifacts. Glob semantics follow actions/upload-artifact (glob-walk.ts). */
 import * as glob from '@actions/glob';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from '../util/retry.js';
+import { parsePatterns, walk, type WalkedFile, type WalkResult } from './glob-walk.js';
 
 const FS_CHECKS_IN_FLIGHT = 32;
 
@@ -21,13 +22,13 @@ export interface FoundFile {
  * would publish files from the runner (credentials, caches) to whoever gets the link.
  */
 export async function findFiles(patterns: string[], workspace: string): Promise<FoundFile[]> {
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false, implicitDescendants: true });
+  const lines = patterns.join('\n');
+  // @actions/glob parses and checks the patterns (its errors name the pattern) and finds where to search.
+  const globber = await glob.create(lines, { matchDirectories: false, implicitDescendants: true });
   const searchPaths = globber.getSearchPaths();
   if (searchPaths.length === 0) return []; // only exclusions: nothing can match
-  const matches = [...new Set(await globber.glob())].sort();
-  // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
-  // path that does not exist, and is left out without a word. Say so instead.
-  const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+  const { files: matched, notUtf8 } =
+    process.platform === 'win32' ? await globbed(globber, searchPaths) : walk(searchPaths, parsePatterns(lines.split('\n')));
   if (notUtf8.length > 0) {
     const shown = notUtf8.map((p) => (isInside(p, workspace) ? toPosix(path.relative(workspace, p)) : p));
     throw new Error(
@@ -36,31 +37,35 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
   }
   const root = await commonRoot(searchPaths, isFile);
   const workspaceReal = await realpath(workspace);
-  const escaping: string[] = [];
-  const found: (FoundFile | undefined)[] = new Array(matches.length);
-  // A few dozen checks at a time: the file system answers no faster with 20,000 in flight, and each costs memory.
-  await forEachLimited(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
-    const [real, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
-    if (real !== absolutePath && !isInside(real, workspaceReal)) {
-      escaping.push(`${absolutePath} -> ${real}`);
-      return;
-    }
-    if (!info.isFile()) return;
-    found[i] = {
-      absolutePath,
-      relativePath: toPosix(path.relative(root, absolutePath)),
-      displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
-      size: info.size,
-    };
-  });
-  const files = found.filter((f): f is FoundFile => f !== undefined);
+  const escaping = matched.filter((f) => f.realPath !== f.absolutePath && !isInside(f.realPath, workspaceReal));
   if (escaping.length > 0) {
     throw new Error(
-      `Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping.sort().join(', ')}. ` +
-        `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`,
+      `Refusing to upload symbolic links that point outside the workspace (${workspace}): ${escaping
+        .map((f) => `${f.absolutePath} -> ${f.realPath}`)
+        .sort()
+        .join(', ')}. ` + `Copy the files into the workspace, or exclude the links in 'path' with a ! pattern.`,
     );
   }
-  return files;
+  return matched.map(({ absolutePath, size }) => ({
+    absolutePath,
+    relativePath: toPosix(path.relative(root, absolutePath)),
+    displayPath: toPosix(isInside(absolutePath, workspace) ? path.relative(workspace, absolutePath) : absolutePath),
+    size,
+  }));
+}
+
+/** @actions/glob's own walk (Windows), then a stat and real path per match, a few dozen at a time. */
+async function globbed(globber: glob.Globber, searchPaths: string[]): Promise<WalkResult> {
+  const matches = [...new Set(await globber.glob())].sort();
+  // @actions/glob reads names as UTF-8 text: one that is not valid UTF-8 comes back with U+FFFD in it, a
+  // path that does not exist, and is left out without a word. Say so instead.
+  const notUtf8 = (await Promise.all(searchPaths.map((p) => namesNotUtf8(p)))).flat();
+  const found: (WalkedFile | undefined)[] = new Array(matches.length);
+  await forEachLimited(matches, FS_CHECKS_IN_FLIGHT, async (absolutePath, i) => {
+    const [realPath, info] = await Promise.all([realpath(absolutePath), stat(absolutePath)]);
+    if (info.isFile()) found[i] = { absolutePath, realPath, size: info.size };
+  });
+  return { files: found.filter((f): f is WalkedFile => f !== undefined), notUtf8 };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
