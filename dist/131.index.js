@@ -155,8 +155,15 @@ class PartBuffers {
             await new Promise((resolve) => this.waiting.push({ n, resolve }));
         else
             this.available -= n;
-        const pooled = length > 0 && length <= this.slotSize;
-        const backing = pooled ? (this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(this.slotSize))) : Buffer.allocUnsafeSlow(length);
+        // Only full-size buffers are kept for reuse: a shorter body in a pooled buffer would hold more
+        // memory than the budget counts. Up to the part size, bodies are shared with the hashing threads.
+        const pooled = length === this.slotSize;
+        const shared = length > 0 && length <= this.slotSize;
+        const backing = pooled
+            ? (this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(this.slotSize)))
+            : shared
+                ? Buffer.from(new SharedArrayBuffer(length))
+                : Buffer.allocUnsafeSlow(length);
         let released = false;
         return {
             bytes: backing.subarray(0, length),
@@ -421,9 +428,15 @@ async function putMultipart(plan, handle, size, partSize, shared) {
                     uploadId ??= upload.UploadId;
                     return sendPart(plan, bodyOf(bytes, check, d), partNumber, upload.UploadId, shared, retry);
                 });
-                const part = Promise.all([posted, hashed])
-                    .then(([p]) => p)
-                    .finally(() => lease.release());
+                // The buffer goes back only when neither the request nor the hashing thread still reads it.
+                const part = Promise.allSettled([posted, hashed]).then(([p, h]) => {
+                    lease.release();
+                    if (p.status === 'rejected')
+                        throw p.reason;
+                    if (h.status === 'rejected')
+                        throw h.reason;
+                    return p.value;
+                });
                 sent = true;
                 part.catch((error) => (failure ??= { error }));
                 sending.push(part);
@@ -436,25 +449,27 @@ async function putMultipart(plan, handle, size, partSize, shared) {
         const parts = await Promise.all(sending);
         // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
         const expected = check === 'content-md5' ? (0,digests/* multipartEtag */._p)(md5s) : undefined;
-        await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
+        const completed = await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
             try {
-                const r = await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+                return await o.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
                     Bucket: o.target.bucket,
                     Key: plan.key,
                     UploadId: uploadId,
                     MultipartUpload: { Parts: parts },
                 }));
-                if (expected !== undefined && (0,digests/* etagContradicts */.Cv)(r, expected))
-                    throw new digests/* DigestMismatch */.b3(plan.file.displayPath, r.ETag, expected);
             }
             catch (error) {
                 // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
-                // the object is there if this upload made it (its parts were each checked as they were sent).
-                if (attempt > 1 && !(error instanceof digests/* DigestMismatch */.b3) && (await completedBy(o, plan, upload, size)))
-                    return;
+                // the object is there if this upload made it; its HEAD carries the same ETag.
+                const head = attempt > 1 ? await completedBy(o, plan, upload, size) : undefined;
+                if (head)
+                    return head;
                 throw error;
             }
         }, retry));
+        // Checked once, outside the retries: a completed upload cannot be sent again, only refused.
+        if (expected !== undefined && (0,digests/* etagContradicts */.Cv)(completed, expected))
+            throw new digests/* DigestMismatch */.b3(plan.file.displayPath, completed.ETag, expected);
     }
     catch (error) {
         await Promise.allSettled(sending);
@@ -490,10 +505,10 @@ function common(plan, o) {
 function retryFor(plan, o) {
     return (0,s3_errors/* s3Retry */.fY)(o.sleep, (e, attempt, ms) => o.log.info(`Retrying ${plan.file.displayPath} (attempt ${attempt + 1}) in ${ms} ms after ${e.name}: ${e.message}`));
 }
-/** After a lost CompleteMultipartUpload response: the object exists, made by this upload, of this size. */
+/** After a lost CompleteMultipartUpload response: the object's HEAD, if it exists, made by this upload, of this size. */
 async function completedBy(o, plan, upload, size) {
     const head = await o.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
-    return head?.Metadata?.upload === upload && head.ContentLength === size;
+    return head?.Metadata?.upload === upload && head.ContentLength === size ? head : undefined;
 }
 
 // EXTERNAL MODULE: ./src/links/disposition.ts
@@ -658,13 +673,14 @@ function mayMatchUnder(patterns, folder) {
     const parts = trimTrailing(folder).split('/');
     return patterns.some((p) => !p.negate && p.matcher.set.some((set) => p.matcher.matchOne(parts, set, true)));
 }
+/**
+ * Walks `searchPaths` (absolute, none inside another, as @actions/glob's getSearchPaths gives them)
+ * and returns the matched files, sorted. Reads are synchronous: from the page cache a folder costs
+ * microseconds, and nothing else runs yet.
+ */
 function walk(searchPaths, patterns) {
-    const files = new Map();
+    const files = [];
     const notUtf8 = [];
-    const addFile = (item, realPath, size) => {
-        if (matchesFile(patterns, item))
-            files.set(item, { absolutePath: item, realPath, size });
-    };
     /** A folder reached at `item`, really at `real`, inside the folders `chain` (real paths). */
     const folder = (item, real, chain, isRoot) => {
         if (!isRoot && !mayMatchUnder(patterns, item))
@@ -695,7 +711,7 @@ function walk(searchPaths, patterns) {
                 if (matchesFile(patterns, child)) {
                     const size = sizeOf(child);
                     if (size !== undefined)
-                        addFile(child, external_node_path_default().join(real, name), size);
+                        files.push({ absolutePath: child, realPath: external_node_path_default().join(real, name), size });
                 }
             }
             else if (entry.isSymbolicLink())
@@ -716,19 +732,13 @@ function walk(searchPaths, patterns) {
         }
         if (info.isDirectory())
             folder(item, real, chain, isRoot);
-        else if (info.isFile())
-            addFile(item, real, info.size);
+        else if (info.isFile() && matchesFile(patterns, item))
+            files.push({ absolutePath: item, realPath: real, size: info.size });
     };
-    for (const root of searchPaths) {
-        try {
-            (0,external_node_fs_.lstatSync)(root);
-        }
-        catch {
-            continue; // a search path that does not exist matches nothing
-        }
+    // A search path that does not exist (or a broken link) matches nothing.
+    for (const root of searchPaths)
         followed(root, [], true);
-    }
-    const sorted = [...files.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
+    const sorted = files.sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
     return { files: sorted, notUtf8: notUtf8.sort() };
 }
 function sizeOf(file) {

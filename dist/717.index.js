@@ -65,10 +65,18 @@ async function putJson(client, target, key, value) {
  * Content-MD5, as uploads do: a page changed in transit is refused, not linked.
  */
 async function putText(client, target, key, body, contentType) {
-    const payload = typeof body === 'string' || body instanceof Uint8Array
+    const whole = typeof body === 'string' || body instanceof Uint8Array
         ? { Body: body, ContentMD5: (0,_digests_js__WEBPACK_IMPORTED_MODULE_2__/* .md5Base64 */ .gb)(typeof body === 'string' ? Buffer.from(body, 'utf8') : body) }
-        : { Body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(body.chunks()), ContentLength: body.byteLength, ContentMD5: body.md5 };
-    await attempt(target, 'write objects (s3:PutObject)', () => client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, ...payload, ContentType: contentType, ContentDisposition: 'inline' })));
+        : undefined;
+    await attempt(target, 'write objects (s3:PutObject)', () => {
+        // A stream is read once: each attempt renders the lazy text again.
+        const payload = whole ?? {
+            Body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(body.chunks()),
+            ContentLength: body.byteLength,
+            ContentMD5: body.md5,
+        };
+        return client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({ Bucket: target.bucket, Key: key, ...payload, ContentType: contentType, ContentDisposition: 'inline' }));
+    });
 }
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */
 async function deleteKeys(client, target, keys) {
@@ -134,13 +142,11 @@ parentPort.on('message', ({ id, bytes, algorithm, stream, end }) => {
   }
   parentPort.postMessage({ id, digest });
 });`;
-function md5Base64(bytes) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('md5', bytes, 'base64');
-}
 /** `algorithm` of `bytes` on this thread, encoded as BodyHasher's. */
 function digestHere(bytes, algorithm) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)(algorithm, bytes, ENCODING[algorithm]);
 }
+const md5Base64 = (bytes) => digestHere(bytes, 'md5');
 /** One hashing thread, started on first use; what it has not answered yet is `pending`. */
 class Thread {
     worker;

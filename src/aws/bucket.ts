@@ -56,15 +56,21 @@ export async function putText(
   body: string | Uint8Array | LazyText,
   contentType: string,
 ): Promise<void> {
-  const payload =
+  const whole =
     typeof body === 'string' || body instanceof Uint8Array
       ? { Body: body, ContentMD5: md5Base64(typeof body === 'string' ? Buffer.from(body, 'utf8') : body) }
-      : { Body: Readable.from(body.chunks()), ContentLength: body.byteLength, ContentMD5: body.md5 };
-  await attempt(target, 'write objects (s3:PutObject)', () =>
-    client.send(
+      : undefined;
+  await attempt(target, 'write objects (s3:PutObject)', () => {
+    // A stream is read once: each attempt renders the lazy text again.
+    const payload = whole ?? {
+      Body: Readable.from((body as LazyText).chunks()),
+      ContentLength: (body as LazyText).byteLength,
+      ContentMD5: (body as LazyText).md5,
+    };
+    return client.send(
       new PutObjectCommand({ Bucket: target.bucket, Key: key, ...payload, ContentType: contentType, ContentDisposition: 'inline' }),
-    ),
-  );
+    );
+  });
 }
 
 /** Deletes `keys` in batches of 1,000 (the DeleteObjects maximum). Throws naming the keys S3 refused. */

@@ -59,14 +59,12 @@ export interface BodyHasher {
   close(): Promise<void>;
 }
 
-export function md5Base64(bytes: Uint8Array): string {
-  return hash('md5', bytes, 'base64');
-}
-
 /** `algorithm` of `bytes` on this thread, encoded as BodyHasher's. */
 export function digestHere(bytes: Uint8Array, algorithm: BodyDigest): string {
   return hash(algorithm, bytes, ENCODING[algorithm]);
 }
+
+export const md5Base64 = (bytes: Uint8Array): string => digestHere(bytes, 'md5');
 
 /** One hashing thread, started on first use; what it has not answered yet is `pending`. */
 class Thread {

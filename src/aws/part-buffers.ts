@@ -32,8 +32,15 @@ export class PartBuffers {
     const n = Math.min(length, this.capacity);
     if (this.waiting.length > 0 || this.available < n) await new Promise<void>((resolve) => this.waiting.push({ n, resolve }));
     else this.available -= n;
-    const pooled = length > 0 && length <= this.slotSize;
-    const backing = pooled ? (this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(this.slotSize))) : Buffer.allocUnsafeSlow(length);
+    // Only full-size buffers are kept for reuse: a shorter body in a pooled buffer would hold more
+    // memory than the budget counts. Up to the part size, bodies are shared with the hashing threads.
+    const pooled = length === this.slotSize;
+    const shared = length > 0 && length <= this.slotSize;
+    const backing = pooled
+      ? (this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(this.slotSize)))
+      : shared
+        ? Buffer.from(new SharedArrayBuffer(length))
+        : Buffer.allocUnsafeSlow(length);
     let released = false;
     return {
       bytes: backing.subarray(0, length),

@@ -78,8 +78,12 @@ export function createS3Client(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string> };
       if (UPLOADS.has(context.commandName ?? '') && request.headers) {
-        const body = (args.input as { Body?: unknown }).Body;
-        request.headers['x-amz-content-sha256'] = (body instanceof Uint8Array && payloadHashes.get(body)) || 'UNSIGNED-PAYLOAD';
+        // The action's own hash, or none where Content-MD5 proves the body; any other body (a
+        // manifest, a comment record) the SDK signs with the SHA-256 it takes itself.
+        const input = args.input as { Body?: unknown; ContentMD5?: string };
+        const known = input.Body instanceof Uint8Array ? payloadHashes.get(input.Body) : undefined;
+        const payload = known ?? (input.ContentMD5 ? 'UNSIGNED-PAYLOAD' : undefined);
+        if (payload) request.headers['x-amz-content-sha256'] = payload;
       }
       return next(args);
     },

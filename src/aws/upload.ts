@@ -276,9 +276,13 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
           uploadId ??= upload.UploadId;
           return sendPart(plan, bodyOf(bytes, check, d), partNumber, upload.UploadId!, shared, retry);
         });
-        const part = Promise.all([posted, hashed])
-          .then(([p]) => p)
-          .finally(() => lease.release());
+        // The buffer goes back only when neither the request nor the hashing thread still reads it.
+        const part = Promise.allSettled([posted, hashed]).then(([p, h]) => {
+          lease.release();
+          if (p.status === 'rejected') throw p.reason;
+          if (h.status === 'rejected') throw h.reason;
+          return p.value;
+        });
         sent = true;
         part.catch((error: unknown) => (failure ??= { error }));
         sending.push(part);
@@ -289,10 +293,10 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
     const parts = await Promise.all(sending);
     // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
     const expected = check === 'content-md5' ? multipartEtag(md5s) : undefined;
-    await limit(() =>
+    const completed = await limit(() =>
       withRetry(async (attempt) => {
         try {
-          const r = await o.client.send(
+          return await o.client.send(
             new CompleteMultipartUploadCommand({
               Bucket: o.target.bucket,
               Key: plan.key,
@@ -300,15 +304,18 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
               MultipartUpload: { Parts: parts },
             }),
           );
-          if (expected !== undefined && etagContradicts(r, expected)) throw new DigestMismatch(plan.file.displayPath, r.ETag, expected);
         } catch (error) {
           // A retry after a lost response finds the upload already completed (NoSuchUpload / 404):
-          // the object is there if this upload made it (its parts were each checked as they were sent).
-          if (attempt > 1 && !(error instanceof DigestMismatch) && (await completedBy(o, plan, upload, size))) return;
+          // the object is there if this upload made it; its HEAD carries the same ETag.
+          const head = attempt > 1 ? await completedBy(o, plan, upload, size) : undefined;
+          if (head) return head;
           throw error;
         }
       }, retry),
     );
+    // Checked once, outside the retries: a completed upload cannot be sent again, only refused.
+    if (expected !== undefined && etagContradicts(completed, expected))
+      throw new DigestMismatch(plan.file.displayPath, completed.ETag, expected);
   } catch (error) {
     await Promise.allSettled(sending);
     if (uploadId === undefined) uploadId = await created.then((c) => c.UploadId).catch(() => undefined);
@@ -361,8 +368,8 @@ function retryFor(plan: UploadPlan, o: UploadOptions): RetryOptions {
   );
 }
 
-/** After a lost CompleteMultipartUpload response: the object exists, made by this upload, of this size. */
-async function completedBy(o: UploadOptions, plan: UploadPlan, upload: string, size: number): Promise<boolean> {
+/** After a lost CompleteMultipartUpload response: the object's HEAD, if it exists, made by this upload, of this size. */
+async function completedBy(o: UploadOptions, plan: UploadPlan, upload: string, size: number) {
   const head = await o.client.send(new HeadObjectCommand({ Bucket: o.target.bucket, Key: plan.key })).catch(() => undefined);
-  return head?.Metadata?.upload === upload && head.ContentLength === size;
+  return head?.Metadata?.upload === upload && head.ContentLength === size ? head : undefined;
 }
