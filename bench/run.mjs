@@ -79,7 +79,7 @@ const header = [
         'sink: null S3 sink (bench/sink-server.mjs), its own Node process: answers PUT/multipart/HEAD, discards bodies, verifies no signature, and refuses a wrong signed SHA-256 only on bodies up to 1 MiB (as S3 does on all) — it measures client throughput only; link correctness is tested against s3rver in the test suite',
       ]
     : []),
-  `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 16 MiB parts)'}`,
+  `Action: dist/index.js ${(dist.size / 1e6).toFixed(2)} MB, built ${dist.mtime.toISOString()}${CONCURRENCY ? `, concurrency ${CONCURRENCY}` : ', default inputs (concurrency 16, 8 MiB parts)'}`,
   ...(ONLY.has('W6') || ONLY.has('W7')
     ? [
         `W6 and W7: on the null sink; W6 is the action${BROWSE ? ' with browse: auto' : ` (${NO_BROWSE})`} against \`aws s3 sync\`, W7 the action alone (its memory)`,

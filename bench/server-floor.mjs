@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { S3_ACCESS_KEY, S3_SECRET_KEY } from '../scripts/lib/s3-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const concurrency = Number(process.argv[2] ?? 16);
@@ -25,40 +26,50 @@ const server = spawn(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
-const { endpoint } = JSON.parse(await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)));
-const dir = path.join(ROOT, '.bench/w1');
-const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile())
-  .map((e) => path.join(e.parentPath, e.name));
-const client = new S3Client({
-  region: 'us-east-1',
-  endpoint,
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
-const urls = await Promise.all(
-  files.map((f) =>
-    getSignedUrl(client, new PutObjectCommand({ Bucket: 'bench', Key: `floor/${path.relative(dir, f)}` }), { expiresIn: 3600 }),
-  ),
-);
-const bodies = files.map((f) => readFileSync(f));
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const put = (i) =>
-  new Promise((resolve, reject) => {
-    const request = http.request(urls[i], { method: 'PUT', agent, headers: { 'content-length': bodies[i].length } }, (response) => {
-      response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
-    });
-    request.on('error', reject);
-    request.end(bodies[i]);
+const exited = new Promise((resolve) => server.once('exit', resolve));
+const line = await Promise.race([
+  new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
+  exited.then((code) => Promise.reject(new Error(`s3rver exited (${code}) before listening`))),
+]);
+const { endpoint } = JSON.parse(line);
+try {
+  const dir = path.join(ROOT, '.bench/w1');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+  const client = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: S3_ACCESS_KEY, secretAccessKey: S3_SECRET_KEY },
   });
-const started = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < urls.length) await put(next++);
-  }),
-);
-console.log(`${files.length} PUTs to s3rver, ${concurrency} in flight: ${((performance.now() - started) / 1000).toFixed(2)} s`);
-agent.destroy();
-server.kill('SIGTERM');
+  const urls = await Promise.all(
+    files.map((f) =>
+      getSignedUrl(client, new PutObjectCommand({ Bucket: 'bench', Key: `floor/${path.relative(dir, f)}` }), { expiresIn: 3600 }),
+    ),
+  );
+  const bodies = files.map((f) => readFileSync(f));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const put = (i) =>
+    new Promise((resolve, reject) => {
+      const request = http.request(urls[i], { method: 'PUT', agent, headers: { 'content-length': bodies[i].length } }, (response) => {
+        response.resume();
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+      });
+      request.on('error', reject);
+      request.end(bodies[i]);
+    });
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < urls.length) await put(next++);
+    }),
+  );
+  console.log(`${files.length} PUTs to s3rver, ${concurrency} in flight: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  agent.destroy();
+} finally {
+  // s3rver deletes its directory as it stops.
+  server.kill('SIGTERM');
+  await exited;
+}

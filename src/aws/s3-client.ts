@@ -28,7 +28,8 @@ export interface Credentials {
 
 /**
  * One client for the whole run: keep-alive sockets sized to the concurrency. The action retries
- * requests itself (see `s3Retry` in s3-errors.ts): a retried upload must reopen its file, which the SDK cannot do.
+ * requests itself (see `s3Retry` in s3-errors.ts), so that each retry's cause is logged and a run stops
+ * early on errors no retry can mend.
  * Checksums are `WHEN_REQUIRED`: the SDK's 2025 default streams uploads with a trailing CRC
  * (STREAMING-UNSIGNED-PAYLOAD-TRAILER) that many S3-compatible stores reject. The action proves each
  * upload body itself (body-check.ts): with its SHA-256 in the signature where the store checks that
