@@ -244,10 +244,8 @@ function qrLine(codes) {
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 const GITHUB_COMMENT_LIMIT = 65536;
-
 /** Tables with more rows than this are folded under `<details>`. */
 const COLLAPSE_THRESHOLD = 10;
-
 const DETAILS_OPEN = '<details><summary>';
 const MORE_PREFIX = '… and ';
 const DEFAULT_FOOTER = `<sub>Private bucket, presigned links: they stop working when they expire. ` +
@@ -424,6 +422,8 @@ function hardCut(text, limit) {
         return text;
     return text.slice(0, Math.max(0, limit)).replace(/[\uD800-\uDBFF]$/, '');
 }
+/** How a comment says it left sections out for its size limit. */
+const NOT_SHOWN = 'not shown (comment size limit)';
 /**
  * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
  * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
@@ -433,8 +433,6 @@ function hardCut(text, limit) {
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
-/** How a comment says it left sections out for its size limit. */
-const NOT_SHOWN = 'not shown (comment size limit)';
 function mergeComment(existingBody, section, opts) {
     const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
     const existing = existingBody ? (0,markers/* parseSections */.MJ)(existingBody) : new Map();
@@ -868,6 +866,7 @@ function comparisonLines(c) {
 /* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
 /* unused harmony exports RECORD_VERSION, toRecord */
+/* harmony import */ var _links_base_build_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9181);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
@@ -879,6 +878,7 @@ function comparisonLines(c) {
  * One exact place per section and comment, in the action's namespace (keys.ts):
  * `<scope>/.artifact-links/comment/<section-id>.json`.
  */
+
 
 
 const RECORD_VERSION = 1;
@@ -932,6 +932,11 @@ function fromRecord(text, key, scope, marker) {
         return undefined;
     if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
         return undefined;
+    if (s.base !== undefined && !(0,_links_base_build_js__WEBPACK_IMPORTED_MODULE_2__/* .isBaseBuild */ .yW)(s.base, isUrl))
+        return undefined;
+    const qr = s.qr ?? [];
+    if (!Array.isArray(qr) || !qr.every(isQrLink))
+        return undefined;
     const sites = s.sites ?? [];
     if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url)))
         return undefined;
@@ -961,8 +966,16 @@ function isEntry(v) {
         typeof v.key === 'string' &&
         typeof v.size === 'number' &&
         typeof v.sha256 === 'string' &&
+        typeof v.contentType === 'string' &&
         isUrl(v.url) &&
         isTime(v.expiresAt));
+}
+function isQrLink(v) {
+    return (isObject(v) &&
+        (v.of === 'share' || v.of === 'file') &&
+        (v.path === undefined || typeof v.path === 'string') &&
+        isUrl(v.url) &&
+        typeof v.width === 'number');
 }
 
 

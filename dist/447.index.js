@@ -647,6 +647,7 @@ function comparisonLines(c) {
 /* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
 /* unused harmony exports RECORD_VERSION, toRecord */
+/* harmony import */ var _links_base_build_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9181);
 /* harmony import */ var _links_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9673);
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4546);
 /**
@@ -658,6 +659,7 @@ function comparisonLines(c) {
  * One exact place per section and comment, in the action's namespace (keys.ts):
  * `<scope>/.artifact-links/comment/<section-id>.json`.
  */
+
 
 
 const RECORD_VERSION = 1;
@@ -711,6 +713,11 @@ function fromRecord(text, key, scope, marker) {
         return undefined;
     if (s.shareUrl !== undefined && !isUrl(s.shareUrl))
         return undefined;
+    if (s.base !== undefined && !(0,_links_base_build_js__WEBPACK_IMPORTED_MODULE_2__/* .isBaseBuild */ .yW)(s.base, isUrl))
+        return undefined;
+    const qr = s.qr ?? [];
+    if (!Array.isArray(qr) || !qr.every(isQrLink))
+        return undefined;
     const sites = s.sites ?? [];
     if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url)))
         return undefined;
@@ -740,8 +747,16 @@ function isEntry(v) {
         typeof v.key === 'string' &&
         typeof v.size === 'number' &&
         typeof v.sha256 === 'string' &&
+        typeof v.contentType === 'string' &&
         isUrl(v.url) &&
         isTime(v.expiresAt));
+}
+function isQrLink(v) {
+    return (isObject(v) &&
+        (v.of === 'share' || v.of === 'file') &&
+        (v.path === undefined || typeof v.path === 'string') &&
+        isUrl(v.url) &&
+        typeof v.width === 'number');
 }
 
 

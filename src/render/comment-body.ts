@@ -28,10 +28,8 @@ import { outsideSites, THUMBNAILS_PREFIX, thumbnailsLine } from './thumbnails.js
 
 /** GitHub rejects longer comment bodies. JS `length` (UTF-16 units) ≥ code points, so counting it is conservative. */
 export const GITHUB_COMMENT_LIMIT = 65536;
-export { DEFAULT_TITLE } from './comment-header.js';
 /** Tables with more rows than this are folded under `<details>`. */
 export const COLLAPSE_THRESHOLD = 10;
-export { MAX_NAME_CHARS } from './table.js';
 
 export interface RenderOptions {
   now: Date;
@@ -255,6 +253,9 @@ function hardCut(text: string, limit: number): string {
   return text.slice(0, Math.max(0, limit)).replace(/[\uD800-\uDBFF]$/, '');
 }
 
+/** How a comment says it left sections out for its size limit. */
+export const NOT_SHOWN = 'not shown (comment size limit)';
+
 /**
  * The comment body with `section` inserted or replaced: other sections byte-for-byte, sorted by
  * id; header recomputed from all sections' metadata. Always ≤ `limit` (default 65,536); when over,
@@ -264,9 +265,6 @@ function hardCut(text: string, limit: number): string {
  * equal row cap ("… and N more, see the job summary"); reduce other sections (largest first), then
  * this one, to one-line summaries; drop other sections; finally hard-cut.
  */
-/** How a comment says it left sections out for its size limit. */
-export const NOT_SHOWN = 'not shown (comment size limit)';
-
 export function mergeComment(existingBody: string | undefined, section: SectionData, opts: MergeOptions): string {
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
   const existing = existingBody ? parseSections(existingBody) : new Map<string, ParsedSection>();

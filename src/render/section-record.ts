@@ -7,6 +7,7 @@
  * One exact place per section and comment, in the action's namespace (keys.ts):
  * `<scope>/.artifact-links/comment/<section-id>.json`.
  */
+import { isBaseBuild } from '../links/base-build.js';
 import { RESERVED_SEGMENT } from '../links/keys.js';
 import type { ManifestEntry } from '../links/manifest-entry.js';
 import { SECTION_ID } from '../links/section.js';
@@ -58,6 +59,9 @@ export function fromRecord(text: string, key: string, scope: string, marker: str
   if (s.removed !== undefined && typeof s.removed !== 'boolean') return undefined;
   if (s.untrusted !== undefined && typeof s.untrusted !== 'boolean') return undefined;
   if (s.shareUrl !== undefined && !isUrl(s.shareUrl)) return undefined;
+  if (s.base !== undefined && !isBaseBuild(s.base, isUrl)) return undefined;
+  const qr = s.qr ?? [];
+  if (!Array.isArray(qr) || !qr.every(isQrLink)) return undefined;
   const sites = s.sites ?? [];
   if (!Array.isArray(sites) || !sites.every((x) => isObject(x) && typeof x.path === 'string' && isUrl(x.url))) return undefined;
   const open = s.open ?? [];
@@ -91,7 +95,18 @@ function isEntry(v: unknown): v is ManifestEntry {
     typeof v.key === 'string' &&
     typeof v.size === 'number' &&
     typeof v.sha256 === 'string' &&
+    typeof v.contentType === 'string' &&
     isUrl(v.url) &&
     isTime(v.expiresAt)
+  );
+}
+
+function isQrLink(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    (v.of === 'share' || v.of === 'file') &&
+    (v.path === undefined || typeof v.path === 'string') &&
+    isUrl(v.url) &&
+    typeof v.width === 'number'
   );
 }

@@ -104,6 +104,31 @@ describe('section records', () => {
     ).toBeUndefined();
   });
 
+  it('keeps a sound base build and QR codes, and renders nothing of a record whose base, QR codes or content types are damaged', () => {
+    const full: SectionData = {
+      ...section,
+      base: {
+        ref: 'main',
+        sha: '0123456789abcdef0123456789abcdef01234567',
+        runUrl: 'https://github.com/octo/app/actions/runs/2',
+        uploadedAt: '2026-12-01T10:00:00.000Z',
+        files: [{ path: 'dist/a.txt', size: 2, sha256: 'cd'.repeat(32) }],
+      },
+      qr: [{ of: 'share', url: 'https://s3.example/qr.png', width: 132 }],
+    };
+    expect(fromRecord(toRecord(full, MARKER), key, SCOPE, MARKER)).toEqual(full);
+    const damaged = (f: (s: Record<string, unknown>) => void) => {
+      const r = JSON.parse(toRecord(full, MARKER));
+      f(r.section);
+      return fromRecord(JSON.stringify(r), key, SCOPE, MARKER);
+    };
+    expect(damaged((s) => ((s.base as Record<string, unknown>).files = 'none'))).toBeUndefined();
+    expect(damaged((s) => ((s.base as Record<string, unknown>).ref = '../main'))).toBeUndefined();
+    expect(damaged((s) => (s.qr = [{ of: 'share', url: 'javascript:x', width: 1 }]))).toBeUndefined();
+    expect(damaged((s) => (s.qr = 'qr'))).toBeUndefined();
+    expect(damaged((s) => delete (s.files as Record<string, unknown>[])[0].contentType)).toBeUndefined();
+  });
+
   it('a comment section is at least as new as a record when rendered at or after it', () => {
     expect(isAtLeastAsNew('2026-12-02T10:00:00.000Z', section)).toBe(true);
     expect(isAtLeastAsNew('2026-12-02T10:00:01.000Z', section)).toBe(true);
