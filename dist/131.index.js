@@ -547,7 +547,8 @@ function baseScope(q) {
         return undefined;
     let scope;
     try {
-        scope = (0,keys/* findableScope */.ex)(q.keyPrefix, { ...ctx, pr: undefined, ref: ctx.baseRef, section: '' });
+        // The base branch's push build: this repository's, never a fork's scope.
+        scope = (0,keys/* findableScope */.ex)(q.keyPrefix, { ...ctx, pr: undefined, fork: undefined, ref: ctx.baseRef, section: '' });
     }
     catch {
         return undefined; // {pr} in the scope: a push has none
@@ -602,8 +603,9 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
  * with @actions/glob's options, rooted at the working directory as it roots them.
  *
  * Why not @actions/glob itself: it stats every entry one at a time, about 80 µs each (1.6 s for
- * 20,000 files). This walk reads each folder once with its entry types, stats only what must be
- * followed, and learns each file's size, real path and whether its name is valid UTF-8 on the way.
+ * 20,000 files). This walk reads each folder once with its entry types, stats only the files it
+ * matched (for their size) and the links it follows, and learns each file's real path and whether
+ * its name is valid UTF-8 on the way. A path gone meanwhile is skipped, any other error thrown.
  * `__tests__/unit/steps/glob-walk.test.ts` checks it against @actions/glob on generated trees.
  * POSIX only: on Windows, find-files.ts uses @actions/glob.
  * Files only: sockets, FIFOs and devices are skipped, as findFiles always skipped them.
@@ -691,8 +693,8 @@ function walk(searchPaths, patterns) {
         try {
             entries = (0,external_node_fs_.readdirSync)(item, { withFileTypes: true, encoding: 'buffer' });
         }
-        catch {
-            return; // gone, or not readable: as @actions/glob, nothing under it
+        catch (error) {
+            return goneOr(error); // removed meanwhile: nothing under it; unreadable: an error, as in @actions/glob
         }
         const inside = [...chain, real];
         for (const entry of entries) {
@@ -727,8 +729,8 @@ function walk(searchPaths, patterns) {
             info = (0,external_node_fs_.statSync)(item);
             real = (0,external_node_fs_.realpathSync)(item);
         }
-        catch {
-            return; // a broken link, or gone
+        catch (error) {
+            return goneOr(error); // a broken link, or gone
         }
         if (info.isDirectory())
             folder(item, real, chain, isRoot);
@@ -745,9 +747,16 @@ function sizeOf(file) {
     try {
         return (0,external_node_fs_.statSync)(file).size;
     }
-    catch {
-        return undefined;
+    catch (error) {
+        return goneOr(error);
     }
+}
+/** A path that no longer exists is skipped (as @actions/glob skips it); any other error is thrown. */
+function goneOr(error) {
+    const code = error?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return undefined;
+    throw error;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/find-files.ts

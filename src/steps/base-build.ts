@@ -17,7 +17,7 @@ export interface BaseBuildQuery {
   target: StoreTarget;
   /** The `key-prefix` input. */
   keyPrefix: string;
-  ctx: Pick<RunContext, 'owner' | 'repo' | 'sha' | 'runId' | 'runAttempt' | 'job' | 'pr' | 'baseRef' | 'serverUrl'>;
+  ctx: Pick<RunContext, 'owner' | 'repo' | 'sha' | 'runId' | 'runAttempt' | 'job' | 'pr' | 'baseRef' | 'serverUrl' | 'fork'>;
   sectionId: string;
   log: Logger;
 }
@@ -32,7 +32,8 @@ export function baseScope(q: Pick<BaseBuildQuery, 'keyPrefix' | 'ctx'>): string 
   if (ctx.pr === undefined || !isBranchName(ctx.baseRef)) return undefined;
   let scope: ReturnType<typeof findableScope>;
   try {
-    scope = findableScope(q.keyPrefix, { ...ctx, pr: undefined, ref: ctx.baseRef, section: '' });
+    // The base branch's push build: this repository's, never a fork's scope.
+    scope = findableScope(q.keyPrefix, { ...ctx, pr: undefined, fork: undefined, ref: ctx.baseRef, section: '' });
   } catch {
     return undefined; // {pr} in the scope: a push has none
   }

@@ -6,8 +6,9 @@
  * with @actions/glob's options, rooted at the working directory as it roots them.
  *
  * Why not @actions/glob itself: it stats every entry one at a time, about 80 µs each (1.6 s for
- * 20,000 files). This walk reads each folder once with its entry types, stats only what must be
- * followed, and learns each file's size, real path and whether its name is valid UTF-8 on the way.
+ * 20,000 files). This walk reads each folder once with its entry types, stats only the files it
+ * matched (for their size) and the links it follows, and learns each file's real path and whether
+ * its name is valid UTF-8 on the way. A path gone meanwhile is skipped, any other error thrown.
  * `__tests__/unit/steps/glob-walk.test.ts` checks it against @actions/glob on generated trees.
  * POSIX only: on Windows, find-files.ts uses @actions/glob.
  * Files only: sockets, FIFOs and devices are skipped, as findFiles always skipped them.
@@ -116,8 +117,8 @@ export function walk(searchPaths: string[], patterns: Pattern[]): WalkResult {
     let entries: Dirent<Buffer>[];
     try {
       entries = readdirSync(item, { withFileTypes: true, encoding: 'buffer' });
-    } catch {
-      return; // gone, or not readable: as @actions/glob, nothing under it
+    } catch (error) {
+      return goneOr(error); // removed meanwhile: nothing under it; unreadable: an error, as in @actions/glob
     }
     const inside = [...chain, real];
     for (const entry of entries) {
@@ -146,8 +147,8 @@ export function walk(searchPaths: string[], patterns: Pattern[]): WalkResult {
     try {
       info = statSync(item);
       real = realpathSync(item);
-    } catch {
-      return; // a broken link, or gone
+    } catch (error) {
+      return goneOr(error); // a broken link, or gone
     }
     if (info.isDirectory()) folder(item, real, chain, isRoot);
     else if (info.isFile() && matchesFile(patterns, item)) files.push({ absolutePath: item, realPath: real, size: info.size });
@@ -161,7 +162,14 @@ export function walk(searchPaths: string[], patterns: Pattern[]): WalkResult {
 function sizeOf(file: string): number | undefined {
   try {
     return statSync(file).size;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return goneOr(error);
   }
+}
+
+/** A path that no longer exists is skipped (as @actions/glob skips it); any other error is thrown. */
+function goneOr(error: unknown): undefined {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+  throw error;
 }

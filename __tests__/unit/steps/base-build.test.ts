@@ -12,6 +12,11 @@ describe('baseScope', () => {
     );
   });
 
+  it("a fork's pull request compares with this repository's base branch, not the fork's", () => {
+    const fork = { repository: 'someone/app' };
+    expect(baseScope({ keyPrefix: DEFAULT_KEY_PREFIX, ctx: { ...CTX, pr: 7, baseRef: 'main', fork } })).toBe('octo/app/ref-main');
+  });
+
   it('is none without a pull request, a sound base branch, or a scope a push shares', () => {
     expect(baseScope({ keyPrefix: DEFAULT_KEY_PREFIX, ctx: { ...CTX, baseRef: 'main' } })).toBeUndefined();
     expect(baseScope({ keyPrefix: DEFAULT_KEY_PREFIX, ctx: { ...CTX, pr: 7 } })).toBeUndefined();
