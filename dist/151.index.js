@@ -158,11 +158,14 @@ function goneWarning(missing, where = '') {
 /* harmony export */ });
 /* harmony import */ var _links_section_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4546);
 /* harmony import */ var _sites_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9461);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3945);
+
 
 
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
 function renewedSections(manifests, entries, lifetime, updatedAt, signer, about, sites) {
     const byKey = new Map(entries.map((e) => [e.key, e]));
+    const note = renewedNote(updatedAt, signer, about);
     return manifests.map((m) => ({
         sites: sites?.get(m)?.sites,
         shareUrl: sites?.get(m)?.shareUrl,
@@ -176,8 +179,14 @@ function renewedSections(manifests, entries, lifetime, updatedAt, signer, about,
         updatedAt,
         expiresAt: lifetime.expiresAt.toISOString(),
         files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-        note: (0,_links_section_js__WEBPACK_IMPORTED_MODULE_0__/* .sectionNote */ .wZ)(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, about),
+        note: note(m),
+        ...(m.untrusted ? { untrusted: true } : {}),
     }));
+}
+/** A renewed section's note: its fork's restriction, as the upload said it, then the renewal. */
+function renewedNote(updatedAt, signer, about) {
+    const renewed = `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`;
+    return (m) => (0,_links_section_js__WEBPACK_IMPORTED_MODULE_0__/* .sectionNote */ .wZ)(signer, m.untrusted && (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedNote */ .Zq)(m.untrusted.fork), renewed, about);
 }
 /**
  * Sites and share pages hold links, so a refresh rebuilds them with the new ones (same keys, new
@@ -190,7 +199,7 @@ async function renewSites(options) {
     if (shared && options.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
         options.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
     }
-    const note = (0,_links_section_js__WEBPACK_IMPORTED_MODULE_0__/* .sectionNote */ .wZ)(options.signer, `Links renewed ${options.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, options.about);
+    const note = renewedNote(options.updatedAt, options.signer, options.about);
     const out = new Map();
     for (const m of options.uploads.manifests) {
         const entries = m.files.flatMap((f) => byKey.get(f.key) ?? []);
@@ -200,11 +209,13 @@ async function renewSites(options) {
             client: options.client,
             target: options.target,
             prefix: m.prefix,
-            folders: shared ? [] : (m.sites ?? []),
+            // A fork's restricted files never get sites (the upload made none; a manifest cannot add one).
+            folders: shared || m.untrusted ? [] : (m.sites ?? []),
             entries,
             sign: options.sign,
             expiresAt: options.lifetime.expiresAt,
-            section: { title: m.section.title, sha: m.sha, runUrl: m.runUrl, note },
+            section: { title: m.section.title, sha: m.sha, runUrl: m.runUrl, note: note(m) },
+            untrusted: m.untrusted !== undefined,
             log: options.log,
         }).catch((e) => {
             options.log.warning(`Could not rebuild the sites and the share page of ${m.section.title} (the file links are renewed): ${e.message}`);

@@ -672,6 +672,8 @@ function checkStoredManifest(text, e) {
     if (m.base !== undefined && !(0,_base_build_js__WEBPACK_IMPORTED_MODULE_2__/* .isBaseBuild */ .yW)(m.base, (url) => isRunUrl(url, e.runsUrl))) {
         return { problem: 'has a base-branch build that is not one of this repository' };
     }
+    if (m.untrusted !== undefined && !isUntrusted(m.untrusted))
+        return { problem: "has a fork's restriction that is not one" };
     return { manifest: value };
 }
 function isObject(v) {
@@ -697,6 +699,16 @@ function isFile(f) {
         typeof f.sha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(f.sha256) &&
         typeof f.contentType === 'string');
+}
+/** `{ fork: 'owner/repo' }` (or `unknown`): a short name without control characters, and nothing else. */
+function isUntrusted(v) {
+    return (isObject(v) &&
+        Object.keys(v).length === 1 &&
+        typeof v.fork === 'string' &&
+        v.fork.length > 0 &&
+        v.fork.length <= 200 &&
+        // eslint-disable-next-line no-control-regex -- a name with control characters is not a repository's
+        !/[\u0000-\u001f\u007f-\u009f]/.test(v.fork));
 }
 /** `''` (the upload's root) or `a/b/`: sound folder segments under `prefix`, outside the action's namespace. */
 function isSiteFolder(f, prefix) {

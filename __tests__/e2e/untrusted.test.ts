@@ -194,10 +194,32 @@ describe("a fork's files (two-stage workflow_run publishing)", () => {
     expect(comments[0].body).toMatch(/Built from the fork mallory\/demo-app's code: no sites, and HTML, SVG and XML files are downloads/);
     expect(share).toMatch(/Built from the fork mallory\/demo-app&#39;s code: no sites/);
     // Each row's title tells what a click does: the fork's active files download.
-    for (const p of ACTIVE) {
-      const name = p.split('/').pop()!.replace(/[.]/g, '\\.');
-      expect(comments[0].body).toMatch(new RegExp(`\\[[^\\]]*${name}\\]\\([^)\\s]+ "Download"\\)`));
-    }
+    const downloads = (body: string) => {
+      for (const p of ACTIVE) {
+        const name = p.split('/').pop()!.replace(/[.]/g, '\\.');
+        expect(body).toMatch(new RegExp(`\\[[^\\]]*${name}\\]\\([^)\\s]+ "Download"\\)`));
+      }
+    };
+    downloads(comments[0].body);
+
+    // A refresh renews the links and renders the fork's files as the upload did (from its manifest).
+    const refresh = ok(
+      await runAction({
+        cwd: workspace({}),
+        eventName: 'workflow_run',
+        event: forkEvent(`patch-${number}`, `${'b'.repeat(38)}${number}`),
+        inputs: { mode: 'refresh', bucket: BUCKET, endpoint: s3.endpoint, 'github-token': 'ghs_test' },
+        env: storeEnv(),
+      }),
+    );
+    expect(refresh.warnings).toEqual([]);
+    const [renewed] = gh.commentsOn(OWNER, REPO, number);
+    expect(renewed.body).toContain('Links renewed');
+    expect(renewed.body).toMatch(/Built from the fork mallory\/demo-app's code: no sites, and HTML, SVG and XML files are downloads/);
+    downloads(renewed.body);
+    const reshare = await (await fetch(refresh.outputs['share-url'])).text();
+    for (const p of ACTIVE) expect(reshare).toMatch(new RegExp(`${p.replace(/[.]/g, '\\.')}</td>.*?>Download</a>`));
+    expect(reshare).toMatch(/Built from the fork mallory\/demo-app&#39;s code: no sites/);
   });
 
   test('trust-fork-content: true makes sites and inline pages, with a warning', async () => {

@@ -29,6 +29,11 @@ export interface StoredManifest {
   sites?: string[];
   /** A pull request's upload: the base branch's upload it was compared with (see base-build.ts). */
   base?: BaseBuild;
+  /**
+   * Files built from a fork's code and restricted (steps/untrusted.ts): their head repository, so a
+   * refresh renders them as the upload did (no sites, active types as downloads).
+   */
+  untrusted?: { fork: string };
 }
 
 /** Where the manifest of section `sectionId` lives, for the scope prefix `scope`. */
@@ -98,6 +103,7 @@ export function checkStoredManifest(text: string, e: ManifestExpectations): Mani
   if (m.base !== undefined && !isBaseBuild(m.base, (url) => isRunUrl(url, e.runsUrl))) {
     return { problem: 'has a base-branch build that is not one of this repository' };
   }
+  if (m.untrusted !== undefined && !isUntrusted(m.untrusted)) return { problem: "has a fork's restriction that is not one" };
   return { manifest: value as unknown as StoredManifest };
 }
 
@@ -124,6 +130,19 @@ function isFile(f: unknown): f is StoredFile {
     typeof f.sha256 === 'string' &&
     /^[0-9a-f]{64}$/.test(f.sha256) &&
     typeof f.contentType === 'string'
+  );
+}
+
+/** `{ fork: 'owner/repo' }` (or `unknown`): a short name without control characters, and nothing else. */
+function isUntrusted(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    Object.keys(v).length === 1 &&
+    typeof v.fork === 'string' &&
+    v.fork.length > 0 &&
+    v.fork.length <= 200 &&
+    // eslint-disable-next-line no-control-regex -- a name with control characters is not a repository's
+    !/[\u0000-\u001f\u007f-\u009f]/.test(v.fork)
   );
 }
 

@@ -239,6 +239,7 @@ async function storeManifest(
     files: stored,
     sites: folders,
     ...(base ? { base } : {}),
+    ...(plan.trust.fork !== undefined ? { untrusted: { fork: plan.trust.fork } } : {}),
   };
   try {
     await putJson(client, target, key, manifest);

@@ -14,6 +14,7 @@ import type { Logger } from '../util/log.js';
 import type { Uploads } from './find-uploads.js';
 import type { LinkSigner } from './sign.js';
 import { PublishedSites, publishSites, sharedOriginProblem } from './sites.js';
+import { untrustedNote } from './untrusted.js';
 
 /** The comment sections of renewed uploads, with the new links (`entries` may hold other uploads' too). */
 export function renewedSections(
@@ -26,6 +27,7 @@ export function renewedSections(
   sites?: ReadonlyMap<StoredManifest, PublishedSites>,
 ): SectionData[] {
   const byKey = new Map(entries.map((e) => [e.key, e]));
+  const note = renewedNote(updatedAt, signer, about);
   return manifests.map((m) => ({
     sites: sites?.get(m)?.sites,
     shareUrl: sites?.get(m)?.shareUrl,
@@ -39,8 +41,15 @@ export function renewedSections(
     updatedAt,
     expiresAt: lifetime.expiresAt.toISOString(),
     files: m.files.flatMap((f) => byKey.get(f.key) ?? []),
-    note: sectionNote(signer, `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`, about),
+    note: note(m),
+    ...(m.untrusted ? { untrusted: true } : {}),
   }));
+}
+
+/** A renewed section's note: its fork's restriction, as the upload said it, then the renewal. */
+function renewedNote(updatedAt: string, signer: Pick<LinkSigner, 'expiryAssumed'>, about?: string) {
+  const renewed = `Links renewed ${updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`;
+  return (m: StoredManifest) => sectionNote(signer, m.untrusted && untrustedNote(m.untrusted.fork), renewed, about);
 }
 
 export interface RenewSitesOptions {
@@ -70,11 +79,7 @@ export async function renewSites(options: RenewSitesOptions): Promise<Map<Stored
   if (shared && options.uploads.manifests.some((m) => (m.sites ?? []).length > 0)) {
     options.log.warning(`The sites were not rebuilt (their files' links are renewed): ${shared}.`);
   }
-  const note = sectionNote(
-    options.signer,
-    `Links renewed ${options.updatedAt.slice(0, 16).replace('T', ' ')} UTC without rebuilding.`,
-    options.about,
-  );
+  const note = renewedNote(options.updatedAt, options.signer, options.about);
   const out = new Map<StoredManifest, PublishedSites>();
   for (const m of options.uploads.manifests) {
     const entries = m.files.flatMap((f) => byKey.get(f.key) ?? []);
@@ -83,11 +88,13 @@ export async function renewSites(options: RenewSitesOptions): Promise<Map<Stored
       client: options.client,
       target: options.target,
       prefix: m.prefix,
-      folders: shared ? [] : (m.sites ?? []),
+      // A fork's restricted files never get sites (the upload made none; a manifest cannot add one).
+      folders: shared || m.untrusted ? [] : (m.sites ?? []),
       entries,
       sign: options.sign,
       expiresAt: options.lifetime.expiresAt,
-      section: { title: m.section.title, sha: m.sha, runUrl: m.runUrl, note },
+      section: { title: m.section.title, sha: m.sha, runUrl: m.runUrl, note: note(m) },
+      untrusted: m.untrusted !== undefined,
       log: options.log,
     }).catch((e: Error) => {
       options.log.warning(

@@ -16,6 +16,8 @@ export interface ContentTrust {
   browse: Browse;
   /** For the section's note (comment, summary, share page): what the restriction means to a reader. */
   note?: string;
+  /** The untrusted files' head repository (`owner/repo`, or `unknown`), stored so a refresh restricts them too. */
+  fork?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function contentTrust(
   log: Logger,
 ): ContentTrust {
   if (!ctx.fork) return { untrusted: false, browse: inputs.browse };
-  const from = ctx.fork.repository === 'unknown' ? 'a repository the event does not name' : `the fork ${ctx.fork.repository}`;
+  const from = forkName(ctx.fork.repository);
   assertForkKeys(inputs.keyPrefix, from);
   if (inputs.trustForkContent) {
     log.warning(
@@ -38,9 +40,19 @@ export function contentTrust(
     );
     return { untrusted: false, browse: inputs.browse };
   }
-  const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${Input.TrustForkContent}': false)`;
-  notice(log, `The files were built from ${from}'s code: ${restricted}.`);
-  return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
+  notice(log, `The files were built from ${from}'s code: ${RESTRICTED}.`);
+  return { untrusted: true, browse: { mode: 'none' }, note: untrustedNote(ctx.fork.repository), fork: ctx.fork.repository };
+}
+
+const RESTRICTED = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${Input.TrustForkContent}': false)`;
+
+function forkName(repository: string): string {
+  return repository === 'unknown' ? 'a repository the event does not name' : `the fork ${repository}`;
+}
+
+/** The section note of files built from `fork`'s code (upload and refresh say the same). */
+export function untrustedNote(fork: string): string {
+  return `Built from ${forkName(fork)}'s code: ${RESTRICTED}.`;
 }
 
 /**

@@ -152,3 +152,19 @@ describe('checkStoredManifest: the base-branch build a pull request was compared
     expect(check({ ...manifest(), base: bad })).toEqual({ problem: 'has a base-branch build that is not one of this repository' });
   });
 });
+
+describe("checkStoredManifest: a fork's restriction", () => {
+  it.each(['mallory/widgets', 'unknown'])('keeps %s', (fork) => {
+    expect(check(manifest({ untrusted: { fork } }))).toEqual({ manifest: manifest({ untrusted: { fork } }) });
+  });
+
+  it.each<[string, unknown]>([
+    ['true instead of a fork', true],
+    ['an empty name', { fork: '' }],
+    ['a name with a line break', { fork: 'mallory/w\n# heading' }],
+    ['a name too long', { fork: 'm/'.padEnd(201, 'x') }],
+    ['another field', { fork: 'mallory/widgets', trusted: true }],
+  ])('refuses %s', (_why, bad) => {
+    expect(check({ ...manifest(), untrusted: bad })).toEqual({ problem: "has a fork's restriction that is not one" });
+  });
+});

@@ -24,6 +24,7 @@ describe('contentTrust', () => {
       untrusted: true,
       browse: { mode: 'none' },
       note: expect.stringMatching(/^Built from the fork mallory\/widgets's code: no sites/),
+      fork: 'mallory/widgets',
     });
     expect(lines.join('\n')).toMatch(
       /fork mallory\/widgets's code: no sites, and HTML, SVG and XML files are downloads.*'trust-fork-content': false/,

@@ -1,5 +1,5 @@
-export const id = 447;
-export const ids = [447,30];
+export const id = 263;
+export const ids = [263,30];
 export const modules = {
 
 /***/ 1454:
@@ -2633,6 +2633,58 @@ function displayFolder(files, folder) {
         return folder || './';
     const outer = file.display.slice(0, file.display.length - (file.path.length - folder.length));
     return outer || './';
+}
+
+
+/***/ }),
+
+/***/ 3945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ contentTrust),
+/* harmony export */   Zq: () => (/* binding */ untrustedNote)
+/* harmony export */ });
+/* unused harmony export assertForkKeys */
+/* harmony import */ var _config_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4687);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9906);
+
+
+/**
+ * The trust of this upload's files, logged: a notice when a fork's files are restricted, a warning
+ * when `trust-fork-content` lifts the restriction. Throws, before anything is uploaded, when the
+ * `key-prefix` could give a fork's files this repository's own keys.
+ */
+function contentTrust(ctx, inputs, log) {
+    if (!ctx.fork)
+        return { untrusted: false, browse: inputs.browse };
+    const from = forkName(ctx.fork.repository);
+    assertForkKeys(inputs.keyPrefix, from);
+    if (inputs.trustForkContent) {
+        log.warning(`Input '${_config_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
+            `where their scripts run with the reader's access to that origin. Set it only for forks whose code you trust.`);
+        return { untrusted: false, browse: inputs.browse };
+    }
+    (0,_util_log_js__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm)(log, `The files were built from ${from}'s code: ${RESTRICTED}.`);
+    return { untrusted: true, browse: { mode: 'none' }, note: untrustedNote(ctx.fork.repository), fork: ctx.fork.repository };
+}
+const RESTRICTED = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${_config_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.TrustForkContent}': false)`;
+function forkName(repository) {
+    return repository === 'unknown' ? 'a repository the event does not name' : `the fork ${repository}`;
+}
+/** The section note of files built from `fork`'s code (upload and refresh say the same). */
+function untrustedNote(fork) {
+    return `Built from ${forkName(fork)}'s code: ${RESTRICTED}.`;
+}
+/**
+ * A fork's objects must never take this repository's keys: the key prefix needs a part that tells a
+ * fork's upload apart ({scope}: pr-N or fork-…, {pr}, or {ref}: fork-…).
+ */
+function assertForkKeys(template, from) {
+    if (/\{(scope|pr|ref)\}/.test(template))
+        return;
+    throw new Error(`Input '${_config_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
+        `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
 }
 
 

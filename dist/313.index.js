@@ -1,8 +1,8 @@
-export const id = 131;
-export const ids = [131];
+export const id = 313;
+export const ids = [313];
 export const modules = {
 
-/***/ 7131:
+/***/ 9313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -872,41 +872,8 @@ var setup = __webpack_require__(1599);
 var steps_sign = __webpack_require__(6209);
 // EXTERNAL MODULE: ./src/steps/sites.ts + 18 modules
 var steps_sites = __webpack_require__(9461);
-// EXTERNAL MODULE: ./src/config/constants.ts
-var constants = __webpack_require__(4687);
-;// CONCATENATED MODULE: ./src/steps/untrusted.ts
-
-
-/**
- * The trust of this upload's files, logged: a notice when a fork's files are restricted, a warning
- * when `trust-fork-content` lifts the restriction. Throws, before anything is uploaded, when the
- * `key-prefix` could give a fork's files this repository's own keys.
- */
-function contentTrust(ctx, inputs, log) {
-    if (!ctx.fork)
-        return { untrusted: false, browse: inputs.browse };
-    const from = ctx.fork.repository === 'unknown' ? 'a repository the event does not name' : `the fork ${ctx.fork.repository}`;
-    assertForkKeys(inputs.keyPrefix, from);
-    if (inputs.trustForkContent) {
-        log.warning(`Input '${constants/* Input */.pd.TrustForkContent}' is true: the files were built from ${from}'s code, and its HTML, SVG and sites open on the bucket's origin, ` +
-            `where their scripts run with the reader's access to that origin. Set it only for forks whose code you trust.`);
-        return { untrusted: false, browse: inputs.browse };
-    }
-    const restricted = `no sites, and HTML, SVG and XML files are downloads, not pages (input '${constants/* Input */.pd.TrustForkContent}': false)`;
-    (0,util_log/* notice */.lm)(log, `The files were built from ${from}'s code: ${restricted}.`);
-    return { untrusted: true, browse: { mode: 'none' }, note: `Built from ${from}'s code: ${restricted}.` };
-}
-/**
- * A fork's objects must never take this repository's keys: the key prefix needs a part that tells a
- * fork's upload apart ({scope}: pr-N or fork-…, {pr}, or {ref}: fork-…).
- */
-function assertForkKeys(template, from) {
-    if (/\{(scope|pr|ref)\}/.test(template))
-        return;
-    throw new Error(`Input '${constants/* Input */.pd.KeyPrefix}' ('${template}') has no {scope}, {pr} or {ref}, and the files were built from ${from}'s code: ` +
-        `they could be stored under the keys of this repository's own uploads. Nothing was uploaded. Add {scope} (e.g. {owner}/{repo}/{scope}/{short_sha}/{section}).`);
-}
-
+// EXTERNAL MODULE: ./src/steps/untrusted.ts
+var untrusted = __webpack_require__(3945);
 // EXTERNAL MODULE: ./src/util/heap.ts + 1 modules
 var heap = __webpack_require__(3402);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
@@ -1033,7 +1000,7 @@ function logBodyCheck({ check, answer }, log) {
 function planSection({ inputs, ctx, log }) {
     const source = (0,links_section/* sectionSource */.vr)(inputs.section, ctx, inputs.matrix);
     const section = (0,links_section/* sectionOf */.ZE)(source);
-    const trust = contentTrust(ctx, inputs, log);
+    const trust = (0,untrusted/* contentTrust */.Az)(ctx, inputs, log);
     const prefix = (0,keys/* renderKeyPrefix */.s9)(inputs.keyPrefix, { ...ctx, section: section.id });
     const scope = (0,keys/* findableScope */.ex)(inputs.keyPrefix, { ...ctx, section: '' });
     if ('problem' in scope) {
@@ -1096,6 +1063,7 @@ async function storeManifest(plan, stored, folders, base, { client, target }, { 
         files: stored,
         sites: folders,
         ...(base ? { base } : {}),
+        ...(plan.trust.fork !== undefined ? { untrusted: { fork: plan.trust.fork } } : {}),
     };
     try {
         await (0,bucket/* putJson */.gl)(client, target, key, manifest);
