@@ -282,6 +282,8 @@ var render_changes = __webpack_require__(6965);
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/links/section.ts
+var section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/render/markers.ts
 var markers = __webpack_require__(6327);
 ;// CONCATENATED MODULE: ./src/render/status.ts
@@ -289,6 +291,7 @@ var markers = __webpack_require__(6327);
  * A section as a commit status in the pull request's checks list: its name (context), one line of
  * what it holds (description) and the share page as its Details link. Pure.
  */
+
 
 
 
@@ -302,9 +305,14 @@ function plain(text) {
     // eslint-disable-next-line no-control-regex -- untrusted names are shown without control characters
     return (0,markdown/* wellFormed */.ES)(text).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
-/** `s3-artifact-links / CI / build (linux)`: one status per section, updated in place by each run. */
+/**
+ * `s3-artifact-links / CI / build (linux) · 3fa9c2d1e0`: one status per section, updated in place by
+ * each run. The section id's hash keeps two sections apart whose titles are the same, or differ only
+ * where a long title is shortened (the checks list shows one status per context).
+ */
 function statusContext(s) {
-    return (0,format/* shortenMiddle */.jM)(`${markers/* ACTION_NAME */.px} / ${plain(s.title || s.id)}`, MAX_CONTEXT_CHARS);
+    const hash = ` · ${s.id.slice(-section/* SECTION_HASH_CHARS */.JH)}`;
+    return (0,format/* shortenMiddle */.jM)(`${markers/* ACTION_NAME */.px} / ${plain(s.title || s.id)}`, MAX_CONTEXT_CHARS - hash.length) + hash;
 }
 /**
  * `4 files, 5.6 KiB · 1 changed, 2 new, +4.1 KiB since main · links expire 2026-11-29 14:00 UTC`,

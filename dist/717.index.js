@@ -484,6 +484,7 @@ function isBaseFile(f) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JH: () => (/* binding */ SECTION_HASH_CHARS),
 /* harmony export */   ZE: () => (/* binding */ sectionOf),
 /* harmony export */   gv: () => (/* binding */ SECTION_ID),
 /* harmony export */   vr: () => (/* binding */ sectionSource),
@@ -507,7 +508,8 @@ function isBaseFile(f) {
 
 /** Longest readable part of an id; the hash follows it. */
 const SLUG_MAX = 40;
-const HASH_CHARS = 10;
+/** Hex digits of the identity's hash that end every id. */
+const SECTION_HASH_CHARS = 10;
 const TITLE_MAX = 200;
 /** What every section id looks like: a safe key segment ending in its hash. */
 const SECTION_ID = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{10}$/;
@@ -531,7 +533,7 @@ function sectionId(readable, identity) {
         .replace(/[-.]+$/, '');
     if (!s || s === '_')
         s = 'section';
-    return `${s}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, HASH_CHARS)}`;
+    return `${s}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, SECTION_HASH_CHARS)}`;
 }
 /** A user-named step shows its id; a second use of the same action without one, its number. */
 function stepLabel(step) {

@@ -33,7 +33,8 @@ export interface Section {
 
 /** Longest readable part of an id; the hash follows it. */
 export const SLUG_MAX = 40;
-const HASH_CHARS = 10;
+/** Hex digits of the identity's hash that end every id. */
+export const SECTION_HASH_CHARS = 10;
 const TITLE_MAX = 200;
 /** What every section id looks like: a safe key segment ending in its hash. */
 export const SECTION_ID = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{10}$/;
@@ -57,7 +58,7 @@ function sectionId(readable: string, identity: unknown[]): string {
     .slice(0, SLUG_MAX)
     .replace(/[-.]+$/, '');
   if (!s || s === '_') s = 'section';
-  return `${s}-${createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, HASH_CHARS)}`;
+  return `${s}-${createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, SECTION_HASH_CHARS)}`;
 }
 
 /** A user-named step shows its id; a second use of the same action without one, its number. */

@@ -5,6 +5,7 @@
 import { compareWithBase, changeSummary } from './changes.js';
 import { filesAndBytes, formatUtc, shortenMiddle } from './format.js';
 import { wellFormed } from './markdown.js';
+import { SECTION_HASH_CHARS } from '../links/section.js';
 import { ACTION_NAME, type SectionData } from './markers.js';
 
 /** GitHub refuses a longer status description (422). */
@@ -26,9 +27,14 @@ function plain(text: string): string {
   return wellFormed(text).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
-/** `s3-artifact-links / CI / build (linux)`: one status per section, updated in place by each run. */
+/**
+ * `s3-artifact-links / CI / build (linux) · 3fa9c2d1e0`: one status per section, updated in place by
+ * each run. The section id's hash keeps two sections apart whose titles are the same, or differ only
+ * where a long title is shortened (the checks list shows one status per context).
+ */
 export function statusContext(s: Pick<SectionData, 'title' | 'id'>): string {
-  return shortenMiddle(`${ACTION_NAME} / ${plain(s.title || s.id)}`, MAX_CONTEXT_CHARS);
+  const hash = ` · ${s.id.slice(-SECTION_HASH_CHARS)}`;
+  return shortenMiddle(`${ACTION_NAME} / ${plain(s.title || s.id)}`, MAX_CONTEXT_CHARS - hash.length) + hash;
 }
 
 /**

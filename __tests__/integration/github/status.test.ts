@@ -51,8 +51,8 @@ describe('publishStatuses', () => {
     expect(await publishStatuses(target(log), [section('linux'), section('mac'), section('old', { sha: 'abc1234' })])).toBe(2);
     const statuses = gh.statusesOf(OWNER, REPO, SHA);
     expect(statuses.map((s) => [s.context, s.state, s.target_url])).toEqual([
-      ['s3-artifact-links / CI / linux', 'success', section('linux').shareUrl],
-      ['s3-artifact-links / CI / mac', 'success', section('mac').shareUrl],
+      ['s3-artifact-links / CI / linux · linux', 'success', section('linux').shareUrl],
+      ['s3-artifact-links / CI / mac · mac', 'success', section('mac').shareUrl],
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('publishStatuses', () => {
     expect(await publishStatuses(target(log), [section('linux'), section('mac')])).toBe(1);
     expect(lines.filter((l) => l.level === 'warning').map((l) => l.text)).toEqual([
       expect.stringMatching(
-        /^Could not set the commit status 's3-artifact-links \/ CI \/ linux' \(the comment and links are unaffected\): /,
+        /^Could not set the commit status 's3-artifact-links \/ CI \/ linux · linux' \(the comment and links are unaffected\): /,
       ),
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ManifestEntry } from '../../../src/links/manifest-entry.js';
+import { sectionOf } from '../../../src/links/section.js';
 import type { SectionData } from '../../../src/render/markers.js';
 import { commitStatusOf, MAX_STATUS_DESCRIPTION, statusContext, statusDescription } from '../../../src/render/status.js';
 
@@ -29,7 +30,7 @@ describe('commitStatusOf', () => {
   it("names the section, says what it holds and links the share page as the status's Details", () => {
     expect(commitStatusOf(section())).toEqual({
       state: 'success',
-      context: 's3-artifact-links / CI / build (linux)',
+      context: 's3-artifact-links / CI / build (linux) · 0123456789',
       description: '2 files, 1.5 KiB · links expire 2026-11-29 14:00 UTC',
       target_url: 'https://b.s3.amazonaws.com/k/.artifact-links/share.html?sig=2',
     });
@@ -64,8 +65,28 @@ describe('commitStatusOf', () => {
     const d = statusDescription(section({ base }));
     expect(Array.from(d).length).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION);
     expect(d).toBe('2 files, 1.5 KiB · links expire 2026-11-29 14:00 UTC');
-    const context = statusContext({ id: 'x', title: `evil\u202e${'t'.repeat(300)}\n` });
-    expect(Array.from(context).length).toBeLessThanOrEqual(100);
+    const context = statusContext({ id: 'x-0123456789', title: `evil\u202e${'t'.repeat(300)}\n` });
+    expect(Array.from(context).length).toBe(100);
     expect(context).not.toMatch(/[\u202e\n]/);
+    expect(context).toMatch(/ · 0123456789$/);
+  });
+
+  it('never gives two sections one status: same titles, or long titles that differ only where they are cut', () => {
+    const a = sectionOf({ workflow: 'o/r/.github/workflows/ci.yml', workflowName: 'CI', job: 'build', matrix: '{"os":"linux"}', step: '' });
+    const b = sectionOf({
+      workflow: 'o/r/.github/workflows/ci.yml',
+      workflowName: 'CI',
+      job: 'build',
+      matrix: '{"platform":"linux"}',
+      step: '',
+    });
+    expect(a.title).toBe(b.title);
+    expect(statusContext(a)).not.toBe(statusContext(b));
+    const long = (middle: string) => sectionOf({ section: `${'x'.repeat(60)}${middle}${'y'.repeat(60)}` });
+    const [c, d] = [long('first'), long('other')];
+    expect(statusContext(c)).not.toBe(statusContext(d));
+    expect(statusContext(c).replace(/ · [0-9a-f]{10}$/, '')).toBe(statusContext(d).replace(/ · [0-9a-f]{10}$/, ''));
+    // The same section keeps its status from run to run.
+    expect(statusContext(long('first'))).toBe(statusContext(c));
   });
 });
