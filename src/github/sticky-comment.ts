@@ -87,7 +87,14 @@ export async function updateSticky(
   // Listed again after every write (the verify step), and that listing feeds the next attempt.
   let recorded = (await o.records?.list()) ?? [];
   for (let attempt = 1; ; attempt++) {
-    const written = await writeOnce(octokit, repo, issue, owner, (body) => withRecorded(sectionsFor(body), recorded, body), o);
+    // This job's own sections in the last merge (the rest it wrote are restored records).
+    let own = new Set<string>();
+    const merge = (body: string | undefined) => {
+      const mine = sectionsFor(body);
+      own = new Set(mine.map((s) => s.id));
+      return withRecorded(mine, recorded, body);
+    };
+    const written = await writeOnce(octokit, repo, issue, owner, merge, o);
     if (written === 'nothing') return undefined;
     if (typeof written !== 'string') {
       const { comment, sections, folded } = written;
@@ -95,7 +102,16 @@ export async function updateSticky(
       if (sections.length === 0 && !folded) return { id: comment.id, url: comment.html_url, created };
       await o.sleep(o.settleMs + random() * (o.settleMs / 5));
       recorded = (await o.records?.list()) ?? [];
-      why = await verify(octokit, repo, issue, owner, comment.id, [...sections, ...recorded], o);
+      why = await verify(
+        octokit,
+        repo,
+        issue,
+        owner,
+        comment.id,
+        sections.filter((s) => own.has(s.id)),
+        [...sections.filter((s) => !own.has(s.id)), ...recorded],
+        o,
+      );
       if (!why) return { id: comment.id, url: comment.html_url, created };
     } else why = written;
     if (attempt >= attempts) {
@@ -123,7 +139,11 @@ function withRecorded(own: SectionData[], recorded: SectionData[], body: string 
 
 /**
  * Why the comment, read again after the last write, is not yet what it must be ('' when it is): one
- * comment of ours, holding every one of `sections` (this job's and the recorded ones) at least as new.
+ * comment of ours, holding this job's own sections and the `recorded` ones (restored by this job or
+ * listed in the bucket) at least as new.
+ * A recorded section the body announces as cut for the size limit is excused (another job's merge
+ * left it out, and writing it back would cut another); this job's own never is: a write that drops
+ * it, for whatever reason, is merged again (this job's merge keeps its own section).
  */
 async function verify(
   octokit: Octokit,
@@ -131,16 +151,18 @@ async function verify(
   issue: number,
   owner: Owner,
   id: number,
-  sections: SectionData[],
+  own: SectionData[],
+  recorded: SectionData[],
   o: UpsertOptions,
 ): Promise<string> {
   const ours = await listOurs(octokit, repo, issue, owner, o.marker).catch(() => undefined);
   if (!ours) return 'could not be read back';
   if (ours.length !== 1 || ours[0].id !== id) return `is not the only one of this action (${ours.length} found)`;
   const found = parseSections(ours[0].body ?? '');
-  // Sections dropped for the comment size limit are announced in the body; they cannot be restored.
   const sizeCut = (ours[0].body ?? '').includes(NOT_SHOWN);
-  const missing = sections.filter((s) => !isAtLeastAsNew(found.get(s.id)?.meta?.updatedAt, s) && !sizeCut);
+  const mine = new Set(own.map((s) => s.id));
+  const required = [...own, ...(sizeCut ? [] : recorded.filter((r) => !mine.has(r.id)))];
+  const missing = required.filter((s) => !isAtLeastAsNew(found.get(s.id)?.meta?.updatedAt, s));
   return missing.length === 0 ? '' : `lost section ${missing[0].id} to a concurrent write`;
 }
 
