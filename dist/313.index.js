@@ -921,11 +921,12 @@ async function upload(deps) {
     const store = await (0,setup/* openStore */.Ch)(deps);
     let failed;
     try {
-        // Sent now, answered while the base build is looked up: how the store checks what is uploaded.
+        // Sent first, answered before the first file is sent: how the store checks what is uploaded.
         const bodyCheck = probeBodyCheck(store.client, store.target.bucket, (0,keys/* objectKey */.T5)(plan.prefix, keys/* BODY_CHECK_PROBE_NAME */.$s));
         log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
-        // Read before this upload's own manifest is written: what the comment compares with.
-        const base = await findBaseBuild({
+        // Read while the files upload, and before this upload's own manifest is written: what the
+        // comment compares with (it never throws: a base build it cannot read is logged and left out).
+        const baseBuild = findBaseBuild({
             client: store.client,
             target: store.target,
             keyPrefix: inputs.keyPrefix,
@@ -934,6 +935,7 @@ async function upload(deps) {
             log,
         });
         const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
+        const base = await baseBuild;
         await storeManifest(plan, stored, folders, base, store, deps);
         const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);
         // Nothing is published unless a link is known to work.

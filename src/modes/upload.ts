@@ -70,13 +70,14 @@ export async function upload(deps: ModeDeps): Promise<void> {
   const store = await openStore(deps);
   let failed: Failure[];
   try {
-    // Sent now, answered while the base build is looked up: how the store checks what is uploaded.
+    // Sent first, answered before the first file is sent: how the store checks what is uploaded.
     const bodyCheck = probeBodyCheck(store.client, store.target.bucket, objectKey(plan.prefix, BODY_CHECK_PROBE_NAME));
     log.info(
       `Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`,
     );
-    // Read before this upload's own manifest is written: what the comment compares with.
-    const base = await findBaseBuild({
+    // Read while the files upload, and before this upload's own manifest is written: what the
+    // comment compares with (it never throws: a base build it cannot read is logged and left out).
+    const baseBuild = findBaseBuild({
       client: store.client,
       target: store.target,
       keyPrefix: inputs.keyPrefix,
@@ -85,6 +86,7 @@ export async function upload(deps: ModeDeps): Promise<void> {
       log,
     });
     const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
+    const base = await baseBuild;
     await storeManifest(plan, stored, folders, base, store, deps);
     const { entries, lifetime, report, sign } = await presignFiles(
       stored,
