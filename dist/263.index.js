@@ -276,14 +276,14 @@ var wait_budget = __webpack_require__(4030);
 var comment = __webpack_require__(2827);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
 var outputs = __webpack_require__(6689);
+// EXTERNAL MODULE: ./src/links/section.ts
+var section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/render/changes.ts
 var render_changes = __webpack_require__(6965);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/links/section.ts
-var section = __webpack_require__(4546);
 // EXTERNAL MODULE: ./src/render/markers.ts
 var markers = __webpack_require__(6327);
 ;// CONCATENATED MODULE: ./src/render/status.ts

@@ -2,10 +2,10 @@
  * A section as a commit status in the pull request's checks list: its name (context), one line of
  * what it holds (description) and the share page as its Details link. Pure.
  */
+import { SECTION_HASH_CHARS } from '../links/section.js';
 import { compareWithBase, changeSummary } from './changes.js';
 import { filesAndBytes, formatUtc, shortenMiddle } from './format.js';
 import { wellFormed } from './markdown.js';
-import { SECTION_HASH_CHARS } from '../links/section.js';
 import { ACTION_NAME, type SectionData } from './markers.js';
 
 /** GitHub refuses a longer status description (422). */
