@@ -16,6 +16,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { SIGV4_MAX_SECONDS } from '../links/expiry.js';
 import { assertPresignableKey, encodeKeyPath, uriEncode } from '../links/uri.js';
 import type { Credentials, StoreTarget } from './s3-client.js';
+import { Sha256 } from './sha256.js';
 
 export interface PresignOptions {
   /** Clock used for `X-Amz-Date`; injectable for tests. */
@@ -34,14 +35,13 @@ const MAX_PRESIGN_EXPIRY_SECONDS = SIGV4_MAX_SECONDS;
 /** What the presigner takes from the SDK's own S3 client configuration, read once (no request is made). */
 interface SdkDefaults {
   endpointProvider: S3Client['config']['endpointProvider'];
-  sha256: S3Client['config']['sha256'];
 }
 let sdkDefaults: SdkDefaults | undefined;
 
 function sdk(): SdkDefaults {
   if (!sdkDefaults) {
     const client = new S3Client({ region: 'us-east-1' });
-    sdkDefaults = { endpointProvider: client.config.endpointProvider, sha256: client.config.sha256 };
+    sdkDefaults = { endpointProvider: client.config.endpointProvider };
     client.destroy();
   }
   return sdkDefaults;
@@ -75,7 +75,7 @@ function isIpHost(hostname: string): boolean {
 }
 
 /** Where every object URL of the target goes: protocol, host (and port), and path prefix (ending in `/`). */
-interface UrlBase {
+export interface UrlBase {
   protocol: string;
   hostname: string;
   port?: number;
@@ -86,7 +86,8 @@ interface UrlBase {
   pathStyle: boolean;
 }
 
-function resolveBase(target: StoreTarget): UrlBase {
+/** Where `target`'s objects are: their URLs are `protocol//host` + `prefix` + the encoded key. */
+export function objectUrlBase(target: StoreTarget): UrlBase {
   const { bucket, region } = target;
   if (bucket.length === 0 || bucket.includes('/')) {
     throw new TypeError(`Invalid bucket name ${JSON.stringify(bucket)}.`);
@@ -127,7 +128,7 @@ const AWS_S3_SERVICE_HOST =
  * `s3.REGION.amazonaws.com` and its kin. Undefined when the links have the bucket's own host. Pure.
  */
 export function sharedAwsOrigin(target: StoreTarget): string | undefined {
-  const { host, pathStyle } = resolveBase(target);
+  const { host, pathStyle } = objectUrlBase(target);
   const hostname = host.replace(/:\d+$/, '');
   return pathStyle && AWS_S3_SERVICE_HOST.test(hostname) ? host : undefined;
 }
@@ -150,11 +151,11 @@ export function createPresigner(target: StoreTarget, credentials: Credentials, o
     throw new TypeError('Presigning needs an access key id and a secret access key.');
   }
   const now = options.now ?? (() => new Date());
-  const base = resolveBase(target);
+  const base = objectUrlBase(target);
   const presigner = new S3RequestPresigner({
     credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
     region: target.region,
-    sha256: sdk().sha256,
+    sha256: Sha256,
     service: 's3',
   });
 

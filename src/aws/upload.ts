@@ -7,7 +7,6 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   HeadObjectCommand,
-  PutObjectCommand,
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -17,6 +16,7 @@ import type { Logger } from '../util/log.js';
 import { createLimiter, forEachLimited, RetryOptions, Sleep, withRetry } from '../util/retry.js';
 import type { BodyCheck } from './body-check.js';
 import { createBodyHasher, digestHere, DigestMismatch, etagContradicts, md5Hex, multipartEtag, type BodyHasher } from './digests.js';
+import { createObjectPut, type PutObject } from './object-put.js';
 import { changed as changedFile, LocalFileError, readPart, readSmall, unreadable } from './local-file.js';
 import { PartBuffers } from './part-buffers.js';
 import { Progress } from './progress.js';
@@ -107,6 +107,7 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
     buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
     hasher: createBodyHasher(),
     progress,
+    put: createObjectPut(o.client, o.target),
   };
   try {
     // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
@@ -145,6 +146,8 @@ interface Shared {
   buffers: PartBuffers;
   hasher: BodyHasher;
   progress: Progress;
+  /** Whole files go out as plain signed PUTs, without the SDK's command stack (object-put.ts). */
+  put: PutObject;
 }
 
 /** One request body, and the digest the store must find in it: signed SHA-256 (hex) or Content-MD5 (base64). */
@@ -228,7 +231,13 @@ async function putObject(plan: UploadPlan, body: Body, shared: Shared): Promise<
   await shared.limit(() =>
     withRetry(
       async () => {
-        const r = await o.client.send(new PutObjectCommand({ ...common(plan, o), ...bodyInput(body) }));
+        const r = await shared.put({
+          key: plan.key,
+          body: body.bytes,
+          contentType: plan.contentType,
+          contentDisposition: plan.contentDisposition,
+          ...(body.sha256 === undefined ? { md5: body.md5 } : { sha256: body.sha256 }),
+        });
         checkEtag(r, body, plan.file.displayPath);
       },
       retryFor(plan, o),

@@ -1,8 +1,8 @@
-export const id = 313;
-export const ids = [313];
+export const id = 487;
+export const ids = [487];
 export const modules = {
 
-/***/ 9313:
+/***/ 4487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -66,6 +66,112 @@ var promises_ = __webpack_require__(1455);
 var util_retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/aws/digests.ts
 var digests = __webpack_require__(236);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/links/uri.ts
+var uri = __webpack_require__(9343);
+// EXTERNAL MODULE: ./src/aws/presign.ts
+var presign = __webpack_require__(693);
+;// CONCATENATED MODULE: ./src/aws/object-put.ts
+
+
+
+
+/** An error answer of the store, shaped as the AWS SDK shapes one. */
+class StoreError extends Error {
+    $metadata;
+    $fault;
+    constructor(name, message, status, requestId) {
+        super(message);
+        this.name = name;
+        this.$metadata = { httpStatusCode: status, ...(requestId ? { requestId } : {}) };
+        this.$fault = status >= 500 ? 'server' : 'client';
+    }
+}
+const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function xmlText(xml, element) {
+    const m = new RegExp(`<${element}>([^<]*)</${element}>`).exec(xml);
+    return m?.[1].replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e) => e.startsWith('#x')
+        ? String.fromCodePoint(parseInt(e.slice(2), 16))
+        : e.startsWith('#')
+            ? String.fromCodePoint(Number(e.slice(1)))
+            : XML_ENTITIES[e]);
+}
+/**
+ * The error a store's non-2xx answer means: named by its XML `<Code>` (or `x-amz-error-code`), else
+ * by the HTTP status as the SDK names such answers (`Forbidden`, `NotFound`, …). Pure.
+ */
+function storeErrorFrom(status, headers, body) {
+    const code = xmlText(body, 'Code') || headers['x-amz-error-code'] || (external_node_http_.STATUS_CODES[status] ?? `HTTP${status}`).replace(/[^A-Za-z]/g, '');
+    const message = xmlText(body, 'Message') || headers['x-amz-error-message'] || 'UnknownError';
+    return new StoreError(code, message, status, headers['x-amz-request-id']);
+}
+/** Error bodies are short XML; more than this is not read. */
+const ERROR_BODY_BYTES = 64 * 1024;
+async function readText(body, limit) {
+    if (!body)
+        return '';
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        if (length < limit)
+            chunks.push(Buffer.from(chunk));
+        length += chunk.length;
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+/** PUTs objects of `target` with `client`'s credentials, clock offset and HTTP handler. */
+function createObjectPut(client, target) {
+    const base = (0,presign/* objectUrlBase */.oc)(target);
+    const signer = new signature_v4_dist_cjs.SignatureV4({
+        credentials: client.config.credentials,
+        region: target.region,
+        service: 's3',
+        sha256: client.config.sha256,
+        // S3 signs the path as sent (its keys are encoded once), as the SDK's S3 client does.
+        uriEscapePath: false,
+        applyChecksum: false,
+    });
+    const handler = client.config.requestHandler;
+    return async (put) => {
+        if (put.sha256 === undefined && put.md5 === undefined)
+            throw new TypeError('A body needs its SHA-256 or its MD5.');
+        const headers = {
+            host: base.host,
+            'content-type': put.contentType,
+            'content-disposition': put.contentDisposition,
+            'content-length': String(put.body.length),
+            'x-amz-content-sha256': put.sha256 ?? 'UNSIGNED-PAYLOAD',
+            ...(put.md5 === undefined ? {} : { 'content-md5': put.md5 }),
+        };
+        const request = {
+            method: 'PUT',
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port,
+            path: base.prefix + (0,uri/* encodeKeyPath */.xC)(put.key),
+            query: {},
+            headers,
+            body: put.body,
+        };
+        // The client's clock offset: the SDK moves it when the store's clock is far from this one.
+        const signed = await signer.sign(request, { signingDate: new Date(Date.now() + (client.config.systemClockOffset ?? 0)) });
+        const { response } = await handler.handle(signed);
+        const h = response.headers;
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+            await readText(response.body, 0);
+            return {
+                ETag: h.etag,
+                ServerSideEncryption: h['x-amz-server-side-encryption'],
+                SSECustomerAlgorithm: h['x-amz-server-side-encryption-customer-algorithm'],
+            };
+        }
+        throw storeErrorFrom(response.statusCode, h, await readText(response.body, ERROR_BODY_BYTES));
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/aws/local-file.ts
@@ -244,6 +350,7 @@ function mib(n) {
 
 
 
+
 const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 /**
  * Request bodies in memory at once, across all files (parts in flight and files up to one part):
@@ -283,6 +390,7 @@ async function uploadAll(plans, o) {
         buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
         hasher: (0,digests/* createBodyHasher */._R)(),
         progress,
+        put: createObjectPut(o.client, o.target),
     };
     try {
         // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
@@ -385,7 +493,13 @@ async function putWhole(plan, handle, size, shared) {
 async function putObject(plan, body, shared) {
     const { options: o } = shared;
     await shared.limit(() => (0,util_retry/* withRetry */.bD)(async () => {
-        const r = await o.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...common(plan, o), ...bodyInput(body) }));
+        const r = await shared.put({
+            key: plan.key,
+            body: body.bytes,
+            contentType: plan.contentType,
+            contentDisposition: plan.contentDisposition,
+            ...(body.sha256 === undefined ? { md5: body.md5 } : { sha256: body.sha256 }),
+        });
         checkEtag(r, body, plan.file.displayPath);
     }, retryFor(plan, o)));
     shared.progress.addBytes(body.bytes.length);
