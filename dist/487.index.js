@@ -379,20 +379,28 @@ async function uploadAll(plans, o) {
             throw error;
         }
     });
-    const progress = new Progress(plans, o.now ?? Date.now);
-    const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
-    timer.unref();
     const uploaded = [];
     const failed = [];
-    const shared = {
-        options: o,
-        limit,
-        buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
-        hasher: (0,digests/* createBodyHasher */._R)(),
-        progress,
-        put: createObjectPut(o.client, o.target),
-    };
+    const hasher = (0,digests/* createBodyHasher */._R)();
+    // Files above SMALL_FILE_BYTES are hashed on the threads: started now, while the store answers the
+    // body check, so that the first part is sent as soon as it is read.
+    if (plans.some((p) => p.file.size > SMALL_FILE_BYTES))
+        void hasher.start();
+    let timer;
     try {
+        const bodyCheck = await o.bodyCheck;
+        const progress = new Progress(plans, o.now ?? Date.now);
+        timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
+        timer.unref();
+        const shared = {
+            options: o,
+            bodyCheck,
+            limit,
+            buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
+            hasher,
+            progress,
+            put: createObjectPut(o.client, o.target),
+        };
         // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
         // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
         // promise per file. Parts of large files still share the request slots with the other workers.
@@ -407,12 +415,12 @@ async function uploadAll(plans, o) {
                 progress.fileFailed();
             }
         });
+        o.log.info(progress.line());
     }
     finally {
         clearInterval(timer);
-        await shared.hasher.close();
+        await hasher.close();
     }
-    o.log.info(progress.line());
     return { uploaded, failed };
 }
 function describe(error, target) {
@@ -442,7 +450,7 @@ async function uploadOne(plan, shared) {
         const bytes = await readSmall(file);
         if (bytes.length > SMALL_FILE_BYTES)
             throw upload_changed(file);
-        const check = shared.options.bodyCheck;
+        const check = shared.bodyCheck;
         const sha256 = (0,digests/* digestHere */.nc)(bytes, 'sha256');
         await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : (0,digests/* digestHere */.nc)(bytes, 'md5')), shared);
         return { plan, sha256, size: bytes.length };
@@ -476,7 +484,7 @@ async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
     try {
         const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-        const check = shared.options.bodyCheck;
+        const check = shared.bodyCheck;
         if (check === 'payload-sha256') {
             const sha256 = await shared.hasher.digest(bytes, 'sha256');
             await putObject(plan, { bytes, sha256 }, shared);
@@ -516,7 +524,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
     const upload = (0,external_node_crypto_.randomUUID)();
     const created = limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...common(plan, o), Metadata: { upload } })), retry));
     created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-    const check = o.bodyCheck;
+    const check = shared.bodyCheck;
     const whole = shared.hasher.file();
     const md5s = [];
     const sending = [];
@@ -1048,7 +1056,7 @@ async function upload(deps) {
             sectionId: plan.section.id,
             log,
         });
-        const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
+        const { stored, failures } = await uploadFiles(plans, store, bodyCheck.then((b) => logBodyCheck(b, log)), deps);
         const base = await baseBuild;
         await storeManifest(plan, stored, folders, base, store, deps);
         const { entries, lifetime, report, sign } = await (0,steps_sign/* presignFiles */.Ys)(stored, { signer: store.signer, requestedSeconds: inputs.expiresInSeconds, log, clock }, failures);

@@ -124,7 +124,8 @@ const THREADS = 2;
 const ENCODING = { md5: 'base64', sha256: 'hex' };
 /**
  * The worker's source, CommonJS (`eval`), so the bundle needs no second file. A message hashes one
- * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest).
+ * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest); one
+ * with neither is answered at once (the thread is up).
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -132,6 +133,7 @@ const { createHash } = require('node:crypto');
 const encoding = ${JSON.stringify(ENCODING)};
 const streams = new Map();
 parentPort.on('message', ({ id, bytes, algorithm, stream, end }) => {
+  if (stream === undefined && algorithm === undefined) return parentPort.postMessage({ id, digest: '' });
   if (stream === undefined) return parentPort.postMessage({ id, digest: createHash(algorithm).update(bytes).digest(encoding[algorithm]) });
   if (!streams.has(stream)) streams.set(stream, createHash('sha256'));
   if (bytes) streams.get(stream).update(bytes);
@@ -156,11 +158,16 @@ class Thread {
     get usable() {
         return this.failed === undefined;
     }
+    /** Starts the worker if it is not running; resolves with its thread id once it answers. */
+    async ready() {
+        await this.send({});
+        return this.worker?.threadId ?? Promise.reject(this.failed);
+    }
     /** Bodies backed by a SharedArrayBuffer are shared with the thread, not copied; others are copied once. */
     send(message) {
         if (this.failed)
             return Promise.reject(this.failed);
-        const w = (this.worker ??= this.start());
+        const w = (this.worker ??= this.spawn());
         const id = this.next++;
         return new Promise((resolve, reject) => {
             this.pending.set(id, { resolve, reject });
@@ -168,7 +175,7 @@ class Thread {
         });
     }
     async close() {
-        this.failed ??= new Error('closed');
+        this.fail(this.failed ?? new Error('closed'));
         const w = this.worker;
         this.worker = undefined;
         if (w) {
@@ -176,7 +183,7 @@ class Thread {
             await w.terminate();
         }
     }
-    start() {
+    spawn() {
         const w = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true });
         w.unref();
         w.on('message', ({ id, digest }) => {
@@ -226,6 +233,10 @@ function createBodyHasher() {
                 // Messages to one thread arrive in order: the end follows every update.
                 digest: () => last.then(() => thread.send({ stream, end: true })),
             };
+        },
+        async start() {
+            const ids = await Promise.all(threads.map((t) => t.ready().catch(() => undefined)));
+            return ids.filter((id) => id !== undefined);
         },
         async close() {
             await Promise.all(threads.map((t) => t.close()));

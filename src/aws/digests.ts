@@ -20,7 +20,8 @@ const ENCODING = { md5: 'base64', sha256: 'hex' } as const;
 
 /**
  * The worker's source, CommonJS (`eval`), so the bundle needs no second file. A message hashes one
- * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest).
+ * body (`algorithm`), or feeds a file's running SHA-256 (`stream`; `end` gives its digest); one
+ * with neither is answered at once (the thread is up).
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -28,6 +29,7 @@ const { createHash } = require('node:crypto');
 const encoding = ${JSON.stringify(ENCODING)};
 const streams = new Map();
 parentPort.on('message', ({ id, bytes, algorithm, stream, end }) => {
+  if (stream === undefined && algorithm === undefined) return parentPort.postMessage({ id, digest: '' });
   if (stream === undefined) return parentPort.postMessage({ id, digest: createHash(algorithm).update(bytes).digest(encoding[algorithm]) });
   if (!streams.has(stream)) streams.set(stream, createHash('sha256'));
   if (bytes) streams.get(stream).update(bytes);
@@ -55,6 +57,12 @@ export interface BodyHasher {
    * failed, never given another hash).
    */
   file(): FileHash;
+  /**
+   * Starts the threads now rather than with the first large body (a thread takes tens of
+   * milliseconds to start, which the first part would wait for). Resolves with their thread ids once
+   * each has answered; never rejects.
+   */
+  start(): Promise<number[]>;
   /** Stops the threads, if any were started; later bodies are hashed on this thread. */
   close(): Promise<void>;
 }
@@ -77,10 +85,16 @@ class Thread {
     return this.failed === undefined;
   }
 
+  /** Starts the worker if it is not running; resolves with its thread id once it answers. */
+  async ready(): Promise<number> {
+    await this.send({});
+    return this.worker?.threadId ?? Promise.reject(this.failed);
+  }
+
   /** Bodies backed by a SharedArrayBuffer are shared with the thread, not copied; others are copied once. */
   send(message: { bytes?: Uint8Array; algorithm?: BodyDigest; stream?: number; end?: boolean }): Promise<string> {
     if (this.failed) return Promise.reject(this.failed);
-    const w = (this.worker ??= this.start());
+    const w = (this.worker ??= this.spawn());
     const id = this.next++;
     return new Promise<string>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -89,7 +103,7 @@ class Thread {
   }
 
   async close(): Promise<void> {
-    this.failed ??= new Error('closed');
+    this.fail(this.failed ?? new Error('closed'));
     const w = this.worker;
     this.worker = undefined;
     if (w) {
@@ -98,7 +112,7 @@ class Thread {
     }
   }
 
-  private start(): Worker {
+  private spawn(): Worker {
     const w = new Worker(WORKER_SOURCE, { eval: true });
     w.unref();
     w.on('message', ({ id, digest }: { id: number; digest: string }) => {
@@ -149,6 +163,10 @@ export function createBodyHasher(): BodyHasher {
         // Messages to one thread arrive in order: the end follows every update.
         digest: () => last.then(() => thread.send({ stream, end: true })),
       };
+    },
+    async start() {
+      const ids = await Promise.all(threads.map((t) => t.ready().catch(() => undefined)));
+      return ids.filter((id) => id !== undefined);
     },
     async close() {
       await Promise.all(threads.map((t) => t.close()));

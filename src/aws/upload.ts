@@ -61,8 +61,8 @@ export interface UploadOptions {
   partSize: number;
   /** Bytes of request bodies held in memory at once (default MEMORY_BUDGET_BYTES). */
   memoryBudget?: number;
-  /** How the store checks each body (body-check.ts). */
-  bodyCheck: BodyCheck;
+  /** How the store checks each body (body-check.ts): awaited before the first file is read. */
+  bodyCheck: BodyCheck | Promise<BodyCheck>;
   sleep: Sleep;
   log: Logger;
   progressIntervalMs: number;
@@ -96,20 +96,27 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
         throw error;
       }
     });
-  const progress = new Progress(plans, o.now ?? Date.now);
-  const timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
-  timer.unref();
   const uploaded: Uploaded[] = [];
   const failed: UploadFailure[] = [];
-  const shared: Shared = {
-    options: o,
-    limit,
-    buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
-    hasher: createBodyHasher(),
-    progress,
-    put: createObjectPut(o.client, o.target),
-  };
+  const hasher = createBodyHasher();
+  // Files above SMALL_FILE_BYTES are hashed on the threads: started now, while the store answers the
+  // body check, so that the first part is sent as soon as it is read.
+  if (plans.some((p) => p.file.size > SMALL_FILE_BYTES)) void hasher.start();
+  let timer: NodeJS.Timeout | undefined;
   try {
+    const bodyCheck = await o.bodyCheck;
+    const progress = new Progress(plans, o.now ?? Date.now);
+    timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
+    timer.unref();
+    const shared: Shared = {
+      options: o,
+      bodyCheck,
+      limit,
+      buffers: new PartBuffers(o.memoryBudget ?? MEMORY_BUDGET_BYTES, o.partSize),
+      hasher,
+      progress,
+      put: createObjectPut(o.client, o.target),
+    };
     // One file per worker: a file is read, hashed and sent before its worker takes the next one, so
     // at most `concurrency` small files sit in memory, and per-file state does not pile up in a
     // promise per file. Parts of large files still share the request slots with the other workers.
@@ -123,11 +130,11 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
         progress.fileFailed();
       }
     });
+    o.log.info(progress.line());
   } finally {
     clearInterval(timer);
-    await shared.hasher.close();
+    await hasher.close();
   }
-  o.log.info(progress.line());
   return { uploaded, failed };
 }
 
@@ -142,6 +149,7 @@ type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 /** What every file's upload shares: the request slots, the memory for bodies, the hashing thread. */
 interface Shared {
   options: UploadOptions;
+  bodyCheck: BodyCheck;
   limit: Limit;
   buffers: PartBuffers;
   hasher: BodyHasher;
@@ -178,7 +186,7 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
     // One open and one read; what is sent is exactly what was hashed.
     const bytes = await readSmall(file);
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
-    const check = shared.options.bodyCheck;
+    const check = shared.bodyCheck;
     const sha256 = digestHere(bytes, 'sha256');
     await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : digestHere(bytes, 'md5')), shared);
     return { plan, sha256, size: bytes.length };
@@ -212,7 +220,7 @@ async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shar
   const lease = await shared.buffers.take(size);
   try {
     const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-    const check = shared.options.bodyCheck;
+    const check = shared.bodyCheck;
     if (check === 'payload-sha256') {
       const sha256 = await shared.hasher.digest(bytes, 'sha256');
       await putObject(plan, { bytes, sha256 }, shared);
@@ -260,7 +268,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
     withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common(plan, o), Metadata: { upload } })), retry),
   );
   created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-  const check = o.bodyCheck;
+  const check = shared.bodyCheck;
   const whole = shared.hasher.file();
   const md5s: string[] = [];
   const sending: Promise<{ ETag?: string; PartNumber: number }>[] = [];

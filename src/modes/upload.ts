@@ -85,7 +85,12 @@ export async function upload(deps: ModeDeps): Promise<void> {
       sectionId: plan.section.id,
       log,
     });
-    const { stored, failures } = await uploadFiles(plans, store, await bodyCheck.then((b) => logBodyCheck(b, log)), deps);
+    const { stored, failures } = await uploadFiles(
+      plans,
+      store,
+      bodyCheck.then((b) => logBodyCheck(b, log)),
+      deps,
+    );
     const base = await baseBuild;
     await storeManifest(plan, stored, folders, base, store, deps);
     const { entries, lifetime, report, sign } = await presignFiles(
@@ -183,7 +188,7 @@ function planSection({ inputs, ctx, log }: ModeDeps): SectionPlan {
 async function uploadFiles(
   plans: UploadPlan[],
   { client, target }: Store,
-  bodyCheck: BodyCheck,
+  bodyCheck: Promise<BodyCheck>,
   { inputs, log }: ModeDeps,
 ): Promise<{ stored: StoredFile[]; failures: Failure[] }> {
   const { uploaded, failed } = await uploadAll(plans, {

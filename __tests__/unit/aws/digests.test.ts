@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import {
   createBodyHasher,
   digestHere,
@@ -31,6 +32,22 @@ describe('createBodyHasher', () => {
     } finally {
       await hasher.close();
     }
+  });
+
+  it('starts its two threads when asked, once, and answers with their ids; none once closed', async () => {
+    const hasher = createBodyHasher();
+    try {
+      const ids = await hasher.start();
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      expect(ids).not.toContain(threadId);
+      expect(await hasher.start()).toEqual(ids); // the same threads, not new ones
+      const large = randomBytes(1024 * 1024);
+      expect(await hasher.digest(large, 'sha256')).toBe(sha256(large));
+    } finally {
+      await hasher.close();
+    }
+    expect(await hasher.start()).toEqual([]);
   });
 
   it('hashes on this thread once the worker is gone, never failing a file', async () => {
