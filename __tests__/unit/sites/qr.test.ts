@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
 import { decodeQr as decode } from '../../support/qr.js';
 import { MAX_MOBILE_QR, mobileBuilds, PIXELS_PER_MODULE, QR_MAX_BYTES, qrKey, qrPng } from '../../../src/sites/qr.js';
 
@@ -15,8 +16,10 @@ describe('qrPng', () => {
   ])('encodes %s so that a decoder reads it back exactly', async (_what, link) => {
     const image = (await qrPng(link))!;
     expect(decode(image.png)).toBe(link);
-    const { width, height } = PNG.sync.read(image.png);
+    const { width, height, colorType } = PNG.sync.read(image.png);
     expect([width, height]).toEqual([image.pixels, image.pixels]);
+    expect(colorType).toBe(0); // grey, not RGBA
+    expect(image.modules).toBe(QRCode.create(link, { errorCorrectionLevel: 'L' }).modules.size);
     expect(image.pixels).toBe((image.modules + 8) * PIXELS_PER_MODULE);
     // Shown at 2 CSS px per module, quiet zone included.
     expect(image.displayWidth).toBe((image.modules + 8) * 2);
