@@ -381,7 +381,8 @@ async function uploadAll(plans, o) {
     });
     const uploaded = [];
     const failed = [];
-    const hasher = (0,digests/* createBodyHasher */._R)();
+    // Two threads when a file goes in parts: its SHA-256 grows on one while its parts are hashed on either.
+    const hasher = (0,digests/* createBodyHasher */._R)(plans.some((p) => p.file.size > o.partSize) ? 2 : 1);
     // Files above SMALL_FILE_BYTES are hashed on the threads: started now, while the store answers the
     // body check, so that the first part is sent as soon as it is read.
     if (plans.some((p) => p.file.size > SMALL_FILE_BYTES))
