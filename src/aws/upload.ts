@@ -147,7 +147,7 @@ const changed = (file: LocalFile) => changedFile(file.displayPath);
 
 type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
-/** What every file's upload shares: the request slots, the memory for bodies, the hashing thread. */
+/** What every file's upload shares: the request slots, the memory for bodies, the hashing threads. */
 interface Shared {
   options: UploadOptions;
   bodyCheck: BodyCheck;

@@ -46,13 +46,9 @@ export async function qrPng(text: string): Promise<QrImage | undefined> {
     rendererOpts: { colorType: 0 } as QRCode.QRCodeToBufferOptions['rendererOpts'],
   });
   // The PNG's width (its IHDR chunk, after the 8-byte signature and the chunk's length and type).
-  const modules = png.readUInt32BE(16) / PIXELS_PER_MODULE - 2 * QUIET_MODULES;
-  return {
-    png,
-    modules,
-    pixels: (modules + 2 * QUIET_MODULES) * PIXELS_PER_MODULE,
-    displayWidth: (modules + 2 * QUIET_MODULES) * DISPLAY_PX_PER_MODULE,
-  };
+  const pixels = png.readUInt32BE(16);
+  const side = pixels / PIXELS_PER_MODULE; // modules, quiet zone included
+  return { png, modules: side - 2 * QUIET_MODULES, pixels, displayWidth: side * DISPLAY_PX_PER_MODULE };
 }
 
 /** The mobile builds of a section that get a QR code, in its order. */
