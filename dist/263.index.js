@@ -2463,8 +2463,10 @@ function globToRegExp(glob) {
     return new RegExp(`^${source}$`);
 }
 
-// EXTERNAL MODULE: ./node_modules/qrcode/lib/index.js
-var lib = __webpack_require__(1302);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/qrcode/lib/core/qrcode.js
+var qrcode = __webpack_require__(4024);
 // EXTERNAL MODULE: ./src/links/keys.ts
 var keys = __webpack_require__(9673);
 ;// CONCATENATED MODULE: ./src/sites/qr.ts
@@ -2480,6 +2482,8 @@ var keys = __webpack_require__(9673);
  */
 
 
+// The encoder alone: qrcode's entry point also loads its renderers (and pngjs) for one PNG.
+
 
 /** Files a phone installs: Android packages and bundles, iOS apps. */
 const MOBILE_BUILD = /\.(apk|aab|ipa)$/i;
@@ -2492,22 +2496,45 @@ const QUIET_MODULES = 4;
 /** CSS px per module in the comment. */
 const DISPLAY_PX_PER_MODULE = 2;
 /** The QR code of `text` as a PNG, or undefined when it holds more than a QR code can. */
-async function qrPng(text) {
+function qrPng(text) {
     if (Buffer.byteLength(text) > QR_MAX_BYTES)
         return undefined;
-    // Encoded once (choosing segments and mask is most of the cost); 8-bit grey, half the bytes of RGBA.
-    const png = await lib.toBuffer(text, {
-        type: 'png',
-        errorCorrectionLevel: 'L',
-        margin: QUIET_MODULES,
-        scale: PIXELS_PER_MODULE,
-        // Handed on to pngjs (its `colorType`, which qrcode's types leave out).
-        rendererOpts: { colorType: 0 },
+    const { modules } = (0,qrcode/* create */.v)(text, { errorCorrectionLevel: 'L' });
+    const side = modules.size + 2 * QUIET_MODULES;
+    const png = blackOnWhitePng(side * PIXELS_PER_MODULE, (x, y) => {
+        const mx = Math.floor(x / PIXELS_PER_MODULE) - QUIET_MODULES;
+        const my = Math.floor(y / PIXELS_PER_MODULE) - QUIET_MODULES;
+        return mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx) === 1;
     });
-    // The PNG's width (its IHDR chunk, after the 8-byte signature and the chunk's length and type).
-    const pixels = png.readUInt32BE(16);
-    const side = pixels / PIXELS_PER_MODULE; // modules, quiet zone included
-    return { png, modules: side - 2 * QUIET_MODULES, pixels, displayWidth: side * DISPLAY_PX_PER_MODULE };
+    return { png, modules: modules.size, pixels: side * PIXELS_PER_MODULE, displayWidth: side * DISPLAY_PX_PER_MODULE };
+}
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/**
+ * A square PNG of `width` pixels, 1 bit of grey per pixel (what a QR code needs: a 100-module code
+ * is about 1 KB, against 3 KB in 8-bit grey), each row unfiltered: `dark(x, y)` is black.
+ */
+function blackOnWhitePng(width, dark) {
+    const stride = 1 + Math.ceil(width / 8); // the row's filter byte (0: none), then its pixels
+    const raw = Buffer.alloc(stride * width);
+    for (let y = 0; y < width; y++) {
+        for (let x = 0; x < width; x++)
+            if (!dark(x, y))
+                raw[y * stride + 1 + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(width, 4);
+    header[8] = 1; // bit depth; colour type 0 (grey), compression, filter and interlace methods 0
+    return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', (0,external_node_zlib_.deflateSync)(raw, { level: 9 })), pngChunk('IEND')]);
+}
+/** Length, type, data, and the CRC-32 of type and data. */
+function pngChunk(type, data = Buffer.alloc(0)) {
+    const chunk = Buffer.alloc(12 + data.length);
+    chunk.writeUInt32BE(data.length, 0);
+    chunk.write(type, 4, 'latin1');
+    data.copy(chunk, 8);
+    chunk.writeUInt32BE((0,external_node_zlib_.crc32)(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+    return chunk;
 }
 /** The mobile builds of a section that get a QR code, in its order. */
 function mobileBuilds(files) {
@@ -2533,7 +2560,7 @@ async function publishQrCodes(o) {
     ];
     const out = [];
     for (const w of wanted) {
-        const image = await qrPng(w.link);
+        const image = qrPng(w.link);
         if (!image) {
             o.log.info(`No QR code for ${w.path ?? 'the share page'}: its link is longer than a QR code holds.`);
             continue;

@@ -26,7 +26,7 @@ test.each([
   ['a long-term signing key', link('')],
   ['an OIDC session (about 1,000 characters of token)', link(`&X-Amz-Security-Token=${'IQoJb3JpZ2luX2VjEKj%2F%2F%2F'.repeat(40)}`)],
 ])('a QR code of a link signed by %s scans at the width the comment shows it', async (_what, url) => {
-  const image = (await qrPng(url))!;
+  const image = qrPng(url)!;
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   try {
     await page.setContent(

@@ -9,7 +9,9 @@
  * that from a screen; the image links to itself at full size).
  */
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
+import { crc32, deflateSync } from 'node:zlib';
+// The encoder alone: qrcode's entry point also loads its renderers (and pngjs) for one PNG.
+import { create } from 'qrcode/lib/core/qrcode.js';
 import { RESERVED_SEGMENT } from '../links/keys.js';
 
 /** Files a phone installs: Android packages and bundles, iOS apps. */
@@ -34,21 +36,45 @@ export interface QrImage {
 }
 
 /** The QR code of `text` as a PNG, or undefined when it holds more than a QR code can. */
-export async function qrPng(text: string): Promise<QrImage | undefined> {
+export function qrPng(text: string): QrImage | undefined {
   if (Buffer.byteLength(text) > QR_MAX_BYTES) return undefined;
-  // Encoded once (choosing segments and mask is most of the cost); 8-bit grey, half the bytes of RGBA.
-  const png = await QRCode.toBuffer(text, {
-    type: 'png',
-    errorCorrectionLevel: 'L',
-    margin: QUIET_MODULES,
-    scale: PIXELS_PER_MODULE,
-    // Handed on to pngjs (its `colorType`, which qrcode's types leave out).
-    rendererOpts: { colorType: 0 } as QRCode.QRCodeToBufferOptions['rendererOpts'],
+  const { modules } = create(text, { errorCorrectionLevel: 'L' });
+  const side = modules.size + 2 * QUIET_MODULES;
+  const png = blackOnWhitePng(side * PIXELS_PER_MODULE, (x, y) => {
+    const mx = Math.floor(x / PIXELS_PER_MODULE) - QUIET_MODULES;
+    const my = Math.floor(y / PIXELS_PER_MODULE) - QUIET_MODULES;
+    return mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx) === 1;
   });
-  // The PNG's width (its IHDR chunk, after the 8-byte signature and the chunk's length and type).
-  const pixels = png.readUInt32BE(16);
-  const side = pixels / PIXELS_PER_MODULE; // modules, quiet zone included
-  return { png, modules: side - 2 * QUIET_MODULES, pixels, displayWidth: side * DISPLAY_PX_PER_MODULE };
+  return { png, modules: modules.size, pixels: side * PIXELS_PER_MODULE, displayWidth: side * DISPLAY_PX_PER_MODULE };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A square PNG of `width` pixels, 1 bit of grey per pixel (what a QR code needs: a 100-module code
+ * is about 1 KB, against 3 KB in 8-bit grey), each row unfiltered: `dark(x, y)` is black.
+ */
+export function blackOnWhitePng(width: number, dark: (x: number, y: number) => boolean): Buffer {
+  const stride = 1 + Math.ceil(width / 8); // the row's filter byte (0: none), then its pixels
+  const raw = Buffer.alloc(stride * width);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < width; x++) if (!dark(x, y)) raw[y * stride + 1 + (x >> 3)] |= 0x80 >> (x & 7);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(width, 4);
+  header[8] = 1; // bit depth; colour type 0 (grey), compression, filter and interlace methods 0
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND')]);
+}
+
+/** Length, type, data, and the CRC-32 of type and data. */
+function pngChunk(type: string, data = Buffer.alloc(0)): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
 }
 
 /** The mobile builds of a section that get a QR code, in its order. */

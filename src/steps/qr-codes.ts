@@ -28,7 +28,7 @@ export async function publishQrCodes(o: QrCodesOptions): Promise<QrLink[]> {
   ];
   const out: QrLink[] = [];
   for (const w of wanted) {
-    const image = await qrPng(w.link);
+    const image = qrPng(w.link);
     if (!image) {
       o.log.info(`No QR code for ${w.path ?? 'the share page'}: its link is longer than a QR code holds.`);
       continue;
