@@ -34,11 +34,12 @@ export const S3_ACCESS_KEY = 'S3RVER';
 export const S3_SECRET_KEY = 'S3RVER';
 
 /**
- * Starts s3rver on 127.0.0.1 (random port) with `buckets` created, in a fresh temp directory.
- * Buckets are made through `configureBuckets`: its bucket-level API mis-verifies trailing slashes.
+ * Starts s3rver on 127.0.0.1 (random port) with `buckets` created, in a fresh directory under
+ * `parent` (removed by stop()). Buckets are made through `configureBuckets`: its bucket-level API
+ * mis-verifies trailing slashes.
  */
-export async function startS3Server({ buckets = ['artifacts'], port = 0 } = {}) {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
+export async function startS3Server({ buckets = ['artifacts'], port = 0, parent = os.tmpdir() } = {}) {
+  const directory = mkdtempSync(path.join(parent, 's3rver-'));
   const server = new S3rver({
     address: '127.0.0.1',
     port,
