@@ -312,6 +312,39 @@ describe('reliability', () => {
     expect(sha256((await download(entry.url)).bytes)).toBe(digest);
   });
 
+  test('a slow store: the QR code is drawn and sent while the share page is still on its way; both work', async () => {
+    const ws = workspace();
+    write(ws, 'dist/app.txt', 'a slow share page');
+    const s3p = await proxy({
+      upstream: s3.endpoint,
+      style: 's3',
+      faultRate: 1,
+      faults: ['delay'],
+      delayMs: 1_500,
+      match: (r) => r.method === 'PUT' && r.path.split('?')[0].endsWith(`/${SHARE_PAGE}`),
+    });
+    const pr = newPull();
+    const from = s3.requests.length;
+    const run = ok(await act('slow-share-page', ws, { pr, inputs: { path: 'dist/**', endpoint: s3p.url } }));
+    expect(s3p.stats.faulted.delay).toBe(1);
+    // s3rver logs each request as it arrives: the QR code's came while the share page's was held.
+    const puts = s3.requests
+      .slice(from)
+      .filter((r) => r.method === 'PUT')
+      .map((r) => r.url.split('?')[0]);
+    const qrAt = puts.findIndex((u) => u.endsWith(`/${SHARE_QR}`));
+    const pageAt = puts.findIndex((u) => u.endsWith(`/${SHARE_PAGE}`));
+    expect(qrAt).toBeGreaterThanOrEqual(0);
+    expect(pageAt).toBeGreaterThan(qrAt);
+    // Both published, both work: the share page from the output, its QR code from the comment.
+    const [comment] = gh.commentsOn(OWNER, REPO, pr);
+    const qrUrl = /<img src="([^"]+)"[^>]*alt="QR code of the share page"/.exec(comment.body)?.[1].replace(/&amp;/g, '&');
+    expect(qrUrl).toContain(SHARE_QR);
+    const image = await download(qrUrl!);
+    expect({ status: image.status, png: image.bytes.subarray(1, 4).toString('latin1') }).toEqual({ status: 200, png: 'PNG' });
+    expect((await download(run.outputs['share-url'])).status).toBe(200);
+  });
+
   test('a comment POST whose response is lost (GitHub did create it) still ends with one comment', async () => {
     const ws = workspace();
     write(ws, 'dist/app.txt', 'lost response');
