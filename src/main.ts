@@ -21,9 +21,12 @@ export async function run(): Promise<void> {
   try {
     const env = readEnv();
     const inputs = getInputs(undefined, env);
+    const mode = modes[inputs.mode](); // loaded while setup waits for GitHub
+    mode.catch(() => undefined); // awaited below; setup may fail first
     const deps = await setup(inputs, currentRun(inputs.prNumber), env);
-    const mode = await modes[inputs.mode]();
-    await mode(deps);
+    await (
+      await mode
+    )(deps);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
