@@ -73,10 +73,10 @@ const NO_BROWSE = 'action.yml has no `browse` input yet (browsable sites): W6 up
  * s3rver keeps each object in three files. On a disk filesystem, creating them after the bench has
  * emptied the bucket cost s3rver's thread more kernel time than all its JavaScript (perf: ext4's
  * inode allocator skipping recently deleted inodes, and the directory lock), so runs compared
- * ext4, not the contenders; its files go on a memory filesystem where there is one.
+ * ext4, not the contenders; its files go on a memory filesystem where there is one with room.
  */
 const MEMORY_FS = '/dev/shm';
-const S3RVER_PARENT = isMemoryFs(MEMORY_FS) ? MEMORY_FS : os.tmpdir();
+const S3RVER_PARENT = isMemoryFs(MEMORY_FS, s3rverBytesNeeded()) ? MEMORY_FS : os.tmpdir();
 
 const benchStarted = performance.now();
 mkdirSync(BENCH_DIR, { recursive: true });
@@ -93,7 +93,7 @@ const header = [
   `S3 server for W1–W3: ${SERVER_MODES.join(' and ')} (BENCH_SERVER); for W4 and W5: s3rver`,
   ...(SERVER_MODES.includes('s3rver') || ONLY.has('W4') || ONLY.has('W5')
     ? [
-        `s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${S3RVER_PARENT === os.tmpdir() ? '$TMPDIR' : S3RVER_PARENT}${S3RVER_PARENT === MEMORY_FS ? ' (a memory filesystem)' : ' (no memory filesystem at /dev/shm: disk-bound runs compare the disk)'}`,
+        `s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${S3RVER_PARENT === os.tmpdir() ? '$TMPDIR' : S3RVER_PARENT}${S3RVER_PARENT === MEMORY_FS ? ' (a memory filesystem)' : ' (no memory filesystem with room for W3 at /dev/shm: disk-bound runs compare the disk)'}`,
       ]
     : []),
   ...(SERVER_MODES.includes('sink')
@@ -680,14 +680,20 @@ function loadLine() {
   return `load average ${a.toFixed(2)} / ${b.toFixed(2)} / ${c.toFixed(2)} (1 / 5 / 15 min) on ${os.cpus().length} cores`;
 }
 
-/** Whether `dir` is a writable tmpfs (statfs type TMPFS_MAGIC). */
-function isMemoryFs(dir) {
+/** Whether `dir` is a writable tmpfs (statfs type TMPFS_MAGIC) with `bytes` free. */
+function isMemoryFs(dir, bytes) {
   try {
     accessSync(dir, fsConstants.W_OK);
-    return statfsSync(dir).type === 0x01021994;
+    const fs = statfsSync(dir);
+    return fs.type === 0x01021994 && fs.bavail * fs.bsize >= bytes;
   } catch {
     return false;
   }
+}
+
+/** What s3rver holds at once: W3's parts and the object they are completed into, and some room. */
+function s3rverBytesNeeded() {
+  return (2 * W3_MIB + 512) * 1024 * 1024;
 }
 
 function serverModes(value) {

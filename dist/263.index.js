@@ -2655,12 +2655,13 @@ async function publishSites(options) {
     // A QR code takes tens of milliseconds of CPU: drawn once the pages' requests are on their way,
     // and sent beside them rather than after them.
     await new Promise((resolve) => setImmediate(resolve));
-    const codes = publishQrCodes({ ...options, shareUrl: built.shareUrl }).catch((e) => {
+    const codes = publishQrCodes({ ...options, shareUrl: built.shareUrl });
+    codes.catch(() => undefined); // not waited for, nor worth a warning, once the pages have failed
+    await pages;
+    const qr = await codes.catch((e) => {
         options.log.warning(`Could not upload the QR codes (the links work): ${e.message}`);
         return [];
     });
-    const qr = await codes; // never rejects
-    await pages;
     for (const site of built.sites)
         options.log.info(`Site ${site.display} (${site.files} files): open it from the 'sites' output or the comment.`);
     const expiresAt = options.expiresAt.toISOString();

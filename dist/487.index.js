@@ -1049,14 +1049,14 @@ async function upload(deps) {
         log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
         // Read while the files upload, and before this upload's own manifest is written: what the
         // comment compares with (it never throws: a base build it cannot read is logged and left out).
-        const baseBuild = findBaseBuild({
+        const baseBuild = deps.baseRef.then((baseRef) => findBaseBuild({
             client: store.client,
             target: store.target,
             keyPrefix: inputs.keyPrefix,
-            ctx,
+            ctx: { ...ctx, baseRef },
             sectionId: plan.section.id,
             log,
-        });
+        }));
         const { stored, failures } = await uploadFiles(plans, store, bodyCheck.then((b) => logBodyCheck(b, log)), deps);
         const base = await baseBuild;
         await storeManifest(plan, stored, folders, base, store, deps);

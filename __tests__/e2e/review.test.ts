@@ -259,6 +259,24 @@ describe('what changed since the base branch', () => {
     expect(gh.statusesOf(OWNER, REPO, HEAD)).toEqual([]);
   });
 
+  test('the base branch is asked of GitHub while the files upload, not before they start', async () => {
+    tree({ 'dist/app.js': 'asked beside the upload' });
+    const pr = 14;
+    gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD, baseRef: 'release/3.x' });
+    const baseLookup = `/repos/${OWNER}/${REPO}/pulls/${pr}`;
+    gh.latencyMs = ({ method, path }) => (method === 'GET' && path === baseLookup ? 1_500 : 5);
+    // What s3rver had received (it logs each request as it arrives) when GitHub answered the lookup.
+    let fileAtAnswer: boolean | undefined;
+    gh.beforeHandle = ({ method, path }) => {
+      if (method === 'GET' && path === baseLookup)
+        fileAtAnswer ??= s3.requests.some((r) => r.method === 'PUT' && r.url.includes('/app.js'));
+    };
+    const run = ok(await act({ eventName: 'workflow_dispatch', inputs: { 'pr-number': String(pr) }, env: { GITHUB_SHA: HEAD } }));
+    expect(fileAtAnswer).toBe(true);
+    // The answer is still what the comparison uses.
+    expect(run.stdout).toContain('No readable upload of this section on release/3.x to compare with');
+  });
+
   test('the base branch comes from the API when the payload has none; no push build means no comparison', async () => {
     tree({ 'dist/app.js': 'x' });
     const pr = 13;

@@ -77,14 +77,16 @@ export async function upload(deps: ModeDeps): Promise<void> {
     );
     // Read while the files upload, and before this upload's own manifest is written: what the
     // comment compares with (it never throws: a base build it cannot read is logged and left out).
-    const baseBuild = findBaseBuild({
-      client: store.client,
-      target: store.target,
-      keyPrefix: inputs.keyPrefix,
-      ctx,
-      sectionId: plan.section.id,
-      log,
-    });
+    const baseBuild = deps.baseRef.then((baseRef) =>
+      findBaseBuild({
+        client: store.client,
+        target: store.target,
+        keyPrefix: inputs.keyPrefix,
+        ctx: { ...ctx, baseRef },
+        sectionId: plan.section.id,
+        log,
+      }),
+    );
     const { stored, failures } = await uploadFiles(
       plans,
       store,

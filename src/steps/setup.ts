@@ -1,7 +1,6 @@
 /**
  * What every mode starts from: the run's inputs and context, the GitHub client and pull request,
- * how to publish, the store's credentials (resolved beside the GitHub lookups), and, when a mode
- * needs the bucket, the store, its signer and its S3 client.
+ * how to publish, and, when a mode needs the bucket, the store, its signer and its S3 client.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { resolveCredentials } from '../aws/credentials/chain.js';
@@ -24,8 +23,11 @@ export interface ModeDeps {
   publish: PublishContext;
   log: Logger;
   clock: Clock;
-  /** The store's credentials, resolving since setup began; openStore awaits them. */
-  credentials: Promise<ResolvedCredentials>;
+  /**
+   * The base branch an upload compares with: the event's, or being asked of GitHub (never
+   * rejects); the comparison is read while the files upload, so nothing waits for it before.
+   */
+  baseRef: Promise<string | undefined>;
 }
 
 /** Every mode is built the same way. */
@@ -38,14 +40,11 @@ export async function setup(
   log: Logger = actionLog,
   clock: Clock = systemClock,
 ): Promise<ModeDeps> {
-  // They need no pull request, and a role's OIDC token and STS request are round trips of their
-  // own: resolved while GitHub is asked. A failure surfaces where the store is opened, as before.
-  const credentials = resolveStoreCredentials(inputs, env, log, clock);
-  credentials.catch(() => undefined); // a run that stops before opening the store never reads them
   const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log, clock);
   const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
   // An upload compares with the base branch's: its name, when the event payload does not say.
-  if (inputs.mode === 'upload' && gh && ctx.pr !== undefined && !ctx.baseRef) ctx.baseRef = await lookUpBase(gh, ctx, log);
+  const baseRef =
+    inputs.mode === 'upload' && gh && ctx.pr !== undefined && !ctx.baseRef ? lookUpBase(gh, ctx, log) : Promise.resolve(ctx.baseRef);
   const publish: PublishContext = {
     gh,
     run: ctx,
@@ -56,7 +55,7 @@ export async function setup(
     log,
     clock,
   };
-  return { inputs, ctx, env, publish, log, clock, credentials };
+  return { inputs, ctx, env, publish, log, clock, baseRef };
 }
 
 /**
@@ -108,22 +107,6 @@ async function lookUpBase(gh: GitHubTarget, ctx: RunContext, log: Logger): Promi
   }
 }
 
-function resolveStoreCredentials(inputs: Inputs, env: Env, log: Logger, clock: Clock): Promise<ResolvedCredentials> {
-  return resolveCredentials({
-    region: inputs.region,
-    roleToAssume: inputs.roleToAssume,
-    roleSessionName: inputs.roleSessionName,
-    roleSessionDuration: inputs.roleSessionDuration ?? (inputs.linkSigner ? DEDICATED_SIGNER_SESSION_SECONDS : undefined),
-    requestedLinkSeconds: inputs.expiresInSeconds,
-    audience: inputs.audience,
-    credentialsExpireAt: inputs.credentialsExpireAt,
-    uploadOnly: inputs.linkSigner !== undefined,
-    env,
-    log,
-    now: clock,
-  });
-}
-
 export function storeTarget(inputs: Pick<Inputs, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle'>): StoreTarget {
   return { bucket: inputs.bucket, region: inputs.region, endpoint: inputs.endpoint, forcePathStyle: inputs.forcePathStyle };
 }
@@ -150,7 +133,19 @@ const DEDICATED_SIGNER_SESSION_SECONDS = 3600;
 export async function openStore(deps: ModeDeps): Promise<Store> {
   const { inputs, env } = deps;
   const target = storeTarget(inputs);
-  const credentials = await deps.credentials;
+  const credentials = await resolveCredentials({
+    region: inputs.region,
+    roleToAssume: inputs.roleToAssume,
+    roleSessionName: inputs.roleSessionName,
+    roleSessionDuration: inputs.roleSessionDuration ?? (inputs.linkSigner ? DEDICATED_SIGNER_SESSION_SECONDS : undefined),
+    requestedLinkSeconds: inputs.expiresInSeconds,
+    audience: inputs.audience,
+    credentialsExpireAt: inputs.credentialsExpireAt,
+    uploadOnly: inputs.linkSigner !== undefined,
+    env,
+    log: deps.log,
+    now: deps.clock,
+  });
   const signer = linkSignerFor(inputs.linkSigner, target, credentials, repositoryPrefix(inputs.keyPrefix, deps.ctx));
   return { target, credentials, signer, client: createS3Client(target, credentials.credentials, inputs.concurrency, env.s3Timeouts) };
 }
