@@ -24,9 +24,8 @@ export async function run(): Promise<void> {
     const mode = modes[inputs.mode](); // loaded while setup waits for GitHub
     mode.catch(() => undefined); // awaited below; setup may fail first
     const deps = await setup(inputs, currentRun(inputs.prNumber), env);
-    await (
-      await mode
-    )(deps);
+    const runMode = await mode;
+    await runMode(deps);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

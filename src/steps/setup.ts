@@ -24,8 +24,8 @@ export interface ModeDeps {
   log: Logger;
   clock: Clock;
   /**
-   * The base branch an upload compares with: the event's, or being asked of GitHub (never
-   * rejects); the comparison is read while the files upload, so nothing waits for it before.
+   * The base branch an upload compares with: the event's, or GitHub's answer (never rejects),
+   * awaited only where the comparison is read, beside the uploads.
    */
   baseRef: Promise<string | undefined>;
 }
