@@ -93,7 +93,7 @@ const header = [
   `S3 server for W1–W3: ${SERVER_MODES.join(' and ')} (BENCH_SERVER); for W4 and W5: s3rver`,
   ...(SERVER_MODES.includes('s3rver') || ONLY.has('W4') || ONLY.has('W5')
     ? [
-        `s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${S3RVER_PARENT === os.tmpdir() ? '$TMPDIR' : S3RVER_PARENT}${S3RVER_PARENT === MEMORY_FS ? ' (a memory filesystem)' : ' (no memory filesystem with room for W3 at /dev/shm: disk-bound runs compare the disk)'}`,
+        `s3rver: @20minutes/s3rver ${packageVersion('@20minutes/s3rver')} in the bench process (SigV4 verified), files in ${S3RVER_PARENT === MEMORY_FS ? `${MEMORY_FS} (a memory filesystem)` : `$TMPDIR (no memory filesystem with room for W3 at ${MEMORY_FS}: disk-bound runs compare the disk)`}`,
       ]
     : []),
   ...(SERVER_MODES.includes('sink')
