@@ -499,7 +499,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/render/summary.ts
-var summary = __webpack_require__(9311);
+var summary = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/render/format.ts
 var format = __webpack_require__(1509);
 ;// CONCATENATED MODULE: ./src/render/refresh-summary.ts

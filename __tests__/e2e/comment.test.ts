@@ -9,6 +9,7 @@ import { ActionRun, runAction } from '../../scripts/lib/run-action.mjs';
 import { LocalS3, S3_ACCESS_KEY, S3_SECRET_KEY, startS3Server } from '../../scripts/lib/s3-server.mjs';
 import { GitHubFake, startGitHubFake } from '../support/github-fake/index.js';
 import { withoutOwnImages } from '../support/comment-images.js';
+import { startConnectProxy } from '../support/connect-proxy.js';
 
 const BUCKET = 'comment-artifacts';
 const OWNER = 'octo-org';
@@ -197,6 +198,24 @@ describe('sticky pull-request comment', () => {
     expect(run.outputs.count).toBe('1');
     expect(run.summary).toContain('Download');
     expect(gh.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  test('behind a proxy (HTTP_PROXY), every GitHub request goes through it, and the comment is posted', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const pr = nextPr++;
+      gh.addPull(OWNER, REPO, { number: pr, headSha: HEAD });
+      write('dist/app.txt', 'proxied');
+      // Not a loopback name: the GitHub client bypasses proxies for 127.0.0.1 and localhost.
+      const apiUrl = gh.url.replace('127.0.0.1', 'github.proxy.test');
+      ok(await act({ event: pullRequestEvent(pr), env: { GITHUB_API_URL: apiUrl, HTTP_PROXY: proxy.url } }));
+      expect(gh.commentsOn(OWNER, REPO, pr)).toHaveLength(1);
+      expect(proxy.refused).toEqual([]);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(apiUrl).host]));
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('public repositories: a note and a warning by default; refuse posts no links', async () => {

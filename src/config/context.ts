@@ -53,6 +53,8 @@ export interface Env {
   runnerTemp: string;
   /** GITHUB_API_URL, else https://api.github.com. */
   apiUrl: string;
+  /** Whether a proxy is set (http_proxy or https_proxy, in either case), which GitHub's client may use. */
+  proxySet: boolean;
   /** GITHUB_REPOSITORY (owner/repo), for error messages. */
   repository?: string;
   AWS_REGION?: string;
@@ -99,6 +101,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || os.tmpdir(),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    proxySet: ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY'].some((name) => Boolean(env[name])),
     repository: env.GITHUB_REPOSITORY,
     AWS_REGION: env.AWS_REGION,
     AWS_DEFAULT_REGION: env.AWS_DEFAULT_REGION,

@@ -40,7 +40,7 @@ export async function setup(
   log: Logger = actionLog,
   clock: Clock = systemClock,
 ): Promise<ModeDeps> {
-  const gh = await connectGitHub(inputs, runCtx, env.apiUrl, log, clock);
+  const gh = await connectGitHub(inputs, runCtx, env, log, clock);
   const ctx = { ...runCtx, pr: gh?.pr ?? runCtx.pr };
   // An upload compares with the base branch's: its name, when the event payload does not say.
   const baseRef =
@@ -65,7 +65,7 @@ export async function setup(
 async function connectGitHub(
   inputs: Pick<Inputs, 'comment' | 'githubToken'>,
   ctx: RunContext,
-  apiUrl: string,
+  { apiUrl, proxySet }: Pick<Env, 'apiUrl' | 'proxySet'>,
   log: Logger,
   clock: Clock,
 ): Promise<GitHubTarget | undefined> {
@@ -76,6 +76,9 @@ async function connectGitHub(
     notice(log, 'No github-token: the links are in the job summary and outputs only.');
     return undefined;
   }
+  // Through a proxy, @actions/github builds undici's ProxyAgent as it loads, so undici goes first;
+  // else undici loads with the first request to GitHub (github/undici-on-demand.ts).
+  if (proxySet) await (await import('../github/undici-on-demand.js')).loadUndici();
   // Loaded on demand: the GitHub client is a large part of start-up time.
   const { createOctokit } = await import('../github/client.js');
   const { findPullRequest } = await import('../github/pull-request.js');

@@ -181,6 +181,15 @@ describe('readEnv', () => {
     expect(readEnv({})).toMatchObject({ workspace: process.cwd(), apiUrl: 'https://api.github.com', s3Timeouts: DEFAULT_S3_TIMEOUTS });
   });
 
+  it.each(['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY'])('a proxy is set when %s is', (name) => {
+    expect(readEnv({ [name]: 'http://proxy.internal:3128' }).proxySet).toBe(true);
+    expect(readEnv({ [name]: '' }).proxySet).toBe(false);
+  });
+
+  it('no proxy variable, no proxy (NO_PROXY alone is not one)', () => {
+    expect(readEnv({ NO_PROXY: '*' }).proxySet).toBe(false);
+  });
+
   it('prefers AWS_ENDPOINT_URL_STS over AWS_ENDPOINT_URL for the STS endpoint', () => {
     expect(readEnv({ AWS_ENDPOINT_URL: 'http://a', AWS_ENDPOINT_URL_STS: 'http://sts' }).stsEndpoint).toBe('http://sts');
     expect(readEnv({ AWS_ENDPOINT_URL: 'http://a' }).stsEndpoint).toBe('http://a');
