@@ -389,7 +389,7 @@ async function uploadAll(plans, o) {
         void hasher.start();
     let timer;
     try {
-        const bodyCheck = await o.bodyCheck;
+        const bodyCheck = Promise.resolve(o.bodyCheck);
         const progress = new Progress(plans, o.now ?? Date.now);
         timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
         timer.unref();
@@ -451,8 +451,8 @@ async function uploadOne(plan, shared) {
         const bytes = await readSmall(file);
         if (bytes.length > SMALL_FILE_BYTES)
             throw upload_changed(file);
-        const check = shared.bodyCheck;
         const sha256 = (0,digests/* digestHere */.nc)(bytes, 'sha256');
+        const check = await shared.bodyCheck;
         await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : (0,digests/* digestHere */.nc)(bytes, 'md5')), shared);
         return { plan, sha256, size: bytes.length };
     }
@@ -485,13 +485,15 @@ async function putWhole(plan, handle, size, shared) {
     const lease = await shared.buffers.take(size);
     try {
         const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-        const check = shared.bodyCheck;
+        // The file's SHA-256 is wanted either way: taken while the store's answer to the probe is awaited.
+        const hashed = shared.hasher.digest(bytes, 'sha256');
+        const check = await shared.bodyCheck;
         if (check === 'payload-sha256') {
-            const sha256 = await shared.hasher.digest(bytes, 'sha256');
+            const sha256 = await hashed;
             await putObject(plan, { bytes, sha256 }, shared);
             return { plan, sha256, size };
         }
-        const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), shared.hasher.digest(bytes, 'sha256')]);
+        const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), hashed]);
         await putObject(plan, { bytes, md5 }, shared);
         return { plan, sha256, size };
     }
@@ -525,7 +527,6 @@ async function putMultipart(plan, handle, size, partSize, shared) {
     const upload = (0,external_node_crypto_.randomUUID)();
     const created = limit(() => (0,util_retry/* withRetry */.bD)(() => o.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...common(plan, o), Metadata: { upload } })), retry));
     created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-    const check = shared.bodyCheck;
     const whole = shared.hasher.file();
     const md5s = [];
     const sending = [];
@@ -542,6 +543,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
                 // The threads hash this part while the file's SHA-256 grows, and the next part is read
                 // without waiting for either: the part is sent once its digest is known, and its memory is
                 // reused once it is sent and in the file's SHA-256.
+                const check = await shared.bodyCheck;
                 const digest = shared.hasher.digest(bytes, digestOf(check));
                 const hashed = whole.update(bytes);
                 const partNumber = i + 1;
@@ -570,6 +572,7 @@ async function putMultipart(plan, handle, size, partSize, shared) {
             }
         }
         const parts = await Promise.all(sending);
+        const check = await shared.bodyCheck;
         // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
         const expected = check === 'content-md5' ? (0,digests/* multipartEtag */._p)(md5s) : undefined;
         const completed = await limit(() => (0,util_retry/* withRetry */.bD)(async (attempt) => {
@@ -1044,7 +1047,8 @@ async function upload(deps) {
     const store = await (0,setup/* openStore */.Ch)(deps);
     let failed;
     try {
-        // Sent first, answered before the first file is sent: how the store checks what is uploaded.
+        // Sent first: how the store checks what is uploaded. The first files are read and hashed while
+        // it is answered; none is sent before.
         const bodyCheck = probeBodyCheck(store.client, store.target.bucket, (0,keys/* objectKey */.T5)(plan.prefix, keys/* BODY_CHECK_PROBE_NAME */.$s));
         log.info(`Uploading ${(0,util_log/* plural */.LS)(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`);
         // Read while the files upload, and before this upload's own manifest is written: what the

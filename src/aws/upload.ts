@@ -61,7 +61,10 @@ export interface UploadOptions {
   partSize: number;
   /** Bytes of request bodies held in memory at once (default MEMORY_BUDGET_BYTES). */
   memoryBudget?: number;
-  /** How the store checks each body (body-check.ts): awaited before the first file is read. */
+  /**
+   * How the store checks each body (body-check.ts); never rejects. Files are read and their SHA-256
+   * taken while it is on its way; each body waits for it before it is sent.
+   */
   bodyCheck: BodyCheck | Promise<BodyCheck>;
   sleep: Sleep;
   log: Logger;
@@ -105,7 +108,7 @@ export async function uploadAll(plans: UploadPlan[], o: UploadOptions): Promise<
   if (plans.some((p) => p.file.size > SMALL_FILE_BYTES)) void hasher.start();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const bodyCheck = await o.bodyCheck;
+    const bodyCheck = Promise.resolve(o.bodyCheck);
     const progress = new Progress(plans, o.now ?? Date.now);
     timer = setInterval(() => o.log.info(progress.line()), o.progressIntervalMs);
     timer.unref();
@@ -150,7 +153,8 @@ type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 /** What every file's upload shares: the request slots, the memory for bodies, the hashing threads. */
 interface Shared {
   options: UploadOptions;
-  bodyCheck: BodyCheck;
+  /** Awaited by each body before it is sent (the probe's answer; the first files are read meanwhile). */
+  bodyCheck: Promise<BodyCheck>;
   limit: Limit;
   buffers: PartBuffers;
   hasher: BodyHasher;
@@ -187,8 +191,8 @@ async function uploadOne(plan: UploadPlan, shared: Shared): Promise<Uploaded> {
     // One open and one read; what is sent is exactly what was hashed.
     const bytes = await readSmall(file);
     if (bytes.length > SMALL_FILE_BYTES) throw changed(file);
-    const check = shared.bodyCheck;
     const sha256 = digestHere(bytes, 'sha256');
+    const check = await shared.bodyCheck;
     await putObject(plan, bodyOf(bytes, check, check === 'payload-sha256' ? sha256 : digestHere(bytes, 'md5')), shared);
     return { plan, sha256, size: bytes.length };
   }
@@ -221,13 +225,15 @@ async function putWhole(plan: UploadPlan, handle: FileHandle, size: number, shar
   const lease = await shared.buffers.take(size);
   try {
     const bytes = await readPart(plan.file.displayPath, handle, lease.bytes, 0, true);
-    const check = shared.bodyCheck;
+    // The file's SHA-256 is wanted either way: taken while the store's answer to the probe is awaited.
+    const hashed = shared.hasher.digest(bytes, 'sha256');
+    const check = await shared.bodyCheck;
     if (check === 'payload-sha256') {
-      const sha256 = await shared.hasher.digest(bytes, 'sha256');
+      const sha256 = await hashed;
       await putObject(plan, { bytes, sha256 }, shared);
       return { plan, sha256, size };
     }
-    const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), shared.hasher.digest(bytes, 'sha256')]);
+    const [md5, sha256] = await Promise.all([shared.hasher.digest(bytes, 'md5'), hashed]);
     await putObject(plan, { bytes, md5 }, shared);
     return { plan, sha256, size };
   } finally {
@@ -269,7 +275,6 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
     withRetry(() => o.client.send(new CreateMultipartUploadCommand({ ...common(plan, o), Metadata: { upload } })), retry),
   );
   created.catch(() => undefined); // awaited below; a failure before the first part is read is not lost
-  const check = shared.bodyCheck;
   const whole = shared.hasher.file();
   const md5s: string[] = [];
   const sending: Promise<{ ETag?: string; PartNumber: number }>[] = [];
@@ -286,6 +291,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
         // The threads hash this part while the file's SHA-256 grows, and the next part is read
         // without waiting for either: the part is sent once its digest is known, and its memory is
         // reused once it is sent and in the file's SHA-256.
+        const check = await shared.bodyCheck;
         const digest = shared.hasher.digest(bytes, digestOf(check));
         const hashed = whole.update(bytes);
         const partNumber = i + 1;
@@ -309,6 +315,7 @@ async function putMultipart(plan: UploadPlan, handle: FileHandle, size: number, 
       }
     }
     const parts = await Promise.all(sending);
+    const check = await shared.bodyCheck;
     // Parts signed with their SHA-256 were each checked by the store; otherwise the whole ETag is checked too.
     const expected = check === 'content-md5' ? multipartEtag(md5s) : undefined;
     const completed = await limit(() =>

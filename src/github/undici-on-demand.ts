@@ -35,7 +35,7 @@ export const fetch: UndiciModule['fetch'] = async (input, init) => (await loadUn
 /** undici's ProxyAgent: the constructor returns undici's own, so undici must be loaded first. */
 export class ProxyAgent {
   constructor(options: ConstructorParameters<UndiciModule['ProxyAgent']>[0]) {
-    if (!loaded) throw new Error('A proxy agent was built before undici was loaded (call loadUndici() first).');
+    if (!loaded) throw new Error('Internal error (please report it): a proxy agent was built before undici was loaded.');
     return new loaded.ProxyAgent(options);
   }
 }

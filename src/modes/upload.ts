@@ -70,7 +70,8 @@ export async function upload(deps: ModeDeps): Promise<void> {
   const store = await openStore(deps);
   let failed: Failure[];
   try {
-    // Sent first, answered before the first file is sent: how the store checks what is uploaded.
+    // Sent first: how the store checks what is uploaded. The first files are read and hashed while
+    // it is answered; none is sent before.
     const bodyCheck = probeBodyCheck(store.client, store.target.bucket, objectKey(plan.prefix, BODY_CHECK_PROBE_NAME));
     log.info(
       `Uploading ${plural(files.length, 'file')} (${files.reduce((n, f) => n + f.size, 0)} bytes) to ${inputs.bucket}/${plan.prefix}/`,
