@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { decodeQr as decode } from '../../support/qr.js';
-import { blackOnWhitePng, MAX_MOBILE_QR, mobileBuilds, PIXELS_PER_MODULE, QR_MAX_BYTES, qrKey, qrPng } from '../../../src/sites/qr.js';
+import {
+  blackOnWhitePng,
+  MAX_MOBILE_QR,
+  mobileBuilds,
+  PIXELS_PER_MODULE,
+  QR_MAX_BYTES,
+  qrKey,
+  qrModules,
+  qrPng,
+} from '../../../src/sites/qr.js';
 
 const presigned = (extra = '') =>
   `https://my-ci-artifacts.s3.eu-west-1.amazonaws.com/octo-org/app/pr-42/1a2b3c4/build-3f9a1c2b7d/.artifact-links/share.html` +
@@ -30,16 +39,64 @@ describe('qrPng', () => {
   });
 });
 
+describe('qrModules', () => {
+  // Link-like text of every length a QR code holds, from a fixed seed: each a different symbol.
+  const linkOf = (length: number, seed: number) => {
+    const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%&=?/';
+    let x = seed;
+    let text = 'https://b.example/';
+    while (text.length < length) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      text += chars[x % chars.length];
+    }
+    return text.slice(0, length);
+  };
+  const lengths = [1, 20, 40, 41, 77, 100, 154, 200, 300, 420, 600, 700, 1000, 1300, 1700, 2100, 2500, 2900, QR_MAX_BYTES];
+
+  it.each(lengths)("is qrcode's own symbol, mask chosen as qrcode chooses it, for %i bytes", (length) => {
+    for (const seed of [1, 2, 3]) {
+      const text = linkOf(length, seed * 7919 + length);
+      const reference = QRCode.create(text, { errorCorrectionLevel: 'L' });
+      const ours = qrModules(text);
+      expect(ours.size).toBe(reference.modules.size);
+      expect(Buffer.from(ours.dark).equals(Buffer.from(reference.modules.data))).toBe(true);
+    }
+  });
+
+  it('is that symbol for 400 short texts, among which qrcode chooses each of the eight masks', () => {
+    const chosen = new Set<number>();
+    for (let seed = 1; seed <= 400; seed++) {
+      const text = linkOf(20 + (seed % 180), seed);
+      const reference = QRCode.create(text, { errorCorrectionLevel: 'L' });
+      chosen.add(reference.maskPattern!);
+      expect(Buffer.from(qrModules(text).dark).equals(Buffer.from(reference.modules.data))).toBe(true);
+    }
+    expect([...chosen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
 describe('blackOnWhitePng', () => {
-  it.each([1, 7, 8, 9, 17])('draws every pixel where it is asked to, %i px wide', (width) => {
+  it.each([
+    [1, 1],
+    [7, 1],
+    [9, 1],
+    [17, 1],
+    [3, 4],
+    [5, 3],
+    [93, 4],
+  ])('draws every pixel where it is asked to, %i squares of %i px', (cells, scale) => {
     const dark = (x: number, y: number) => (x * 3 + y * 5) % 7 < 3;
-    const image = PNG.sync.read(blackOnWhitePng(width, dark));
+    const width = cells * scale;
+    const image = PNG.sync.read(blackOnWhitePng(cells, scale, dark));
     expect([image.width, image.height]).toEqual([width, width]);
+    const wrong: number[][] = [];
     for (let y = 0; y < width; y++)
       for (let x = 0; x < width; x++) {
         const i = (y * width + x) * 4;
-        expect([x, y, image.data[i], image.data[i + 3]]).toEqual([x, y, dark(x, y) ? 0 : 255, 255]);
+        const want = dark(Math.floor(x / scale), Math.floor(y / scale)) ? 0 : 255;
+        if (image.data[i] !== want || image.data[i + 3] !== 255) wrong.push([x, y]);
       }
+    expect(wrong).toEqual([]);
   });
 });
 
