@@ -2522,8 +2522,8 @@ function qrPng(text) {
 function qrModules(text) {
     const { modules, errorCorrectionLevel } = (0,qrcode/* create */.v)(text, { errorCorrectionLevel: 'L', maskPattern: 0 });
     const { size, reservedBit } = modules;
-    // Unmasked: the data modules with mask 0 taken off again (reserved modules are never masked).
-    const plain = modules.data.slice();
+    // Unmasked, in place: the data modules with mask 0 taken off again (reserved ones are never masked).
+    const plain = modules.data;
     applyMask(plain, reservedBit, size, 0);
     let best;
     let lowest = Infinity;

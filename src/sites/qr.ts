@@ -60,8 +60,8 @@ export function qrPng(text: string): QrImage | undefined {
 export function qrModules(text: string): { size: number; dark: Uint8Array } {
   const { modules, errorCorrectionLevel } = create(text, { errorCorrectionLevel: 'L', maskPattern: 0 });
   const { size, reservedBit } = modules;
-  // Unmasked: the data modules with mask 0 taken off again (reserved modules are never masked).
-  const plain = modules.data.slice();
+  // Unmasked, in place: the data modules with mask 0 taken off again (reserved ones are never masked).
+  const plain = modules.data;
   applyMask(plain, reservedBit, size, 0);
   let best: Uint8Array | undefined;
   let lowest = Infinity;
